@@ -1,0 +1,63 @@
+// The Hono application: API under /api (described at /api/openapi.json) and the built client for every other path.
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { readFileSync, existsSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { AppDeps, AppEnv } from './context.ts';
+import { ApiError, errorBody, handleError } from './errors.ts';
+import { csrfMiddleware, sessionMiddleware } from './auth.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { poleRoutes } from './routes/poles.ts';
+import { campaignRoutes } from './routes/campaigns.ts';
+import { poleCampaignRoutes } from './routes/pole-campaign.ts';
+import { responseRoutes } from './routes/responses.ts';
+
+export interface AppOptions {
+  /** Folder of the built client (Vite's outDir); omitted in API-only tests. */
+  clientDir?: string;
+}
+
+export function createApp(deps: AppDeps, options: AppOptions = {}) {
+  const app = new OpenAPIHono<AppEnv>({
+    // Every invalid input becomes a 422 in the API's error shape, listing each field's problem.
+    defaultHook: (result, c) => {
+      if (!result.success) {
+        const details = result.error.issues.map((i) => ({ question: i.path.join('.'), message: i.message }));
+        return c.json(errorBody('validation', 'Données invalides.', details), 422);
+      }
+    },
+  });
+
+  app.onError(handleError);
+  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
+  app.use('/api/*', bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.json(errorBody('too_large', 'Requête trop volumineuse.'), 413) }));
+  app.use('/api/*', sessionMiddleware(deps));
+  app.use('/api/*', csrfMiddleware());
+
+  const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
+  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes]) api.route('/', routes(deps));
+  app.route('/api', api);
+
+  app.doc('/api/openapi.json', {
+    openapi: '3.0.3',
+    info: { title: 'API de l’auto-évaluation des PTCE', version: '1.0.0', description: 'Campagnes annuelles, invitations, réponses et participation.' },
+  });
+  app.all('/api/*', () => {
+    throw new ApiError(404, 'not_found', 'Point d’accès inconnu.');
+  });
+
+  if (options.clientDir && existsSync(join(options.clientDir, 'index.html'))) {
+    const root = relative(process.cwd(), options.clientDir) || '.';
+    const indexHtml = readFileSync(join(options.clientDir, 'index.html'), 'utf8');
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use('*', serveStatic({ root }));
+    // Client-side routes (/r/<token>, /admin, ...) all load the single page.
+    app.get('*', (c) => {
+      c.header('Cache-Control', 'no-cache');
+      return c.html(indexHtml);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,78 @@
+// Who is calling: the session cookie, CSRF checks for cookie-authenticated writes, and permission guards.
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie } from 'hono/cookie';
+import type { AppDeps, AppEnv } from './context.ts';
+import { ApiError, forbidden, notFound } from './errors.ts';
+import { hashToken } from './security/tokens.ts';
+import type { Pole, User, Campaign } from './db/index.ts';
+
+export const SESSION_COOKIE = 'ptce_session';
+export const SESSION_DAYS = 14;
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const token = getCookie(c, SESSION_COOKIE);
+    c.set('session', token ? deps.repos.sessions.find(hashToken(token), deps.now()) : undefined);
+    await next();
+  };
+}
+
+/**
+ * Double-submit check for the staff API: a write made with the session cookie must carry the session's CSRF token
+ * in a header, which a page on another site cannot read nor set. Respondent routes carry their credential in the
+ * URL (no ambient cookie), and login has no session yet, so neither needs it.
+ */
+export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const session = c.get('session');
+    if (session && UNSAFE.has(c.req.method) && !c.req.path.startsWith('/api/responses/') && !(c.req.path === '/api/session' && c.req.method === 'POST')) {
+      if (c.req.header('x-csrf-token') !== session.csrfToken) {
+        throw new ApiError(403, 'csrf', 'Jeton CSRF manquant ou invalide : rechargez la page.');
+      }
+    }
+    await next();
+  };
+}
+
+export function requireUser(c: Context<AppEnv>): User {
+  const session = c.get('session');
+  if (!session) throw new ApiError(401, 'unauthenticated', 'Veuillez vous connecter.');
+  return session.user;
+}
+
+export function requireAdmin(c: Context<AppEnv>): User {
+  const user = requireUser(c);
+  if (user.role !== 'admin') throw new ApiError(403, 'forbidden', 'Réservé à l’administration du Labo.');
+  return user;
+}
+
+/** Loads the pole first, then checks the caller's right on the stored pole (never on the URL alone). */
+export function requirePole(c: Context<AppEnv>, deps: AppDeps, poleId: string): { user: User; pole: Pole } {
+  const user = requireUser(c);
+  const pole = deps.repos.poles.get(poleId);
+  if (!pole) throw user.role === 'admin' ? notFound('Pôle introuvable.') : forbidden();
+  if (user.role !== 'admin' && user.poleId !== pole.id) throw forbidden();
+  return { user, pole };
+}
+
+export function requireCampaign(deps: AppDeps, campaignId: string): Campaign {
+  const campaign = deps.repos.campaigns.get(campaignId);
+  if (!campaign) throw notFound('Campagne introuvable.');
+  return campaign;
+}
+
+/** Route middleware: checks the caller before the body is validated, so a stranger gets 401/403, not 422. */
+export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireUser(c);
+  await next();
+};
+export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
+  requireAdmin(c);
+  await next();
+};
+/** Route middleware for /poles/{poleId}/...: the pole's coordinator or the admin, checked before the body. */
+export const poleAccess = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
+  requirePole(c, deps, c.req.param('poleId') ?? '');
+  await next();
+};

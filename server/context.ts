@@ -1,0 +1,22 @@
+// What every route can reach: storage, compiled questionnaires, secrets and the clock (injected for tests).
+import type { Repositories } from './db/index.ts';
+import type { Questionnaire } from '../surveys/registry.ts';
+import type { Sealer } from './security/tokens.ts';
+import type { RateLimiter } from './security/rate-limit.ts';
+import type { SessionRecord } from './db/sessions.ts';
+
+export interface AppDeps {
+  repos: Repositories;
+  questionnaires: Map<string, Questionnaire>;
+  sealer: Sealer;
+  loginLimiter: RateLimiter;
+  now: () => Date;
+  /** Absolute origin used in invitation links when set (e.g. https://ptce.example.org); else the request's origin. */
+  publicUrl?: string;
+}
+
+export type AppEnv = {
+  Variables: {
+    session: SessionRecord | undefined;
+  };
+};

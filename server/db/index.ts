@@ -1,0 +1,31 @@
+// The only door to storage: the rest of the server asks these repositories for domain objects.
+import type { Db } from './database.ts';
+import { polesRepository } from './poles.ts';
+import { usersRepository } from './users.ts';
+import { sessionsRepository } from './sessions.ts';
+import { campaignsRepository } from './campaigns.ts';
+import { invitationsRepository } from './invitations.ts';
+import { responsesRepository } from './responses.ts';
+import { profilesRepository } from './profiles.ts';
+
+export { openDatabase, migrate, type Db } from './database.ts';
+export type { Pole } from './poles.ts';
+export type { User, Role } from './users.ts';
+export type { Campaign } from './campaigns.ts';
+export type { InvitationRecord, NewInvitation } from './invitations.ts';
+export type { ResponseRecord, ResponseStatus, ParticipationRow } from './responses.ts';
+
+export function createRepositories(db: Db) {
+  return {
+    db,
+    poles: polesRepository(db),
+    users: usersRepository(db),
+    sessions: sessionsRepository(db),
+    campaigns: campaignsRepository(db),
+    invitations: invitationsRepository(db),
+    responses: responsesRepository(db),
+    profiles: profilesRepository(db),
+  };
+}
+
+export type Repositories = ReturnType<typeof createRepositories>;

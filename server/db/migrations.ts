@@ -1,0 +1,81 @@
+// Forward-only schema migrations. Append a new entry to change the schema; never edit a shipped one.
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema',
+    sql: `
+      CREATE TABLE poles (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        region TEXT,
+        departement TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE COLLATE NOCASE,
+        password_hash TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('admin', 'coordinator')),
+        pole_id TEXT REFERENCES poles(id),
+        created_at TEXT NOT NULL,
+        CHECK ((role = 'admin') = (pole_id IS NULL))
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      );
+      CREATE INDEX sessions_user ON sessions(user_id);
+      CREATE TABLE campaigns (
+        id TEXT PRIMARY KEY,
+        year INTEGER NOT NULL UNIQUE,
+        questionnaire_id TEXT NOT NULL,
+        opens_at TEXT,
+        closes_at TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE invitations (
+        id TEXT PRIMARY KEY,
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        token_sealed TEXT NOT NULL,
+        shared INTEGER NOT NULL CHECK (shared IN (0, 1)),
+        college TEXT,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX invitations_pole_campaign ON invitations(pole_id, campaign_id);
+      CREATE TABLE responses (
+        id TEXT PRIMARY KEY,
+        invitation_id TEXT NOT NULL REFERENCES invitations(id),
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        status TEXT NOT NULL CHECK (status IN ('new', 'draft', 'submitted')),
+        college TEXT,
+        data TEXT NOT NULL DEFAULT '{}',
+        page_no INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT,
+        submitted_at TEXT
+      );
+      CREATE INDEX responses_pole_campaign ON responses(pole_id, campaign_id, status);
+      CREATE TABLE pole_profiles (
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT REFERENCES users(id),
+        PRIMARY KEY (pole_id, campaign_id)
+      );
+    `,
+  },
+];

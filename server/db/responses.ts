@@ -1,0 +1,66 @@
+import type { Db } from './database.ts';
+
+export type ResponseStatus = 'new' | 'draft' | 'submitted';
+
+export interface ResponseRecord {
+  id: string;
+  invitationId: string;
+  poleId: string;
+  campaignId: string;
+  status: ResponseStatus;
+  college: string | null;
+  /** The collège the invitation was made for, if any: the respondent may not change it. */
+  presetCollege: string | null;
+  shared: boolean;
+  data: Record<string, unknown>;
+  pageNo: number;
+  updatedAt: string | null;
+  submittedAt: string | null;
+}
+
+export interface ParticipationRow {
+  college: string | null;
+  invited: number;
+  started: number;
+  submitted: number;
+}
+
+export function responsesRepository(db: Db) {
+  const byTokenHash = db.prepare(`
+    SELECT r.id, r.invitation_id AS invitationId, r.pole_id AS poleId, r.campaign_id AS campaignId, r.status,
+           r.college, i.college AS presetCollege, i.shared, r.data, r.page_no AS pageNo,
+           r.updated_at AS updatedAt, r.submitted_at AS submittedAt
+    FROM responses r JOIN invitations i ON i.id = r.invitation_id WHERE r.token_hash = ?`);
+  const insert = db.prepare(`
+    INSERT INTO responses (id, invitation_id, pole_id, campaign_id, token_hash, status, college, created_at)
+    VALUES (@id, @invitationId, @poleId, @campaignId, @tokenHash, 'new', @college, @createdAt)`);
+  const saveDraft = db.prepare(`
+    UPDATE responses SET status = 'draft', data = @data, college = @college, page_no = @pageNo, updated_at = @now
+    WHERE id = @id AND status != 'submitted'`);
+  const submit = db.prepare(`
+    UPDATE responses SET status = 'submitted', data = @data, college = @college, updated_at = @now, submitted_at = @now
+    WHERE id = @id AND status != 'submitted'`);
+  const participation = db.prepare(`
+    SELECT college, count(*) AS invited,
+           count(CASE WHEN status != 'new' THEN 1 END) AS started,
+           count(CASE WHEN status = 'submitted' THEN 1 END) AS submitted
+    FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY college`);
+
+  return {
+    findByTokenHash(tokenHash: string): ResponseRecord | undefined {
+      const row = byTokenHash.get(tokenHash) as any;
+      return row ? { ...row, shared: row.shared === 1, data: JSON.parse(row.data) } : undefined;
+    },
+    create(row: { id: string; invitationId: string; poleId: string; campaignId: string; tokenHash: string; college: string | null; createdAt: string }) {
+      insert.run(row);
+    },
+    /** False when the response was submitted meanwhile: a submitted response never changes. */
+    saveDraft(id: string, data: Record<string, unknown>, college: string | null, pageNo: number, now: string): boolean {
+      return saveDraft.run({ id, data: JSON.stringify(data), college, pageNo, now }).changes === 1;
+    },
+    submit(id: string, data: Record<string, unknown>, college: string | null, now: string): boolean {
+      return submit.run({ id, data: JSON.stringify(data), college, now }).changes === 1;
+    },
+    participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId) as ParticipationRow[],
+  };
+}

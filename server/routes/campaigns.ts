@@ -1,0 +1,77 @@
+// Questionnaire versions (read-only here) and yearly campaigns, each freezing its questionnaire version.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { ApiError, notFound } from '../errors.ts';
+import { requireAdmin, requireUser } from '../auth.ts';
+import { adminOnly, poleAccess, signedIn } from '../auth.ts';
+import { newId } from '../security/tokens.ts';
+import { presentCampaign } from '../campaign-status.ts';
+import { CampaignSchema, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
+
+const dateInput = z
+  .string()
+  .refine((s) => !Number.isNaN(Date.parse(s)), 'Date invalide (format attendu : AAAA-MM-JJ ou ISO 8601).')
+  .nullable()
+  .optional();
+const CampaignInput = z
+  .object({ year: z.number().int().min(2000).max(2100), questionnaireId: z.string().min(1).max(100), opensAt: dateInput, closesAt: dateInput })
+  .openapi('CampaignInput');
+
+/** A bare closing date means "until the end of that day". */
+const toIso = (s: string | null | undefined, endOfDay: boolean) => {
+  if (!s) return null;
+  const bare = /^\d{4}-\d{2}-\d{2}$/.test(s);
+  return new Date(bare ? `${s}T${endOfDay ? '23:59:59.999' : '00:00:00.000'}Z` : s).toISOString();
+};
+
+export function campaignRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/questionnaires', middleware: [signedIn] as const, tags: ['Questionnaires'], responses: { 200: json(z.object({ questionnaires: z.array(z.object({ id: z.string(), title: z.string() })) }), 'Versions disponibles'), ...errors(401) } }),
+    (c) => {
+      requireUser(c);
+      return c.json({ questionnaires: [...deps.questionnaires.values()].map((q) => ({ id: q.id, title: q.title })) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/questionnaires/{id}', middleware: [signedIn] as const, tags: ['Questionnaires'], summary: 'Définition SurveyJS (propriétés ptce comprises)', request: { params: z.object({ id: z.string().max(100) }) }, responses: { 200: json(SurveyJsonSchema, 'Définition'), ...errors(401, 404) } }),
+    (c) => {
+      requireUser(c);
+      const q = deps.questionnaires.get(c.req.valid('param').id);
+      if (!q) throw notFound('Questionnaire introuvable.');
+      return c.json(q.definition, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'get', path: '/campaigns', middleware: [signedIn] as const, tags: ['Campagnes'], responses: { 200: json(z.object({ campaigns: z.array(CampaignSchema) }), 'Campagnes'), ...errors(401) } }),
+    (c) => {
+      requireUser(c);
+      const now = deps.now();
+      return c.json({ campaigns: deps.repos.campaigns.list().map((k) => presentCampaign(k, now)) }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({ method: 'post', path: '/campaigns', middleware: [adminOnly] as const, tags: ['Campagnes'], summary: 'Créer la campagne d’une année (admin)', request: jsonBody(CampaignInput), responses: { 201: json(CampaignSchema, 'Créée'), ...errors(401, 403, 409, 422) } }),
+    (c) => {
+      requireAdmin(c);
+      const input = c.req.valid('json');
+      if (!deps.questionnaires.has(input.questionnaireId)) {
+        throw new ApiError(422, 'validation', 'Questionnaire inconnu.', [{ question: 'questionnaireId', message: 'Questionnaire inconnu.' }]);
+      }
+      const opensAt = toIso(input.opensAt, false);
+      const closesAt = toIso(input.closesAt, true);
+      if (opensAt && closesAt && opensAt >= closesAt) {
+        throw new ApiError(422, 'validation', 'La clôture doit suivre l’ouverture.', [{ question: 'closesAt', message: 'La clôture doit suivre l’ouverture.' }]);
+      }
+      if (deps.repos.campaigns.findByYear(input.year)) throw new ApiError(409, 'campaign_exists', `Une campagne ${input.year} existe déjà.`);
+      const now = deps.now();
+      const campaign = deps.repos.campaigns.create({ id: newId(), year: input.year, questionnaireId: input.questionnaireId, opensAt, closesAt, createdAt: now.toISOString() });
+      return c.json(presentCampaign(campaign, now), 201);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,38 @@
+// Starts the HTTP server on a data folder: used by `npm start`, `npm run demo` and the tests.
+import { serve, type ServerType } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from './app.ts';
+import { createDeps, ensureAdmin } from './bootstrap.ts';
+import { CLIENT_DIST } from './client-build.ts';
+import type { Config } from './config.ts';
+import type { AppDeps } from './context.ts';
+
+export interface RunningServer {
+  url: string;
+  deps: AppDeps;
+  admin: Awaited<ReturnType<typeof ensureAdmin>>;
+  close(): Promise<void>;
+}
+
+export async function startServer(config: Config, options: { now?: () => Date; clientDir?: string | null } = {}): Promise<RunningServer> {
+  const deps = createDeps(config, options.now);
+  const admin = await ensureAdmin(deps.repos, config);
+  const app = createApp(deps, { clientDir: options.clientDir === null ? undefined : (options.clientDir ?? CLIENT_DIST) });
+  const server: ServerType = await new Promise((resolve) => {
+    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s));
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
+    deps,
+    admin,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => {
+          deps.repos.db.close();
+          resolve();
+        });
+        (server as any).closeAllConnections?.();
+      }),
+  };
+}

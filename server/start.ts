@@ -1,0 +1,15 @@
+// `npm start`: build the client if needed, apply migrations, create the first admin, serve on PORT.
+import { readConfig } from './config.ts';
+import { ensureClientBuild } from './client-build.ts';
+import { startServer } from './serve.ts';
+
+const config = readConfig();
+await ensureClientBuild();
+const running = await startServer(config);
+if (running.admin?.generatedPassword) {
+  console.log(`\nCompte administrateur créé : ${running.admin.email}\nMot de passe (affiché une seule fois) : ${running.admin.generatedPassword}\n`);
+} else if (running.admin) {
+  console.log(`Compte administrateur créé : ${running.admin.email}`);
+}
+console.log(`Auto-évaluation PTCE : ${running.url} (données : ${config.dataDir})`);
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().then(() => process.exit(0)));

@@ -1,0 +1,361 @@
+// Static checks of questionnaire definitions (SurveyJS JSON carrying `ptce` scoring metadata)
+// and helpers to walk them. Pure functions: no survey-core Model is built here.
+import type { Factor, Polarity, PtceItemMeta, PtceSurveyMeta } from './metadata.ts';
+
+export interface CheckIssue {
+  /** Where the problem is, e.g. `pages[1].elements[0].rows[2].ptce.theme`. */
+  path: string;
+  /** What is wrong, in French. */
+  message: string;
+}
+
+export interface ScoredItem {
+  /** Question name, or `${question}.${row}` for a matrix row. */
+  key: string;
+  question: string;
+  row?: string;
+  meta: PtceItemMeta;
+  /** Lowest and highest score of the item's scale ("nsp" is not a score). */
+  min: number;
+  max: number;
+}
+
+type Json = Record<string, any>;
+
+/** Question types a questionnaire may use. */
+export const QUESTIONNAIRE_TYPES: readonly string[] = [
+  'radiogroup', 'dropdown', 'checkbox', 'boolean', 'text', 'comment', 'matrix', 'rating', 'html', 'panel',
+];
+/** Question types a pole profile form may use. */
+export const PROFILE_TYPES: readonly string[] = [...QUESTIONNAIRE_TYPES, 'multipletext'];
+
+/** Value of the "don't know / not concerned" column of the agreement scale (left out of scores). */
+export const NOT_APPLICABLE = 'nsp';
+export const AGREEMENT_VALUES: readonly number[] = [1, 2, 3, 4, 5];
+export const MATURITY_VALUES: readonly number[] = [0, 1, 2, 3];
+
+const POLARITIES: readonly Polarity[] = ['positive', 'negative'];
+const FACTORS: readonly Factor[] = ['internal', 'external'];
+const KEY_PATTERN = /^[A-Za-z][A-Za-z0-9_]*$/;
+
+const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const itemValue = (item: unknown): unknown => (isObject(item) && 'value' in item ? item.value : item);
+const show = (v: unknown): string => (typeof v === 'string' ? `« ${v} »` : JSON.stringify(v));
+
+interface ElementRef {
+  element: Json;
+  path: string;
+}
+
+/** Pages, then their elements depth first (panels before their content), in display order. */
+function walkElements(json: unknown): ElementRef[] {
+  const out: ElementRef[] = [];
+  if (!isObject(json)) return out;
+  const visit = (elements: unknown, path: string): void => {
+    if (!Array.isArray(elements)) return;
+    elements.forEach((element, i) => {
+      const p = `${path}[${i}]`;
+      if (!isObject(element)) {
+        out.push({ element: {} as Json, path: p });
+        return;
+      }
+      out.push({ element, path: p });
+      if (element.type === 'panel') visit(element.elements, `${p}.elements`);
+    });
+  };
+  if (Array.isArray(json.pages)) {
+    json.pages.forEach((page: unknown, i: number) => {
+      if (isObject(page)) visit(page.elements, `pages[${i}].elements`);
+    });
+  }
+  // A survey without pages may hold its elements directly (SurveyJS makes one page of them).
+  visit(json.elements, 'elements');
+  return out;
+}
+
+/** Every question (not the panels), walking pages and nested panels in order. */
+export function listQuestions(json: unknown): any[] {
+  return walkElements(json)
+    .map((r) => r.element)
+    .filter((e) => e.type !== 'panel');
+}
+
+type Scale = { kind: 'agreement' | 'maturity' | 'rating'; min: number; max: number };
+
+/**
+ * The score scale of a list of choices or matrix columns: the agreement scale (1 to 5 plus "nsp")
+ * or the maturity ladder (0 to 3). Returns an error message otherwise.
+ */
+function choicesScale(items: unknown): Scale | string {
+  if (!Array.isArray(items) || items.length === 0) return 'aucune valeur de réponse définie';
+  const values = items.map(itemValue);
+  const numbers = values.filter((v) => v !== NOT_APPLICABLE);
+  const hasNsp = numbers.length < values.length;
+  const same = (expected: readonly number[]) =>
+    numbers.length === expected.length && expected.every((n) => numbers.some((v) => v === n));
+  const shown = values.map((v) => JSON.stringify(v)).join(', ');
+  if (same(AGREEMENT_VALUES)) {
+    if (!hasNsp || values.length !== 6) {
+      return `l’échelle d’accord doit avoir les valeurs 1 à 5 et « ${NOT_APPLICABLE} » (trouvé : ${shown})`;
+    }
+    return { kind: 'agreement', min: 1, max: 5 };
+  }
+  if (same(MATURITY_VALUES) && !hasNsp) return { kind: 'maturity', min: 0, max: 3 };
+  return `échelle non reconnue (${shown}) : attendu l’échelle d’accord (1 à 5 et « ${NOT_APPLICABLE} ») ou l’échelle de maturité (0 à 3)`;
+}
+
+function ratingScale(q: Json): Scale | string {
+  if (q.rateValues !== undefined) return 'les questions « rating » notées doivent utiliser rateMin/rateMax, pas rateValues';
+  const { rateMin, rateMax } = q;
+  if (!Number.isInteger(rateMin) || !Number.isInteger(rateMax)) {
+    return 'les questions « rating » notées doivent définir rateMin et rateMax (entiers)';
+  }
+  if (rateMin >= rateMax) return `rateMin (${rateMin}) doit être inférieur à rateMax (${rateMax})`;
+  return { kind: 'rating', min: rateMin, max: rateMax };
+}
+
+/** Scored items of the questionnaire, in order: radiogroup/rating questions and matrix rows carrying `ptce`. */
+export function listScoredItems(json: unknown): ScoredItem[] {
+  const items: ScoredItem[] = [];
+  for (const q of listQuestions(json)) {
+    if (q.type === 'matrix') {
+      const scale = choicesScale(q.columns);
+      if (typeof scale === 'string' || !Array.isArray(q.rows)) continue;
+      for (const row of q.rows) {
+        if (!isObject(row) || !isObject(row.ptce)) continue;
+        const rowKey = String(row.value);
+        items.push({ key: `${q.name}.${rowKey}`, question: q.name, row: rowKey, meta: row.ptce as PtceItemMeta, min: scale.min, max: scale.max });
+      }
+    } else if ((q.type === 'radiogroup' || q.type === 'rating') && isObject(q.ptce)) {
+      const scale = q.type === 'rating' ? ratingScale(q) : choicesScale(q.choices);
+      if (typeof scale === 'string') continue;
+      items.push({ key: q.name, question: q.name, meta: q.ptce as PtceItemMeta, min: scale.min, max: scale.max });
+    }
+  }
+  return items;
+}
+
+interface SurveyMetaIndex {
+  dimensions: Map<string, { factor: Factor }>;
+  themes: Map<string, { dimension: string; seedRefs: string[] }>;
+}
+
+function checkSurveyMeta(meta: unknown, issues: CheckIssue[]): SurveyMetaIndex {
+  const index: SurveyMetaIndex = { dimensions: new Map(), themes: new Map() };
+  const add = (path: string, message: string) => issues.push({ path, message });
+  if (meta === undefined) {
+    add('ptce', 'Métadonnées « ptce » absentes au niveau du questionnaire (dimensions et thèmes).');
+    return index;
+  }
+  if (!isObject(meta)) {
+    add('ptce', 'Les métadonnées « ptce » du questionnaire doivent être un objet { dimensions, themes }.');
+    return index;
+  }
+  const m = meta as Partial<PtceSurveyMeta>;
+  if (!Array.isArray(m.dimensions) || m.dimensions.length === 0) {
+    add('ptce.dimensions', 'La liste des dimensions est absente ou vide.');
+  } else {
+    m.dimensions.forEach((d: any, i) => {
+      const p = `ptce.dimensions[${i}]`;
+      if (!isObject(d)) return add(p, 'Une dimension doit être un objet { id, label, factor }.');
+      if (!isNonEmptyString(d.id)) return add(`${p}.id`, 'Identifiant de dimension manquant.');
+      if (index.dimensions.has(d.id)) add(`${p}.id`, `Dimension ${show(d.id)} déclarée plusieurs fois.`);
+      if (!isNonEmptyString(d.label)) add(`${p}.label`, `Libellé manquant pour la dimension ${show(d.id)}.`);
+      if (!FACTORS.includes(d.factor)) {
+        add(`${p}.factor`, `Facteur ${show(d.factor)} invalide pour la dimension ${show(d.id)} : attendu « internal » ou « external ».`);
+      }
+      index.dimensions.set(d.id, { factor: d.factor });
+    });
+  }
+  if (!Array.isArray(m.themes) || m.themes.length === 0) {
+    add('ptce.themes', 'La liste des thèmes est absente ou vide.');
+  } else {
+    m.themes.forEach((t: any, i) => {
+      const p = `ptce.themes[${i}]`;
+      if (!isObject(t)) return add(p, 'Un thème doit être un objet { id, label, dimension, seedRefs }.');
+      if (!isNonEmptyString(t.id)) return add(`${p}.id`, 'Identifiant de thème manquant.');
+      if (index.themes.has(t.id)) add(`${p}.id`, `Thème ${show(t.id)} déclaré plusieurs fois.`);
+      if (!isNonEmptyString(t.label)) add(`${p}.label`, `Libellé manquant pour le thème ${show(t.id)}.`);
+      if (!index.dimensions.has(t.dimension)) {
+        add(`${p}.dimension`, `Le thème ${show(t.id)} se rattache à une dimension inconnue : ${show(t.dimension)}.`);
+      }
+      const seedRefs = Array.isArray(t.seedRefs) ? t.seedRefs.filter(isNonEmptyString) : [];
+      if (!Array.isArray(t.seedRefs) || t.seedRefs.length === 0 || seedRefs.length !== t.seedRefs.length) {
+        add(`${p}.seedRefs`, `Le thème ${show(t.id)} doit citer au moins une référence au document source (seedRefs), sans valeur vide.`);
+      }
+      index.themes.set(t.id, { dimension: t.dimension, seedRefs });
+    });
+  }
+  return index;
+}
+
+function checkItemMeta(meta: unknown, path: string, where: string, index: SurveyMetaIndex, issues: CheckIssue[]): boolean {
+  const add = (p: string, message: string) => issues.push({ path: p, message });
+  if (!isObject(meta)) {
+    add(path, `Métadonnées « ptce » invalides pour ${where} : un objet { dimension, theme, seedRef, polarity, factor } est attendu.`);
+    return false;
+  }
+  const before = issues.length;
+  const dim = index.dimensions.get(meta.dimension);
+  if (!isNonEmptyString(meta.dimension)) add(`${path}.dimension`, `Dimension manquante pour ${where}.`);
+  else if (!dim) add(`${path}.dimension`, `Dimension inconnue ${show(meta.dimension)} pour ${where}.`);
+  const theme = index.themes.get(meta.theme);
+  if (!isNonEmptyString(meta.theme)) add(`${path}.theme`, `Thème manquant pour ${where}.`);
+  else if (!theme) add(`${path}.theme`, `Thème inconnu ${show(meta.theme)} pour ${where} : il n’est pas déclaré dans ptce.themes.`);
+  else if (dim && theme.dimension !== meta.dimension) {
+    add(`${path}.theme`, `Le thème ${show(meta.theme)} appartient à la dimension ${show(theme.dimension)}, pas à ${show(meta.dimension)} (${where}).`);
+  }
+  if (!FACTORS.includes(meta.factor)) {
+    add(`${path}.factor`, `Facteur ${show(meta.factor)} invalide pour ${where} : attendu « internal » ou « external ».`);
+  } else if (dim && dim.factor !== meta.factor) {
+    add(`${path}.factor`, `Facteur ${show(meta.factor)} incohérent pour ${where} : la dimension ${show(meta.dimension)} est de facteur ${show(dim.factor)}.`);
+  }
+  if (!POLARITIES.includes(meta.polarity)) {
+    add(`${path}.polarity`, `Polarité ${show(meta.polarity)} invalide pour ${where} : attendu « positive » ou « negative ».`);
+  }
+  if (!isNonEmptyString(meta.seedRef)) add(`${path}.seedRef`, `Référence au document source (seedRef) manquante pour ${where}.`);
+  else if (theme && !theme.seedRefs.includes(meta.seedRef)) {
+    add(`${path}.seedRef`, `La référence ${show(meta.seedRef)} de ${where} ne figure pas dans les seedRefs du thème ${show(meta.theme)} (${theme.seedRefs.join(', ')}).`);
+  }
+  return issues.length === before;
+}
+
+/** Names referenced by `{name}` in an expression (the part before any `.` or `[`). */
+function expressionNames(expression: string): string[] {
+  return [...expression.matchAll(/\{([^}]+)\}/g)].map((m) => m[1].trim().split(/[.[]/)[0]);
+}
+
+function checkStructure(json: Json, allowedTypes: readonly string[], issues: CheckIssue[]): ElementRef[] {
+  const add = (path: string, message: string) => issues.push({ path, message });
+  if (!Array.isArray(json.pages) && !Array.isArray(json.elements)) {
+    add('pages', 'Le questionnaire ne contient aucune page.');
+  }
+  if (Array.isArray(json.pages)) {
+    json.pages.forEach((page: unknown, i: number) => {
+      if (!isObject(page)) add(`pages[${i}]`, 'Une page doit être un objet.');
+      else if (!Array.isArray(page.elements) || page.elements.length === 0) add(`pages[${i}].elements`, `La page ${show(page.name ?? i + 1)} ne contient aucune question.`);
+    });
+  }
+  const refs = walkElements(json);
+  const names = new Map<string, string>();
+  for (const { element, path } of refs) {
+    const kind = element.type === 'panel' ? 'panneau' : 'question';
+    if (!isNonEmptyString(element.type)) {
+      add(`${path}.type`, 'Élément sans type.');
+    } else if (!allowedTypes.includes(element.type)) {
+      add(`${path}.type`, `Type de question non pris en charge : ${show(element.type)} (${show(element.name)}). Types autorisés : ${allowedTypes.join(', ')}.`);
+    }
+    if (!isNonEmptyString(element.name)) {
+      add(`${path}.name`, `Élément (${kind}) sans nom.`);
+      continue;
+    }
+    if (!KEY_PATTERN.test(element.name)) {
+      add(`${path}.name`, `Nom ${show(element.name)} invalide : lettres, chiffres et « _ » uniquement, en commençant par une lettre (clé stable d’une année sur l’autre).`);
+    }
+    const previous = names.get(element.name);
+    if (previous) add(`${path}.name`, `Nom ${show(element.name)} en double (déjà utilisé en ${previous}).`);
+    else names.set(element.name, path);
+  }
+  for (const { element, path } of refs) {
+    for (const prop of ['visibleIf'] as const) {
+      if (element[prop] === undefined) continue;
+      if (!isNonEmptyString(element[prop])) {
+        add(`${path}.${prop}`, `Condition ${prop} vide ou invalide pour ${show(element.name)}.`);
+        continue;
+      }
+      for (const ref of expressionNames(element[prop])) {
+        if (!names.has(ref)) add(`${path}.${prop}`, `La condition de ${show(element.name)} fait référence à une question inconnue : {${ref}}.`);
+      }
+    }
+  }
+  return refs;
+}
+
+/** Checks a questionnaire definition; returns the problems found (empty when valid). */
+export function checkQuestionnaire(json: unknown): CheckIssue[] {
+  const issues: CheckIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  if (!isObject(json)) return [{ path: '', message: 'Le questionnaire doit être un objet JSON.' }];
+
+  const index = checkSurveyMeta(json.ptce, issues);
+  const refs = checkStructure(json, QUESTIONNAIRE_TYPES, issues);
+  const itemsPerTheme = new Map<string, number>();
+  const count = (meta: Json) => itemsPerTheme.set(meta.theme, (itemsPerTheme.get(meta.theme) ?? 0) + 1);
+
+  for (const { element: q, path } of refs) {
+    const qName = show(q.name);
+    if (q.type === 'matrix') {
+      if (q.ptce !== undefined) {
+        add(`${path}.ptce`, `La matrice ${qName} porte « ptce » au niveau de la question : placez ces métadonnées sur chacune de ses lignes.`);
+      }
+      const scale = choicesScale(q.columns);
+      if (typeof scale === 'string') add(`${path}.columns`, `Colonnes de la matrice ${qName} : ${scale}.`);
+      if (!Array.isArray(q.rows) || q.rows.length === 0) {
+        add(`${path}.rows`, `La matrice ${qName} n’a aucune ligne.`);
+        continue;
+      }
+      const rowValues = new Set<unknown>();
+      q.rows.forEach((row: unknown, i: number) => {
+        const rp = `${path}.rows[${i}]`;
+        const value = itemValue(row);
+        const where = `la ligne ${show(value)} de la matrice ${qName}`;
+        if (typeof value !== 'string' || !KEY_PATTERN.test(value)) {
+          add(`${rp}.value`, `Valeur de ligne ${show(value)} invalide dans la matrice ${qName} : une clé stable (lettres, chiffres, « _ ») est attendue.`);
+        }
+        if (rowValues.has(value)) add(`${rp}.value`, `Ligne ${show(value)} en double dans la matrice ${qName}.`);
+        rowValues.add(value);
+        if (!isObject(row) || row.ptce === undefined) {
+          add(`${rp}.ptce`, `Métadonnées « ptce » manquantes sur ${where}.`);
+          return;
+        }
+        if (checkItemMeta(row.ptce, `${rp}.ptce`, where, index, issues) && typeof scale !== 'string') count(row.ptce);
+      });
+    } else if (q.ptce !== undefined) {
+      if (q.type !== 'radiogroup' && q.type !== 'rating') {
+        add(`${path}.ptce`, `La question ${qName} de type ${show(q.type)} ne peut pas être notée : seules les lignes de matrice et les questions « radiogroup » ou « rating » portent « ptce ».`);
+        continue;
+      }
+      const scale = q.type === 'rating' ? ratingScale(q) : choicesScale(q.choices);
+      if (typeof scale === 'string') add(`${path}.${q.type === 'rating' ? 'rateMin' : 'choices'}`, `Question notée ${qName} : ${scale}.`);
+      if (q.type === 'radiogroup' && (q.showOtherItem || q.hasOther || q.showNoneItem || q.hasNone)) {
+        add(`${path}.choices`, `La question notée ${qName} ne doit pas proposer de choix « autre » ni « aucun ».`);
+      }
+      if (checkItemMeta(q.ptce, `${path}.ptce`, `la question ${qName}`, index, issues) && typeof scale !== 'string') count(q.ptce);
+    }
+  }
+
+  const themes = Array.isArray(json.ptce?.themes) ? (json.ptce.themes as unknown[]) : [];
+  themes.forEach((t, i) => {
+    if (!isObject(t) || !isNonEmptyString(t.id)) return;
+    const n = itemsPerTheme.get(t.id) ?? 0;
+    if (n < 2) {
+      add(`ptce.themes[${i}]`, `Le thème ${show(t.id)} n’est mesuré que par ${n} item${n > 1 ? 's' : ''} noté${n > 1 ? 's' : ''} : au moins 2 sont nécessaires.`);
+    }
+  });
+
+  const college = refs.find((r) => r.element.name === 'college');
+  if (!college) add('pages', 'La question « college » (collège du répondant) est absente.');
+  else if (college.element.type !== 'radiogroup') {
+    add(`${college.path}.type`, `La question « college » doit être de type « radiogroup » (trouvé : ${show(college.element.type)}).`);
+  } else if (!Array.isArray(college.element.choices) || college.element.choices.length < 2) {
+    add(`${college.path}.choices`, 'La question « college » doit proposer au moins deux collèges.');
+  }
+  return issues;
+}
+
+/** Checks a pole profile form (filled once per campaign by the coordinator). */
+export function checkProfileForm(json: unknown): CheckIssue[] {
+  if (!isObject(json)) return [{ path: '', message: 'Le formulaire de profil doit être un objet JSON.' }];
+  const issues: CheckIssue[] = [];
+  const refs = checkStructure(json, PROFILE_TYPES, issues);
+  for (const { element: q, path } of refs) {
+    if (q.ptce !== undefined) {
+      issues.push({ path: `${path}.ptce`, message: `Le formulaire de profil ne comporte pas de question notée : retirez « ptce » de ${show(q.name)}.` });
+    }
+    if (q.type === 'multipletext' && q.items !== undefined && !Array.isArray(q.items)) {
+      issues.push({ path: `${path}.items`, message: `Les items de ${show(q.name)} doivent être une liste.` });
+    }
+  }
+  return issues;
+}

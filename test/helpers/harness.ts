@@ -1,0 +1,93 @@
+// An app on a fresh data folder, called in-process (app.request) with a cookie jar: the same path as HTTP clients.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createApp } from '../../server/app.ts';
+import { createDeps, ensureAdmin } from '../../server/bootstrap.ts';
+import { readConfig } from '../../server/config.ts';
+import { hashPassword } from '../../server/security/passwords.ts';
+import { newId } from '../../server/security/tokens.ts';
+
+export const ADMIN = { email: 'admin@labo.test', password: 'mot-de-passe-admin' };
+
+export interface Harness {
+  app: ReturnType<typeof createApp>;
+  deps: ReturnType<typeof createDeps>;
+  clock: { now: Date };
+  dataDir: string;
+  client(): Client;
+  admin(): Promise<Client>;
+  coordinator(poleId: string, email?: string): Promise<Client>;
+  close(): void;
+}
+
+export interface Client {
+  csrf: string | null;
+  request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
+  json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
+  login(email: string, password: string): Promise<Response>;
+}
+
+export async function createHarness(): Promise<Harness> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ptce-test-'));
+  const clock = { now: new Date('2026-03-01T10:00:00Z') };
+  const config = { ...readConfig({ DATA_DIR: dataDir }), adminEmail: ADMIN.email, adminPassword: ADMIN.password };
+  const deps = createDeps(config, () => clock.now);
+  await ensureAdmin(deps.repos, config);
+  const app = createApp(deps);
+
+  const client = (): Client => {
+    let cookie = '';
+    const c: Client = {
+      csrf: null,
+      async request(method, path, body, headers = {}) {
+        const h: Record<string, string> = { ...headers };
+        if (cookie) h.cookie = cookie;
+        if (c.csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = c.csrf;
+        if (body !== undefined) h['content-type'] = 'application/json';
+        const res = await app.request(`http://localhost${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
+        const set = res.headers.get('set-cookie');
+        if (set) cookie = set.split(';')[0].endsWith('=') ? '' : set.split(';')[0];
+        return res;
+      },
+      async json(method, path, body) {
+        const res = await c.request(method, path, body);
+        const text = await res.text();
+        return { status: res.status, body: text ? JSON.parse(text) : null };
+      },
+      async login(email, password) {
+        const res = await c.request('POST', '/api/session', { email, password });
+        if (res.status === 204) c.csrf = (await c.json('GET', '/api/session')).body.csrfToken;
+        return res;
+      },
+    };
+    return c;
+  };
+
+  return {
+    app,
+    deps,
+    clock,
+    dataDir,
+    client,
+    async admin() {
+      const c = client();
+      const res = await c.login(ADMIN.email, ADMIN.password);
+      if (res.status !== 204) throw new Error(`admin login failed: ${res.status}`);
+      return c;
+    },
+    async coordinator(poleId, email = `coord-${poleId}@pole.test`) {
+      const password = 'mot-de-passe-coord';
+      if (!deps.repos.users.findByEmail(email)) {
+        deps.repos.users.create({ id: newId(), email, role: 'coordinator', poleId }, await hashPassword(password), clock.now.toISOString());
+      }
+      const c = client();
+      await c.login(email, password);
+      return c;
+    },
+    close() {
+      deps.repos.db.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -23,7 +23,8 @@ const ResponseView = z
   })
   .openapi('ResponseView');
 
-const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'Europe/Paris' });
+// Campaign dates are whole days stored as UTC boundaries (see campaigns.ts), so they are shown in UTC too.
+const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function responseRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();

@@ -1,0 +1,109 @@
+// A realistic, fictitious network of 12 poles whose profiles match the figures of the 2014 cross-case analysis
+// (8 associations, 3 without legal structure, 1 UES; 4 charters from the start; 7 showcase venues; all supported
+// by local authorities), with a closed 2025 campaign and an open 2026 one. Same seed, same network.
+import type { AppDeps } from '../context.ts';
+import { hashPassword } from '../security/passwords.ts';
+import { hashToken, newToken } from '../security/tokens.ts';
+import { poleLeanings, sampleAnswers } from './sample-answers.ts';
+import { listQuestions } from '../../surveys/check.ts';
+import { between, pick, seededRandom, type Rng } from './random.ts';
+
+export const DEMO_PASSWORD = 'demo-ptce-2026';
+
+const POLES: { name: string; region: string; departement: string; legal: string; charterFromStart: boolean; venue: boolean; founded: number }[] = [
+  { name: 'Pôle Coopératif des Coteaux', region: 'nouvelle_aquitaine', departement: '33', legal: 'association', charterFromStart: true, venue: true, founded: 2009 },
+  { name: 'Archipel Solidaire du Littoral', region: 'bretagne', departement: '29', legal: 'association', charterFromStart: true, venue: true, founded: 2007 },
+  { name: 'Vallée en Commun', region: 'auvergne_rhone_alpes', departement: '38', legal: 'association', charterFromStart: false, venue: true, founded: 2011 },
+  { name: 'Les Ateliers du Bassin Minier', region: 'hauts_de_france', departement: '62', legal: 'association', charterFromStart: false, venue: true, founded: 2010 },
+  { name: 'Pôle Terres et Savoirs', region: 'occitanie', departement: '12', legal: 'association', charterFromStart: true, venue: false, founded: 2012 },
+  { name: 'Cité des Coopérations Urbaines', region: 'ile_de_france', departement: '93', legal: 'ues', charterFromStart: true, venue: true, founded: 2005 },
+  { name: 'Réseau Éco-Bocage', region: 'normandie', departement: '61', legal: 'association', charterFromStart: false, venue: false, founded: 2013 },
+  { name: 'Pôle Montagne Partagée', region: 'provence_alpes_cote_d_azur', departement: '05', legal: 'association', charterFromStart: false, venue: true, founded: 2012 },
+  { name: 'Fabrique Territoriale du Val', region: 'centre_val_de_loire', departement: '41', legal: 'association', charterFromStart: false, venue: false, founded: 2014 },
+  { name: 'Collectif Entreprendre Ensemble', region: 'grand_est', departement: '54', legal: 'aucune', charterFromStart: false, venue: true, founded: 2013 },
+  { name: 'Pôle Rives et Métiers', region: 'pays_de_la_loire', departement: '44', legal: 'aucune', charterFromStart: false, venue: false, founded: 2014 },
+  { name: 'Initiatives Solidaires du Plateau', region: 'bourgogne_franche_comte', departement: '39', legal: 'aucune', charterFromStart: false, venue: false, founded: 2013 },
+];
+
+const CAMPAIGNS = [
+  { year: 2025, opensAt: '2025-01-15T00:00:00.000Z', closesAt: '2025-06-30T23:59:59.999Z' },
+  { year: 2026, opensAt: '2026-01-15T00:00:00.000Z', closesAt: '2026-12-31T23:59:59.999Z' },
+];
+
+/** Collèges are not equally present in a pole: ESS enterprises and employees answer most. */
+const COLLEGE_WEIGHTS: Record<string, number> = { ess: 5, hors_ess: 2, collectivites: 2, recherche: 1, salaries: 4, benevoles_citoyens: 3 };
+
+function weightedCollege(rng: Rng, colleges: string[]): string {
+  const total = colleges.reduce((s, c) => s + (COLLEGE_WEIGHTS[c] ?? 1), 0);
+  let x = rng() * total;
+  for (const c of colleges) if ((x -= COLLEGE_WEIGHTS[c] ?? 1) < 0) return c;
+  return colleges[colleges.length - 1];
+}
+
+export interface DemoAccounts {
+  admin: { email: string; password: string };
+  coordinators: { email: string; password: string; pole: string }[];
+}
+
+export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce-2026', seed = 2026): Promise<DemoAccounts> {
+  const rng = seededRandom(seed);
+  const { repos } = deps;
+  const q = deps.questionnaires.get(questionnaireId)!;
+  const colleges = q.colleges.map((c) => c.id);
+  const regionQuestion = listQuestions(q.profileDefinition).find((e) => e.name === 'region');
+  const regionLabel = (value: string) => String(regionQuestion?.choices?.find((c: any) => c.value === value)?.text ?? value);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const id = (prefix: string, n: number | string) => `${prefix}-${n}`;
+  const accounts: DemoAccounts = { admin: { email: 'admin@demo.labo-ess.org', password: DEMO_PASSWORD }, coordinators: [] };
+
+  repos.db.transaction(() => {
+    repos.users.create({ id: 'demo-admin', email: accounts.admin.email, role: 'admin', poleId: null }, passwordHash, CAMPAIGNS[0].opensAt);
+    for (const c of CAMPAIGNS) repos.campaigns.create({ id: id('campagne', c.year), year: c.year, questionnaireId, opensAt: c.opensAt, closesAt: c.closesAt, createdAt: c.opensAt });
+
+    POLES.forEach((p, i) => {
+      const poleId = id('pole', i + 1);
+      repos.poles.create({ id: poleId, name: p.name, region: regionLabel(p.region), departement: p.departement, createdAt: CAMPAIGNS[0].opensAt });
+      const email = `coordination${i + 1}@demo.labo-ess.org`;
+      repos.users.create({ id: id('coord', i + 1), email, role: 'coordinator', poleId }, passwordHash, CAMPAIGNS[0].opensAt);
+      accounts.coordinators.push({ email, password: DEMO_PASSWORD, pole: p.name });
+      const leanings = poleLeanings(q, rng);
+
+      CAMPAIGNS.forEach((c, ci) => {
+        const campaignId = id('campagne', c.year);
+        const at = (day: number) => new Date(Date.parse(c.opensAt) + day * 86_400_000).toISOString();
+        const members = Object.fromEntries(colleges.map((k) => [k, between(rng, k === 'ess' ? 4 : 0, k === 'ess' ? 12 : 4)]));
+        members.collectivites = Math.max(1, members.collectivites); // every pole is supported by local authorities
+        repos.profiles.save(poleId, campaignId, {
+          formeJuridique: p.legal,
+          charte: p.charterFromStart || ci === 1 ? 'adoptee' : pick(rng, ['aucune', 'en_cours']),
+          ...(p.charterFromStart || ci === 1 ? { charteDesOrigines: p.charterFromStart } : {}),
+          lieuVitrine: p.venue,
+          soutienCollectivites: rng() < 0.5 ? ['financier', 'technique'] : ['financier', 'technique', 'siege_gouvernance'],
+          membresParCollege: members,
+          anneeCreation: p.founded,
+          region: p.region,
+          departement: p.departement,
+          autofinancement: between(rng, 15, 65),
+          emploisMutualises: between(rng, 0, 12),
+        }, at(10), id('coord', i + 1));
+
+        // Themes drift a little from one year to the next.
+        const yearLeanings = new Map([...leanings].map(([t, v]) => [t, Math.min(0.95, Math.max(0.05, v + ci * (rng() - 0.4) * 0.2))]));
+        const submitted = between(rng, 8, 30);
+        const pending = ci === 1 ? between(rng, 2, 6) : 0;
+        const invitations = Array.from({ length: submitted + pending }, (_, n) => {
+          const token = newToken();
+          const college = weightedCollege(rng, colleges);
+          return { token, college, n, row: { id: id(`inv-${poleId}-${c.year}`, n), poleId, campaignId, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: rng() < 0.5 ? college : null, createdAt: at(1), responseId: id(`rep-${poleId}-${c.year}`, n) } };
+        });
+        repos.invitations.createMany(invitations.map((x) => x.row));
+        for (const inv of invitations) {
+          const data = sampleAnswers(q, rng, { college: inv.college, leanings: yearLeanings });
+          if (inv.n < submitted) repos.responses.submit(inv.row.responseId!, data, inv.college, at(between(rng, 2, 60)));
+          else if (rng() < 0.6) repos.responses.saveDraft(inv.row.responseId!, { college: inv.college }, inv.college, 1, at(between(rng, 2, 60)));
+        }
+      });
+    });
+  })();
+  return accounts;
+}

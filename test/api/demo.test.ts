@@ -1,0 +1,51 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { generateDemoNetwork } from '../../server/demo/network.ts';
+
+let h: Harness;
+beforeEach(async () => (h = await createHarness()));
+afterEach(() => h.close());
+
+describe('demo network', () => {
+  it('matches the seed’s figures and holds 8 to 30 valid submitted responses per pole and campaign', async () => {
+    const accounts = await generateDemoNetwork(h.deps);
+    const db = h.deps.repos.db;
+    expect(db.prepare('SELECT count(*) FROM poles').pluck().get()).toBe(12);
+    expect(db.prepare('SELECT year FROM campaigns ORDER BY year').pluck().all()).toEqual([2025, 2026]);
+    const profiles = (db.prepare("SELECT data FROM pole_profiles WHERE campaign_id = 'campagne-2026'").pluck().all() as string[]).map((d) => JSON.parse(d));
+    const count = (pred: (p: any) => boolean) => profiles.filter(pred).length;
+    expect(count((p) => p.formeJuridique === 'association')).toBe(8);
+    expect(count((p) => p.formeJuridique === 'aucune')).toBe(3);
+    expect(count((p) => p.formeJuridique === 'ues')).toBe(1);
+    expect(count((p) => p.charteDesOrigines === true)).toBe(4);
+    expect(count((p) => p.lieuVitrine === true)).toBe(7);
+    expect(count((p) => p.soutienCollectivites.includes('financier'))).toBe(12);
+
+    const q = h.deps.questionnaires.get('ptce-2026')!;
+    for (const p of profiles) expect(q.profileValidator.validate(p, 'submit')).toEqual([]);
+    const perPole = db.prepare("SELECT pole_id, campaign_id, count(*) AS n, count(DISTINCT college) AS colleges FROM responses WHERE status = 'submitted' GROUP BY 1, 2").all() as any[];
+    expect(perPole).toHaveLength(24);
+    for (const row of perPole) {
+      expect(row.n).toBeGreaterThanOrEqual(8);
+      expect(row.n).toBeLessThanOrEqual(30);
+      expect(row.colleges).toBeGreaterThanOrEqual(3);
+    }
+    for (const data of db.prepare("SELECT data FROM responses WHERE status = 'submitted'").pluck().all() as string[]) {
+      expect(q.validator.validate(JSON.parse(data), 'submit')).toEqual([]);
+    }
+    // Demo coordinators can log in and see their pole's participation.
+    const c = h.client();
+    expect((await c.login(accounts.coordinators[0].email, accounts.coordinators[0].password)).status).toBe(204);
+    const participation = await c.json('GET', '/api/poles/pole-1/campaigns/campagne-2025/participation');
+    expect(participation.body.totals.submitted).toBe(perPole.find((r) => r.pole_id === 'pole-1' && r.campaign_id === 'campagne-2025').n);
+  });
+
+  it('is deterministic', async () => {
+    await generateDemoNetwork(h.deps);
+    const snapshot = h.deps.repos.db.prepare('SELECT id, college, data FROM responses ORDER BY id').all();
+    const other = await createHarness();
+    await generateDemoNetwork(other.deps);
+    expect(other.deps.repos.db.prepare('SELECT id, college, data FROM responses ORDER BY id').all()).toEqual(snapshot);
+    other.close();
+  });
+});

@@ -7,6 +7,7 @@ import { campaignsRepository } from './campaigns.ts';
 import { invitationsRepository } from './invitations.ts';
 import { responsesRepository } from './responses.ts';
 import { profilesRepository } from './profiles.ts';
+import { createGroupCommit } from './group-commit.ts';
 
 export { openDatabase, migrate, type Db } from './database.ts';
 export type { Pole } from './poles.ts';
@@ -25,6 +26,8 @@ export function createRepositories(db: Db) {
     invitations: invitationsRepository(db),
     responses: responsesRepository(db),
     profiles: profilesRepository(db),
+    /** Respondents' writes go through here: many submissions, one fsync. */
+    groupCommit: createGroupCommit(db),
   };
 }
 

@@ -100,13 +100,13 @@ export function responseRoutes(deps: AppDeps) {
       request: { params: TokenParams },
       responses: { 201: json(z.object({ token: z.string() }), 'Lien personnel créé'), ...errors(403, 404, 409) },
     }),
-    (c) => {
+    async (c) => {
       const { token } = c.req.valid('param');
       const shared = looksLikeToken(token) ? repos.invitations.findShared(hashToken(token)) : undefined;
       if (!shared) throw notFound('Lien partagé inconnu.');
       assertOpen(contextOf(shared.poleId, shared.campaignId).campaign);
       const personal = newToken();
-      repos.responses.create({ id: newId(), invitationId: shared.id, poleId: shared.poleId, campaignId: shared.campaignId, tokenHash: hashToken(personal), college: shared.college, createdAt: deps.now().toISOString() });
+      await repos.groupCommit.run(() => repos.responses.create({ id: newId(), invitationId: shared.id, poleId: shared.poleId, campaignId: shared.campaignId, tokenHash: hashToken(personal), college: shared.college, createdAt: deps.now().toISOString() }));
       return c.json({ token: personal }, 201);
     },
   );
@@ -117,7 +117,7 @@ export function responseRoutes(deps: AppDeps) {
       request: { params: TokenParams, ...jsonBody(z.object({ data: AnswersSchema, pageNo: z.number().int().min(0).max(100).optional() })) },
       responses: { 200: json(z.object({ status: z.literal('draft'), savedAt: z.string() }), 'Brouillon enregistré'), ...errors(403, 404, 409, 422) },
     }),
-    (c) => {
+    async (c) => {
       const response = findResponse(c.req.valid('param').token);
       const { data, pageNo } = c.req.valid('json');
       if (response.status === 'submitted') throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.');
@@ -125,7 +125,8 @@ export function responseRoutes(deps: AppDeps) {
       assertOpen(campaign);
       check(questionnaire, response, data, 'draft');
       const savedAt = deps.now().toISOString();
-      if (!repos.responses.saveDraft(response.id, data, collegeOf(response, data), pageNo ?? response.pageNo, savedAt)) {
+      const saved = await repos.groupCommit.run(() => repos.responses.saveDraft(response.id, data, collegeOf(response, data), pageNo ?? response.pageNo, savedAt));
+      if (!saved) {
         throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.');
       }
       return c.json({ status: 'draft' as const, savedAt }, 200);
@@ -142,7 +143,7 @@ export function responseRoutes(deps: AppDeps) {
         ...errors(403, 404, 409),
       },
     }),
-    (c) => {
+    async (c) => {
       const response = findResponse(c.req.valid('param').token);
       const { data } = c.req.valid('json');
       if (response.status === 'submitted') throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées.');
@@ -150,8 +151,9 @@ export function responseRoutes(deps: AppDeps) {
       assertOpen(campaign);
       check(questionnaire, response, data, 'submit');
       const submittedAt = deps.now().toISOString();
-      // better-sqlite3 commits synchronously (synchronous=FULL): the row is durable before the 201 leaves.
-      if (!repos.responses.submit(response.id, data, collegeOf(response, data), submittedAt)) {
+      // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
+      const stored = await repos.groupCommit.run(() => repos.responses.submit(response.id, data, collegeOf(response, data), submittedAt));
+      if (!stored) {
         throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées.');
       }
       return c.json({ status: 'submitted' as const, submittedAt }, 201);

@@ -4,8 +4,10 @@ import { ensureClientBuild } from './client-build.ts';
 import { startServer } from './serve.ts';
 
 const config = readConfig();
-await ensureClientBuild();
-const running = await startServer(config);
+// `npm run dev` serves the client with Vite's dev server instead.
+const apiOnly = process.env.PTCE_API_ONLY === '1';
+if (!apiOnly) await ensureClientBuild();
+const running = await startServer(config, apiOnly ? { clientDir: null } : {});
 if (running.admin?.generatedPassword) {
   console.log(`\nCompte administrateur créé : ${running.admin.email}\nMot de passe (affiché une seule fois) : ${running.admin.generatedPassword}\n`);
 } else if (running.admin) {

@@ -50,13 +50,13 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
 
   if (options.clientDir && existsSync(join(options.clientDir, 'index.html'))) {
     const root = relative(process.cwd(), options.clientDir) || '.';
-    const indexHtml = readFileSync(join(options.clientDir, 'index.html'), 'utf8');
+    const indexFile = join(options.clientDir, 'index.html');
     app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
     app.use('*', serveStatic({ root }));
-    // Client-side routes (/r/<token>, /admin, ...) all load the single page.
+    // Client-side routes (/r/<token>, /admin, ...) all load the single page, read afresh so a rebuild is picked up.
     app.get('*', (c) => {
       c.header('Cache-Control', 'no-cache');
-      return c.html(indexHtml);
+      return c.html(readFileSync(indexFile, 'utf8'));
     });
   }
   return app;

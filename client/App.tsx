@@ -1,0 +1,46 @@
+// Routes. The respondent page (/r/:token) is loaded lazily with SurveyJS and needs no staff session.
+import { lazy, Suspense } from 'react';
+import { Loading } from './components/Messages';
+import { AdminPage } from './pages/admin/AdminPage';
+import { CampaignPage } from './pages/campaign/CampaignPage';
+import { QrSheetPage } from './pages/campaign/QrSheetPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { PolePage } from './pages/PolePage';
+import { matchPath, usePath } from './router';
+import { SessionProvider } from './session';
+
+const RespondentPage = lazy(() => import('./pages/respondent/RespondentPage'));
+
+function StaffRoutes({ path }: { path: string }) {
+  let params: Record<string, string> | null;
+  if (path === '/' || path === '') return <HomePage />;
+  if (matchPath('/connexion', path)) return <LoginPage />;
+  if (matchPath('/admin', path)) return <AdminPage />;
+  if ((params = matchPath('/poles/:poleId', path))) return <PolePage key={params.poleId} poleId={params.poleId} />;
+  if ((params = matchPath('/poles/:poleId/campagnes/:campaignId', path))) {
+    return <CampaignPage key={path} poleId={params.poleId} campaignId={params.campaignId} />;
+  }
+  if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/qr', path))) {
+    return <QrSheetPage key={path} poleId={params.poleId} campaignId={params.campaignId} />;
+  }
+  return <NotFoundPage />;
+}
+
+export function App() {
+  const path = usePath();
+  const respondent = matchPath('/r/:token', path);
+  if (respondent) {
+    return (
+      <Suspense fallback={<Loading label="Chargement du questionnaire…" />}>
+        <RespondentPage key={respondent.token} token={respondent.token} />
+      </Suspense>
+    );
+  }
+  return (
+    <SessionProvider>
+      <StaffRoutes path={path} />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,10 @@
+import { campaignStatusLabel } from '../format';
+import type { CampaignStatus } from '../types';
+
+export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
+  return (
+    <span className={`badge badge-${status}`} data-status={status}>
+      {campaignStatusLabel[status] ?? status}
+    </span>
+  );
+}

@@ -1,0 +1,44 @@
+// Guards a staff page: waits for the session, sends anonymous users to /connexion,
+// refuses users without access (coordinator of another pole).
+import type { ReactNode } from 'react';
+import { Redirect } from '../router';
+import { useSession } from '../session';
+import type { SessionUser } from '../types';
+import { ErrorAlert, Loading } from './Messages';
+
+interface Props {
+  allow: (user: SessionUser) => boolean;
+  children: (user: SessionUser) => ReactNode;
+}
+
+export function RequireStaff({ allow, children }: Props) {
+  const { state, refresh } = useSession();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'anonymous') return <Redirect to="/connexion" />;
+  if (state.status === 'error') {
+    return (
+      <ErrorAlert>
+        <p>{state.message}</p>
+        <button type="button" className="button-secondary" onClick={() => void refresh()}>
+          Réessayer
+        </button>
+      </ErrorAlert>
+    );
+  }
+  if (!allow(state.user)) {
+    return (
+      <>
+        <h1>Accès refusé</h1>
+        <ErrorAlert>
+          <p>Vous n’avez pas accès à cette page.</p>
+        </ErrorAlert>
+      </>
+    );
+  }
+  return <>{children(state.user)}</>;
+}
+
+export const isAdmin = (user: SessionUser) => user.role === 'admin';
+
+export const canSeePole = (poleId: string) => (user: SessionUser) =>
+  user.role === 'admin' || (user.role === 'coordinator' && user.poleId === poleId);

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import '@fontsource/open-sans/400.css';
+import '@fontsource/open-sans/600.css';
+import './styles.css';
+
+const root = document.getElementById('root');
+if (!root) throw new Error('#root manquant');
+createRoot(root).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

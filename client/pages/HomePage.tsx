@@ -1,0 +1,24 @@
+// /: to the role's home when logged in, else to /connexion.
+import { ErrorAlert, Loading } from '../components/Messages';
+import { Redirect } from '../router';
+import { homeFor, useSession } from '../session';
+
+export function HomePage() {
+  const { state, refresh } = useSession();
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'authenticated') return <Redirect to={homeFor(state.user)} />;
+  if (state.status === 'error') {
+    return (
+      <main id="contenu" className="page">
+        <h1>Auto-évaluation PTCE</h1>
+        <ErrorAlert>
+          <p>{state.message}</p>
+          <button type="button" className="button-secondary" onClick={() => void refresh()}>
+            Réessayer
+          </button>
+        </ErrorAlert>
+      </main>
+    );
+  }
+  return <Redirect to="/connexion" />;
+}

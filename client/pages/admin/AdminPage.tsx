@@ -1,0 +1,43 @@
+// /admin: poles, coordinators, campaigns.
+import { StaffLayout } from '../../components/StaffLayout';
+import { isAdmin, RequireStaff } from '../../components/RequireStaff';
+import { useResource } from '../../useResource';
+import { usePageTitle } from '../../usePageTitle';
+import type { Pole } from '../../types';
+import { PolesSection } from './PolesSection';
+import { CoordinatorsSection } from './CoordinatorsSection';
+import { CampaignsSection } from './CampaignsSection';
+
+function AdminContent() {
+  const poles = useResource<{ poles: Pole[] }>('/api/poles');
+  return (
+    <>
+      <h1>Administration</h1>
+      <nav aria-label="Sections de l’administration" className="section-nav">
+        <ul>
+          <li>
+            <a href="#poles">Pôles</a>
+          </li>
+          <li>
+            <a href="#coordinateurs">Coordinateurs</a>
+          </li>
+          <li>
+            <a href="#campagnes">Campagnes</a>
+          </li>
+        </ul>
+      </nav>
+      <PolesSection resource={poles} />
+      <CoordinatorsSection poles={poles.data?.poles ?? []} />
+      <CampaignsSection />
+    </>
+  );
+}
+
+export function AdminPage() {
+  usePageTitle('Administration');
+  return (
+    <StaffLayout>
+      <RequireStaff allow={isAdmin}>{() => <AdminContent />}</RequireStaff>
+    </StaffLayout>
+  );
+}

@@ -1,0 +1,126 @@
+// Admin: coordinators (one pole each), list and creation.
+import { useState, type FormEvent } from 'react';
+import { api, errorMessage } from '../../api';
+import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
+import { useResource } from '../../useResource';
+import type { Pole, User } from '../../types';
+
+function CoordinatorCreateForm({ poles, onCreated }: { poles: Pole[]; onCreated: (user: User) => void }) {
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [poleId, setPoleId] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    if (password.length < 10) {
+      setError('Le mot de passe doit comporter au moins 10 caractères.');
+      return;
+    }
+    setPending(true);
+    try {
+      const user = await api.post<User>('/api/users', { email: email.trim(), password, poleId });
+      setEmail('');
+      setPassword('');
+      setPoleId('');
+      onCreated(user);
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form className="card form" onSubmit={handleSubmit} aria-labelledby="coordinator-create-title">
+      <h3 id="coordinator-create-title">Créer un coordinateur</h3>
+      {error && <ErrorAlert>{error}</ErrorAlert>}
+      <div className="field">
+        <label htmlFor="coordinator-email">Adresse e-mail</label>
+        <input
+          id="coordinator-email"
+          type="email"
+          autoComplete="off"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="coordinator-password">Mot de passe (10 caractères minimum)</label>
+        <input
+          id="coordinator-password"
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={10}
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="coordinator-pole">Pôle</label>
+        <select id="coordinator-pole" required value={poleId} onChange={(e) => setPoleId(e.target.value)}>
+          <option value="">— Choisir un pôle —</option>
+          {poles.map((pole) => (
+            <option key={pole.id} value={pole.id}>
+              {pole.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={pending || poles.length === 0}>
+        Créer le coordinateur
+      </button>
+      {poles.length === 0 && <p className="hint">Créez d’abord un pôle.</p>}
+    </form>
+  );
+}
+
+export function CoordinatorsSection({ poles }: { poles: Pole[] }) {
+  const users = useResource<{ users: User[] }>('/api/users');
+  const [message, setMessage] = useState<string | null>(null);
+  const poleName = (id: string | null) => poles.find((p) => p.id === id)?.name ?? '—';
+  const list = users.data?.users ?? [];
+
+  return (
+    <section aria-labelledby="coordinateurs" className="section" data-testid="coordinators-section">
+      <h2 id="coordinateurs">Coordinateurs</h2>
+      {message && <SuccessStatus>{message}</SuccessStatus>}
+      {users.error && <LoadError error={users.error} onRetry={() => void users.reload()} />}
+      {users.loading && !users.data && <Loading />}
+      {users.data && list.length === 0 && <p>Aucun compte pour l’instant.</p>}
+      {list.length > 0 && (
+        <div className="table-wrap" role="region" aria-label="Liste des comptes" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Adresse e-mail</th>
+                <th scope="col">Rôle</th>
+                <th scope="col">Pôle</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((user) => (
+                <tr key={user.id}>
+                  <th scope="row">{user.email}</th>
+                  <td>{user.role === 'admin' ? 'administrateur' : 'coordinateur'}</td>
+                  <td>{user.role === 'admin' ? '—' : poleName(user.poleId)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <CoordinatorCreateForm
+        poles={poles}
+        onCreated={(user) => {
+          users.setData({ users: [...list, user] });
+          setMessage(`Compte coordinateur ${user.email} créé.`);
+        }}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+// SurveyJS for the browser: fontless theme + self-hosted Open Sans, French locale, ptce metadata.
+// Only reached through dynamic imports, so SurveyJS stays out of the staff pages' main chunk.
+import 'survey-core/survey-core.fontless.css';
+import '@fontsource/open-sans/400.css';
+import '@fontsource/open-sans/600.css';
+import 'survey-core/i18n/french';
+import { Model } from 'survey-core';
+import { registerPtceProperties } from '../../surveys/metadata';
+
+registerPtceProperties();
+
+export function createSurveyModel(json: object): Model {
+  const model = new Model(json);
+  model.locale = 'fr';
+  return model;
+}
+
+/** Title of a question for error lists (falls back to its name). */
+export function questionTitle(model: Model, name: string): string {
+  const question = model.getQuestionByName(name);
+  if (!question) return name;
+  return question.processedTitle || question.title || name;
+}

@@ -1,0 +1,97 @@
+// Shapes of the API resources (see the API contract).
+
+export type Role = 'admin' | 'coordinator';
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  role: Role;
+  poleId: string | null;
+}
+
+export interface Pole {
+  id: string;
+  name: string;
+  region: string | null;
+  departement: string | null;
+  createdAt: string;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  role: Role;
+  poleId: string | null;
+}
+
+export interface QuestionnaireSummary {
+  id: string;
+  title: string;
+}
+
+export type CampaignStatus = 'upcoming' | 'open' | 'closed';
+
+export interface Campaign {
+  id: string;
+  year: number;
+  questionnaireId: string;
+  opensAt: string | null;
+  closesAt: string | null;
+  status: CampaignStatus;
+  createdAt: string;
+}
+
+export type InvitationStatus = 'new' | 'draft' | 'submitted';
+
+export interface SharedCounts {
+  opened: number;
+  submitted: number;
+}
+
+export interface Invitation {
+  id: string;
+  url: string;
+  token: string;
+  shared: boolean;
+  college: string | null;
+  status?: InvitationStatus | SharedCounts | null;
+  counts?: SharedCounts;
+  opened?: number;
+  submitted?: number;
+  createdAt: string;
+}
+
+export interface CollegeParticipation {
+  id: string | null;
+  label: string;
+  invited: number;
+  started: number;
+  submitted: number;
+}
+
+export interface Participation {
+  colleges: CollegeParticipation[];
+  totals: { invited: number; started: number; submitted: number };
+  updatedAt: string;
+}
+
+/** SurveyJS JSON, kept opaque on the staff side. */
+export type SurveyJson = Record<string, unknown>;
+
+export interface PoleProfile {
+  definition: SurveyJson;
+  data: Record<string, unknown> | null;
+  updatedAt: string | null;
+}
+
+export interface RespondentResponse {
+  kind: 'individual' | 'shared';
+  status: InvitationStatus;
+  pole: { name: string };
+  campaign: { id: string; year: number; status: CampaignStatus; opensAt: string | null; closesAt: string | null };
+  questionnaire: SurveyJson;
+  data: Record<string, unknown>;
+  pageNo: number;
+  presetCollege: string | null;
+  submittedAt: string | null;
+}

@@ -1,0 +1,31 @@
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+// SPA served from dist/client by the API server; in development `vite` proxies /api to it.
+export default defineConfig({
+  root: 'client',
+  plugins: [react()],
+  build: {
+    outDir: '../dist/client',
+    emptyOutDir: true,
+    // The SurveyJS chunk (survey-core + survey-react-ui) alone is about 1.6 MB minified (360 kB gzip).
+    chunkSizeWarningLimit: 1700,
+    rolldownOptions: {
+      output: {
+        // SurveyJS is only reached through dynamic imports (respondent page, pole profile form):
+        // keep it in its own chunk so the staff pages stay light.
+        codeSplitting: {
+          // Without this, the group would also swallow React (a dependency of survey-react-ui) and the
+          // entry would then statically import the SurveyJS chunk.
+          includeDependenciesRecursively: false,
+          groups: [{ name: 'surveyjs', test: /node_modules[\\/]survey-(core|react-ui)[\\/]/ }],
+        },
+      },
+    },
+  },
+  server: {
+    proxy: {
+      '/api': 'http://localhost:3000',
+    },
+  },
+});

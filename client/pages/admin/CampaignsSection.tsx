@@ -22,7 +22,9 @@ function CampaignCreateForm({
   onCreated: (campaign: Campaign) => void;
 }) {
   const [year, setYear] = useState(String(new Date().getFullYear()));
-  const [questionnaireId, setQuestionnaireId] = useState('');
+  const [chosenQuestionnaire, setQuestionnaireId] = useState('');
+  // The newest version is the usual choice for a new campaign.
+  const questionnaireId = chosenQuestionnaire || (questionnaires.at(-1)?.id ?? '');
   const [opensOn, setOpensOn] = useState('');
   const [closesOn, setClosesOn] = useState('');
   const [error, setError] = useState<string | null>(null);

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, runBrowserTests } from './browser.ts';
+import { E2E_ADMIN, startE2eServer } from './server.ts';
+import { hashPassword } from '../../server/security/passwords.ts';
+import { sampleAnswers } from '../../server/demo/sample-answers.ts';
+import { seededRandom } from '../../server/demo/random.ts';
+
+type Server = Awaited<ReturnType<typeof startE2eServer>>;
+let server: Server;
+let browser: Browser;
+const COORDINATOR = { email: 'coordination@coteaux.test', password: 'mot-de-passe-coteaux' };
+
+describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows participation', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startE2eServer();
+    const { repos } = server.deps;
+    repos.poles.create({ id: 'p1', name: 'Pôle des Coteaux', region: null, departement: null, createdAt: new Date().toISOString() });
+    repos.poles.create({ id: 'p2', name: 'Pôle Voisin', region: null, departement: null, createdAt: new Date().toISOString() });
+    repos.campaigns.create({ id: 'c2026', year: 2026, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt: new Date().toISOString() });
+    repos.users.create({ id: 'u1', email: COORDINATOR.email, role: 'coordinator', poleId: 'p1' }, await hashPassword(COORDINATOR.password), new Date().toISOString());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  it('logs in, creates links for a collège, and sees participation rise without reloading', async () => {
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    await page.goto(`${server.url}/`);
+    await page.getByLabel('Adresse e-mail').fill(COORDINATOR.email);
+    await page.getByLabel('Mot de passe').fill('pas le bon');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/Adresse e-mail ou mot de passe incorrect/);
+    await page.getByLabel('Mot de passe').fill(COORDINATOR.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+
+    await expect.poll(() => page.getByTestId('pole-name').textContent(), { timeout: 10_000 }).toBe('Pôle des Coteaux');
+    await page.getByRole('link', { name: /Campagne 2026/ }).click();
+    await expect.poll(() => page.getByTestId('participation').count(), { timeout: 10_000 }).toBe(1);
+
+    await page.getByLabel('Nombre de liens').fill('3');
+    await page.getByLabel('Collège (facultatif)').selectOption('salaries');
+    await page.getByRole('button', { name: 'Créer les liens' }).click();
+    await expect.poll(() => page.getByTestId('invitations-table').locator('tbody tr').count(), { timeout: 10_000 }).toBe(3);
+    const firstUrl = await page.getByTestId('invitations-table').locator('tbody tr').first().textContent();
+    const token = /\/r\/([A-Za-z0-9_-]{43})/.exec(firstUrl ?? '')![1];
+    await expect.poll(() => page.getByTestId('participation-salaries-count').textContent(), { timeout: 10_000 }).toMatch(/0\s*\/\s*3/);
+
+    // A stakeholder submits through the same API the respondent page uses; the bar moves on its own.
+    const q = server.deps.questionnaires.get('ptce-2026')!;
+    const res = await fetch(`${server.url}/api/responses/${token}/submit`, {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ data: sampleAnswers(q, seededRandom(5), { college: 'salaries' }) }),
+    });
+    expect(res.status).toBe(201);
+    await expect.poll(() => page.getByTestId('participation-salaries-count').textContent(), { timeout: 12_000 }).toMatch(/1\s*\/\s*3/);
+    expect(await page.getByTestId('participation-salaries').locator('progress').getAttribute('value')).toBe('1');
+
+    // The CSV of links downloads.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('liens-2026.csv');
+
+    // The QR sheet holds one card per link.
+    await page.getByRole('link', { name: 'Imprimer la feuille de QR codes' }).click();
+    await expect.poll(() => page.getByTestId('qr-card').count(), { timeout: 10_000 }).toBe(3);
+
+    // Another pole's page is refused.
+    await page.goto(`${server.url}/poles/p2/campagnes/c2026`);
+    await expect.poll(() => page.getByRole('heading', { name: 'Accès refusé' }).count(), { timeout: 10_000 }).toBe(1);
+    await page.close();
+  });
+
+  it('lets the Labo admin create a pole, a coordinator and a campaign', async () => {
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    await page.goto(`${server.url}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(E2E_ADMIN.email);
+    await page.getByLabel('Mot de passe').fill(E2E_ADMIN.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByRole('heading', { name: 'Administration' }).count(), { timeout: 10_000 }).toBe(1);
+
+    await page.getByLabel('Nom du pôle').fill('Pôle du Marais');
+    await page.getByRole('button', { name: 'Créer le pôle' }).click();
+    await expect.poll(() => page.getByText('Pôle « Pôle du Marais » créé.').count(), { timeout: 10_000 }).toBe(1);
+
+    await page.locator('#coordinator-email').fill('marais@pole.test');
+    await page.getByLabel('Mot de passe (10 caractères minimum)').fill('un-mot-de-passe-long');
+    await page.getByLabel('Pôle', { exact: true }).selectOption({ label: 'Pôle du Marais' });
+    await page.getByRole('button', { name: 'Créer le coordinateur' }).click();
+    await expect.poll(() => page.getByText('Compte coordinateur marais@pole.test créé.').count(), { timeout: 10_000 }).toBe(1);
+
+    await page.getByLabel('Année').fill('2027');
+    await page.getByRole('button', { name: 'Créer la campagne' }).click();
+    await expect.poll(() => page.getByText('Campagne 2027 créée.').count(), { timeout: 10_000 }).toBe(1);
+    expect(server.deps.repos.campaigns.findByYear(2027)?.questionnaireId).toBe('ptce-2026');
+    await page.close();
+  });
+});

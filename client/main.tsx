@@ -1,8 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import '@fontsource/open-sans/400.css';
-import '@fontsource/open-sans/600.css';
+import '@fontsource/open-sans/latin-400.css';
+import '@fontsource/open-sans/latin-600.css';
 import './styles.css';
 
 const root = document.getElementById('root');

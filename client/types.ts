@@ -43,21 +43,17 @@ export interface Campaign {
 
 export type InvitationStatus = 'new' | 'draft' | 'submitted';
 
-export interface SharedCounts {
-  opened: number;
-  submitted: number;
-}
-
 export interface Invitation {
   id: string;
   url: string;
   token: string;
   shared: boolean;
   college: string | null;
-  status?: InvitationStatus | SharedCounts | null;
-  counts?: SharedCounts;
-  opened?: number;
-  submitted?: number;
+  /** Individual link: the state of its response; null for a shared link. */
+  status: InvitationStatus | null;
+  /** Shared link: how many people opened it, and how many of them submitted. */
+  opened: number;
+  submitted: number;
   createdAt: string;
 }
 

@@ -13,5 +13,5 @@ if (running.admin?.generatedPassword) {
 } else if (running.admin) {
   console.log(`Compte administrateur créé : ${running.admin.email}`);
 }
-console.log(`Auto-évaluation PTCE : ${running.url} (données : ${config.dataDir})`);
+console.log(`Auto-évaluation PTCE : ${running.url.replace('127.0.0.1', 'localhost')} (données : ${config.dataDir})`);
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void running.close().then(() => process.exit(0)));

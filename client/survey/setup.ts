@@ -1,8 +1,6 @@
-// SurveyJS for the browser: fontless theme + self-hosted Open Sans, French locale, ptce metadata.
+// SurveyJS for the browser: fontless theme (Open Sans is self-hosted by main.tsx), French locale, ptce metadata.
 // Only reached through dynamic imports, so SurveyJS stays out of the staff pages' main chunk.
 import 'survey-core/survey-core.fontless.css';
-import '@fontsource/open-sans/400.css';
-import '@fontsource/open-sans/600.css';
 import 'survey-core/i18n/french';
 import { Model } from 'survey-core';
 import { registerPtceProperties } from '../../surveys/metadata';

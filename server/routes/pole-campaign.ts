@@ -2,9 +2,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { poleAccess, requireCampaign, requirePole } from '../auth.ts';
 import { ApiError } from '../errors.ts';
-import { requireCampaign, requirePole } from '../auth.ts';
-import { adminOnly, poleAccess, signedIn } from '../auth.ts';
 import { hashToken, newId, newToken, type Sealer } from '../security/tokens.ts';
 import type { InvitationRecord, NewInvitation } from '../db/index.ts';
 import { toCsv } from '../../reports/csv.ts';

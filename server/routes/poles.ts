@@ -1,9 +1,8 @@
 // Poles (admin creates; a coordinator sees and edits only their own) and coordinator accounts.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
+import { adminOnly, poleAccess, requirePole, requireUser, signedIn } from '../auth.ts';
 import { ApiError } from '../errors.ts';
-import { requireAdmin, requirePole, requireUser } from '../auth.ts';
-import { adminOnly, poleAccess, signedIn } from '../auth.ts';
 import { newId } from '../security/tokens.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { PoleParams, PoleSchema, UserSchema, errors, json, jsonBody } from '../schemas.ts';
@@ -31,7 +30,6 @@ export function poleRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({ method: 'post', path: '/poles', middleware: [adminOnly] as const, tags: ['Pôles'], summary: 'Créer un pôle (admin)', request: jsonBody(PoleInput), responses: { 201: json(PoleSchema, 'Créé'), ...errors(401, 403, 422) } }),
     (c) => {
-      requireAdmin(c);
       const input = c.req.valid('json');
       const pole = poles.create({ id: newId(), name: input.name, region: input.region ?? null, departement: input.departement ?? null, createdAt: deps.now().toISOString() });
       return c.json(pole, 201);
@@ -61,7 +59,6 @@ export function poleRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({ method: 'get', path: '/users', middleware: [adminOnly] as const, tags: ['Comptes'], summary: 'Comptes (admin)', responses: { 200: json(z.object({ users: z.array(UserSchema) }), 'Liste'), ...errors(401, 403) } }),
     (c) => {
-      requireAdmin(c);
       return c.json({ users: users.list() }, 200);
     },
   );
@@ -69,7 +66,6 @@ export function poleRoutes(deps: AppDeps) {
   app.openapi(
     createRoute({ method: 'post', path: '/users', middleware: [adminOnly] as const, tags: ['Comptes'], summary: 'Créer un compte de coordination pour un pôle (admin)', request: jsonBody(UserInput), responses: { 201: json(UserSchema, 'Créé'), ...errors(401, 403, 404, 409, 422) } }),
     async (c) => {
-      requireAdmin(c);
       const input = c.req.valid('json');
       if (!poles.get(input.poleId)) throw new ApiError(422, 'validation', 'Pôle inconnu.', [{ question: 'poleId', message: 'Pôle inconnu.' }]);
       if (users.findByEmail(input.email)) throw new ApiError(409, 'email_taken', 'Un compte existe déjà pour cette adresse e-mail.');

@@ -83,6 +83,18 @@ describe.runIf(runBrowserTests)('a stakeholder fills in the questionnaire on a p
     expect(await page.getByRole('button', { name: 'Terminer' }).count()).toBe(0);
   });
 
+  it('shows a clear page when the campaign is not open yet', async () => {
+    const { repos, sealer } = server.deps;
+    repos.campaigns.create({ id: 'c2099', year: 2099, questionnaireId: 'ptce-2026', opensAt: '2099-03-01T00:00:00.000Z', closesAt: null, createdAt: new Date().toISOString() });
+    const early = newToken();
+    repos.invitations.createMany([{ id: 'i2', poleId: 'p1', campaignId: 'c2099', tokenHash: hashToken(early), tokenSealed: sealer.seal(early), shared: false, college: null, createdAt: new Date().toISOString(), responseId: 'r2' }]);
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/r/${early}`);
+    await expect.poll(() => page.getByTestId('pas-ouvert').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('pas-ouvert').textContent()).toMatch(/1 mars 2099|1er mars 2099/);
+    await page.close();
+  });
+
   it('shows a clear page for an unknown link', async () => {
     const page = await browser.newPage();
     await page.goto(`${server.url}/r/${'Z'.repeat(43)}`);

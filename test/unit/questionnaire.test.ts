@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { Model } from 'survey-core';
 import { registerPtceProperties, type PtceSurveyMeta } from '../../surveys/metadata.ts';
 import { checkQuestionnaire, checkProfileForm, listQuestions, listScoredItems } from '../../surveys/check.ts';
@@ -14,11 +14,11 @@ const clone = (): any => structuredClone(questionnaire);
 const question = (json: any, name: string): any => listQuestions(json).find((q) => q.name === name);
 
 const AGREEMENT_COLUMNS = [
-  { value: 1, text: "Pas du tout d'accord" },
-  { value: 2, text: "Plutôt pas d'accord" },
-  { value: 3, text: "Ni d'accord ni pas d'accord" },
-  { value: 4, text: "Plutôt d'accord" },
-  { value: 5, text: "Tout à fait d'accord" },
+  { value: 1, text: "Pas du tout d’accord" },
+  { value: 2, text: "Plutôt pas d’accord" },
+  { value: 3, text: "Ni d’accord ni pas d’accord" },
+  { value: 4, text: "Plutôt d’accord" },
+  { value: 5, text: "Tout à fait d’accord" },
   { value: 'nsp', text: 'Je ne sais pas / non concerné' },
 ];
 const MATURITY_CHOICES = [

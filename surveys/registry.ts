@@ -41,7 +41,7 @@ export function collegesOf(definition: Json): CollegeChoice[] {
   return (q?.choices ?? []).map((c: any) => (typeof c === 'object' ? { id: String(c.value), label: text(c.text) || String(c.value) } : { id: String(c), label: String(c) }));
 }
 
-/** The profile form counts member structures per collège: its items come from the questionnaire's collèges. */
+/** The profile form counts member structures per collège: its items (empty in the JSON) come from the questionnaire's collèges. */
 function withCollegeItems(profile: Json, colleges: CollegeChoice[]): Json {
   const copy = structuredClone(profile);
   const q = findQuestion(copy, 'membresParCollege');

@@ -21,6 +21,16 @@ describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows 
     repos.campaigns.create({ id: 'c2026', year: 2026, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt: new Date().toISOString() });
     repos.users.create({ id: 'u1', email: COORDINATOR.email, role: 'coordinator', poleId: 'p1' }, await hashPassword(COORDINATOR.password), new Date().toISOString());
   });
+  const loggedIn = async (account: { email: string; password: string }) => {
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    page.setDefaultTimeout(5_000); // fail fast and say which step, within the test's own timeout
+    await page.goto(`${server.url}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(account.email);
+    await page.getByLabel('Mot de passe').fill(account.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
+    return page;
+  };
   afterAll(async () => {
     await browser?.close();
     await server?.dispose();
@@ -69,6 +79,30 @@ describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows 
     // Another pole's page is refused.
     await page.goto(`${server.url}/poles/p2/campagnes/c2026`);
     await expect.poll(() => page.getByRole('heading', { name: 'Accès refusé' }).count(), { timeout: 10_000 }).toBe(1);
+    await page.close();
+  });
+
+  it('fills in the pole profile: a missing required answer is reported, then the profile is saved', async () => {
+    const page = await loggedIn(COORDINATOR);
+    await page.goto(`${server.url}/poles/p1/campagnes/c2026`);
+    const profile = page.getByTestId('profile');
+    await expect.poll(() => profile.getByText('Association', { exact: true }).count(), { timeout: 15_000 }).toBe(1);
+    await profile.getByText('Association', { exact: true }).click();
+    await profile.getByText('Adopté', { exact: true }).click();
+    await profile.locator('.sd-question', { hasText: 'lieu vitrine' }).getByText('Oui', { exact: true }).click();
+    await profile.getByText('Soutien financier').click();
+    await profile.getByLabel('Entreprises de l’ESS').fill('9');
+    await profile.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByTestId('profile-errors').textContent(), { timeout: 10_000 }).toMatch(/Région/);
+    await profile.locator('.sd-question', { hasText: 'Région' }).locator('.sd-dropdown').click();
+    await page.keyboard.type('Occitanie');
+    await page.keyboard.press('Enter');
+    await profile.getByRole('button', { name: 'Enregistrer' }).click();
+    await expect.poll(() => page.getByText('Profil enregistré.').count(), { timeout: 10_000 }).toBe(1);
+    expect(server.deps.repos.profiles.get('p1', 'c2026')?.data).toMatchObject({
+      formeJuridique: 'association', charte: 'adoptee', lieuVitrine: true, soutienCollectivites: ['financier'], membresParCollege: { ess: 9 }, region: 'occitanie',
+    });
+
     await page.close();
   });
 

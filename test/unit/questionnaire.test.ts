@@ -380,7 +380,6 @@ describe('profile form ptce-2026.profile', () => {
     expect(byName.get('charte').choices.map((c: any) => c.value)).toEqual(['aucune', 'en_cours', 'adoptee']);
     expect(byName.get('soutienCollectivites').choices.map((c: any) => c.value)).toEqual(['financier', 'technique', 'siege_gouvernance']);
     expect(byName.get('membresParCollege').items).toEqual([]);
-    expect(byName.get('membresParCollege').description).toMatch(/college/);
     expect(byName.get('anneeCreation')).toMatchObject({ inputType: 'number', min: 1990, max: 2100 });
     expect(byName.get('autofinancement')).toMatchObject({ inputType: 'number', min: 0, max: 100 });
     expect(byName.get('emploisMutualises')).toMatchObject({ inputType: 'number', min: 0 });

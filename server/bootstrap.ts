@@ -29,6 +29,7 @@ export function createDeps(config: Config, now: () => Date = () => new Date()): 
     loginLimiter: createRateLimiter(10, 15 * 60_000),
     now,
     publicUrl: config.publicUrl,
+    analysis: { minGroupSize: config.minGroupSize, thresholds: { high: config.swotHigh, low: config.swotLow } },
   };
 }
 

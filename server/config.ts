@@ -10,11 +10,26 @@ export interface Config {
   adminPassword?: string;
   publicUrl?: string;
   secretKey?: string;
+  /** Anonymity threshold k: no breakdown for fewer respondents. */
+  minGroupSize: number;
+  /** SWOT thresholds on theme scores (0..100). */
+  swotHigh: number;
+  swotLow: number;
+}
+
+function numberFrom(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} invalide : ${value} (attendu entre ${min} et ${max})`);
+  return n;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT invalide : ${env.PORT}`);
+  const swotHigh = numberFrom(env.SWOT_HIGH, 65, 'SWOT_HIGH', 0, 100);
+  const swotLow = numberFrom(env.SWOT_LOW, 45, 'SWOT_LOW', 0, 100);
+  if (swotLow >= swotHigh) throw new Error(`SWOT_LOW (${swotLow}) doit être inférieur à SWOT_HIGH (${swotHigh}).`);
   return {
     port,
     host: env.HOST || '127.0.0.1',
@@ -23,5 +38,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.ADMIN_PASSWORD || undefined,
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     secretKey: env.SECRET_KEY || undefined,
+    minGroupSize: numberFrom(env.MIN_GROUP_SIZE, 3, 'MIN_GROUP_SIZE', 1, 100),
+    swotHigh,
+    swotLow,
   };
 }

@@ -13,6 +13,7 @@ export interface AppDeps {
   now: () => Date;
   /** Absolute origin used in invitation links when set (e.g. https://ptce.example.org); else the request's origin. */
   publicUrl?: string;
+  analysis: { minGroupSize: number; thresholds: { high: number; low: number } };
 }
 
 export type AppEnv = {

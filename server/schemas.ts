@@ -80,3 +80,45 @@ export const errors = (...codes: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) =>
   return Object.fromEntries(codes.map((code) => [code, json(ErrorSchema, text[code])]));
 };
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+
+const score = z.number().nullable();
+const CollegeScoreSchema = z.object({ college: z.string(), label: z.string(), n: z.number().int(), score, suppressed: z.boolean() });
+const dispersion = { spread: score, sd: score, dissensus: z.boolean() };
+export const PoleResultsSchema = z
+  .object({
+    pole: z.object({ id: z.string(), name: z.string() }),
+    campaign: z.object({ id: z.string(), year: z.number().int(), questionnaireId: z.string() }),
+    minGroupSize: z.number().int().openapi({ description: 'Seuil d’anonymat k' }),
+    thresholds: z.object({ high: z.number(), low: z.number() }),
+    available: z.boolean().openapi({ description: 'false sous k réponses envoyées : aucun résultat' }),
+    message: z.string().nullable(),
+    participation: z.object({
+      invited: z.number().int(),
+      submitted: z.number().int(),
+      colleges: z.array(z.object({ college: z.string(), label: z.string(), invited: z.number().int(), submitted: z.number().int(), members: z.number().nullable() })),
+      missingColleges: z.array(z.object({ college: z.string(), label: z.string() })),
+      warnings: z.array(z.string()),
+    }),
+    themes: z.array(z.object({
+      id: z.string(), label: z.string(), dimension: z.string(), factor: z.enum(['internal', 'external']), seedRefs: z.array(z.string()),
+      score, rawScore: score, n: z.number().int(), byCollege: z.array(CollegeScoreSchema), ...dispersion,
+      swot: z.enum(['strength', 'weakness', 'opportunity', 'threat', 'vigilance']).nullable(),
+    })),
+    items: z.array(z.object({
+      name: z.string(), label: z.string(), theme: z.string(), polarity: z.enum(['positive', 'negative']),
+      n: z.number().int(), score, rawScore: score, byCollege: z.array(CollegeScoreSchema), ...dispersion,
+    })),
+    dimensions: z.array(z.object({ id: z.string(), label: z.string(), factor: z.enum(['internal', 'external']), score })),
+    overall: score,
+    swot: z.object({ strengths: z.array(z.string()), weaknesses: z.array(z.string()), opportunities: z.array(z.string()), threats: z.array(z.string()), vigilance: z.array(z.string()) }),
+    options: z.array(z.object({
+      id: z.string(), quadrant: z.enum(['SO', 'ST', 'WO', 'WT']), title: z.string(), description: z.string(), themes: z.array(z.string()),
+      seedRef: z.string(), strength: z.number(), needsConsensus: z.boolean(),
+    })),
+    evolution: z.object({
+      previousCampaign: z.object({ id: z.string(), year: z.number().int() }),
+      themes: z.array(z.object({ id: z.string(), label: z.string(), previous: score, current: score, delta: score, sharedItems: z.number().int() })),
+    }).nullable(),
+    verbatims: z.array(z.object({ question: z.string(), label: z.string(), answers: z.array(z.string()) })),
+  })
+  .openapi('PoleResults');

@@ -15,12 +15,21 @@ export interface ScoredItem {
   question: string;
   row?: string;
   meta: PtceItemMeta;
+  /** The statement as respondents read it (matrix row text, or question title). */
+  label: string;
   /** Lowest and highest score of the item's scale ("nsp" is not a score). */
   min: number;
   max: number;
 }
 
 type Json = Record<string, any>;
+
+/** SurveyJS texts are strings or per-locale objects ({ default, fr, ... }). */
+export function localized(text: unknown): string {
+  if (typeof text === 'string') return text;
+  if (text && typeof text === 'object') return String((text as Json).fr ?? (text as Json).default ?? '');
+  return '';
+}
 
 /** Question types a questionnaire may use. */
 export const QUESTIONNAIRE_TYPES: readonly string[] = [
@@ -125,12 +134,12 @@ export function listScoredItems(json: unknown): ScoredItem[] {
       for (const row of q.rows) {
         if (!isObject(row) || !isObject(row.ptce)) continue;
         const rowKey = String(row.value);
-        items.push({ key: `${q.name}.${rowKey}`, question: q.name, row: rowKey, meta: row.ptce as PtceItemMeta, min: scale.min, max: scale.max });
+        items.push({ key: `${q.name}.${rowKey}`, question: q.name, row: rowKey, meta: row.ptce as PtceItemMeta, label: localized(row.text) || rowKey, min: scale.min, max: scale.max });
       }
     } else if ((q.type === 'radiogroup' || q.type === 'rating') && isObject(q.ptce)) {
       const scale = q.type === 'rating' ? ratingScale(q) : choicesScale(q.choices);
       if (typeof scale === 'string') continue;
-      items.push({ key: q.name, question: q.name, meta: q.ptce as PtceItemMeta, min: scale.min, max: scale.max });
+      items.push({ key: q.name, question: q.name, meta: q.ptce as PtceItemMeta, label: localized(q.title) || q.name, min: scale.min, max: scale.max });
     }
   }
   return items;

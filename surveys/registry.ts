@@ -2,7 +2,7 @@
 // every request then reuses the same compiled questionnaire.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProfileForm, checkQuestionnaire } from './check.ts';
+import { checkProfileForm, checkQuestionnaire, localized } from './check.ts';
 import { compileValidator, type AnswerValidator } from './validator.ts';
 
 type Json = Record<string, any>;
@@ -24,7 +24,6 @@ export interface Questionnaire {
 
 export const DEFINITIONS_DIR = new URL('./definitions/', import.meta.url).pathname;
 
-const text = (t: unknown): string => (typeof t === 'string' ? t : t && typeof t === 'object' ? String((t as Json).fr ?? (t as Json).default ?? '') : '');
 
 function findQuestion(json: Json, name: string): Json | undefined {
   const stack: Json[] = [...(json.pages ?? []), ...(json.elements ?? [])];
@@ -38,7 +37,7 @@ function findQuestion(json: Json, name: string): Json | undefined {
 
 export function collegesOf(definition: Json): CollegeChoice[] {
   const q = findQuestion(definition, 'college');
-  return (q?.choices ?? []).map((c: any) => (typeof c === 'object' ? { id: String(c.value), label: text(c.text) || String(c.value) } : { id: String(c), label: String(c) }));
+  return (q?.choices ?? []).map((c: any) => (typeof c === 'object' ? { id: String(c.value), label: localized(c.text) || String(c.value) } : { id: String(c), label: String(c) }));
 }
 
 /** The profile form counts member structures per collège: its items (empty in the JSON) come from the questionnaire's collèges. */
@@ -65,7 +64,7 @@ export function compileQuestionnaire(id: string, definition: Json, profile: Json
   const profileDefinition = withCollegeItems(profile, colleges);
   return {
     id,
-    title: text(definition.title) || id,
+    title: localized(definition.title) || id,
     definition,
     profileDefinition,
     colleges,

@@ -46,7 +46,14 @@ export function responsesRepository(db: Db) {
            count(CASE WHEN status = 'submitted' THEN 1 END) AS submitted
     FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY college`);
 
+  const submittedOf = db.prepare("SELECT college, data FROM responses WHERE pole_id = ? AND campaign_id = ? AND status = 'submitted' ORDER BY submitted_at, id");
+  const submittedCount = db.prepare("SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND status = 'submitted'").pluck();
+
   return {
+    /** Submitted answers of a pole for a campaign, for scoring. */
+    submitted: (poleId: string, campaignId: string) =>
+      (submittedOf.all(poleId, campaignId) as { college: string | null; data: string }[]).map((r) => ({ college: r.college, data: JSON.parse(r.data) as Record<string, unknown> })),
+    submittedCount: (poleId: string, campaignId: string) => submittedCount.get(poleId, campaignId) as number,
     findByTokenHash(tokenHash: string): ResponseRecord | undefined {
       const row = byTokenHash.get(tokenHash) as any;
       return row ? { ...row, shared: row.shared === 1, data: JSON.parse(row.data) } : undefined;

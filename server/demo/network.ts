@@ -89,6 +89,16 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
 
         // Themes drift a little from one year to the next.
         const yearLeanings = new Map([...leanings].map(([t, v]) => [t, Math.min(0.95, Math.max(0.05, v + ci * (rng() - 0.4) * 0.2))]));
+        // A few themes on which one collège sees things very differently: the dissensus the reports must reveal.
+        const themeIds = [...yearLeanings.keys()];
+        const divergent = Array.from({ length: 3 }, () => ({ theme: pick(rng, themeIds), college: weightedCollege(rng, colleges), shift: rng() < 0.5 ? -0.45 : 0.45 }));
+        const leaningsFor = (college: string) => {
+          const shifts = divergent.filter((d) => d.college === college);
+          if (!shifts.length) return yearLeanings;
+          const own = new Map(yearLeanings);
+          for (const d of shifts) own.set(d.theme, Math.min(0.95, Math.max(0.05, own.get(d.theme)! + d.shift)));
+          return own;
+        };
         const submitted = between(rng, 8, 30);
         const pending = ci === 1 ? between(rng, 2, 6) : 0;
         const invitations = Array.from({ length: submitted + pending }, (_, n) => {
@@ -98,7 +108,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
         });
         repos.invitations.createMany(invitations.map((x) => x.row));
         for (const inv of invitations) {
-          const data = sampleAnswers(q, rng, { college: inv.college, leanings: yearLeanings });
+          const data = sampleAnswers(q, rng, { college: inv.college, leanings: leaningsFor(inv.college) });
           if (inv.n < submitted) repos.responses.submit(inv.row.responseId!, data, inv.college, at(between(rng, 2, 60)));
           else if (rng() < 0.6) repos.responses.saveDraft(inv.row.responseId!, { college: inv.college }, inv.college, 1, at(between(rng, 2, 60)));
         }

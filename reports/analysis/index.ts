@@ -1,0 +1,3 @@
+export { computePoleResults, DEFAULT_MIN_GROUP_SIZE, DISSENSUS_THRESHOLD, type PoleResultsInput, type SubmittedResponse, type ParticipationCount } from './pole-results.ts';
+export { scoringModel, scoreRespondent, itemScore } from './scoring.ts';
+export { DEFAULT_THRESHOLDS, swotCategory } from './swot.ts';

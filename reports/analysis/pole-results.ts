@@ -1,0 +1,155 @@
+// A pole's results for one campaign, from plain data: no database, no clock, no HTTP.
+import type { DimensionResult, Evolution, ItemResult, Participation, PoleResults, SwotThresholds, ThemeResult, Verbatims } from '../types.ts';
+import { aggregate, type AggregateRules } from './aggregate.ts';
+import { mean } from './statistics.ts';
+import { scoreRespondent, scoringModel, type RespondentScores, type ScoringModel } from './scoring.ts';
+import { DEFAULT_THRESHOLDS, swotCategory } from './swot.ts';
+import { selectOptions } from './options.ts';
+import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from './strategic-options.ts';
+
+type Json = Record<string, any>;
+
+export interface SubmittedResponse {
+  college: string | null;
+  data: Json;
+}
+
+export interface ParticipationCount {
+  college: string | null;
+  invited: number;
+  submitted: number;
+}
+
+export interface PoleResultsInput {
+  pole: { id: string; name: string };
+  campaign: { id: string; year: number; questionnaireId: string };
+  definition: Json;
+  colleges: { id: string; label: string }[];
+  responses: readonly SubmittedResponse[];
+  participation: readonly ParticipationCount[];
+  /** The pole profile form's answers for this campaign, if filled in. */
+  profile: Json | null;
+  /** The pole's latest earlier campaign with results, for the evolution. */
+  previous?: { campaign: { id: string; year: number }; definition: Json; responses: readonly SubmittedResponse[] } | null;
+  minGroupSize?: number;
+  thresholds?: SwotThresholds;
+  dissensusThreshold?: number;
+  catalogue?: readonly StrategicOptionDefinition[];
+}
+
+export const DEFAULT_MIN_GROUP_SIZE = 3;
+export const DISSENSUS_THRESHOLD = 20;
+
+export function computePoleResults(input: PoleResultsInput): PoleResults {
+  const k = input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
+  const rules: AggregateRules = { colleges: input.colleges, minGroupSize: k, dissensusThreshold: input.dissensusThreshold ?? DISSENSUS_THRESHOLD };
+  const participation = participationOf(input);
+  const base = {
+    pole: input.pole,
+    campaign: input.campaign,
+    minGroupSize: k,
+    thresholds,
+    participation,
+  };
+  if (input.responses.length < k) {
+    return {
+      ...base,
+      available: false,
+      message: `Les résultats s’affichent à partir de ${k} réponses envoyées (${input.responses.length} pour l’instant), pour protéger l’anonymat des répondants.`,
+      themes: [], items: [], dimensions: [], overall: null,
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
+      options: [], evolution: null, verbatims: [],
+    };
+  }
+
+  const model = scoringModel(input.definition);
+  const scored = input.responses.map((r) => ({ college: r.college, scores: scoreRespondent(model, r.data) }));
+
+  const themes: ThemeResult[] = model.themes.map((theme, t) => {
+    const agg = aggregate(scored.map((r) => ({ college: r.college, value: r.scores.themes[t] })), rules);
+    return { id: theme.id, label: theme.label, dimension: theme.dimension, factor: theme.factor, seedRefs: theme.seedRefs, ...agg, swot: swotCategory(agg.score, theme.factor, thresholds) };
+  });
+  const items: ItemResult[] = model.items.map((item, i) => {
+    const { byCollege, ...agg } = aggregate(scored.map((r) => ({ college: r.college, value: r.scores.items[i] })), rules);
+    return { name: item.key, label: item.label, theme: item.theme, polarity: item.polarity, ...agg, byCollege };
+  });
+  const dimensions: DimensionResult[] = model.dimensions.map((d) => ({ ...d, score: mean(themes.filter((t) => t.dimension === d.id).map((t) => t.score)) }));
+  const ids = (category: string) => themes.filter((t) => t.swot === category).sort((a, b) => b.score! - a.score!).map((t) => t.id);
+
+  return {
+    ...base,
+    available: true,
+    message: null,
+    themes,
+    items,
+    dimensions,
+    overall: mean(dimensions.filter((d) => d.factor === 'internal').map((d) => d.score)),
+    swot: {
+      strengths: ids('strength'),
+      weaknesses: ids('weakness').reverse(),
+      opportunities: ids('opportunity'),
+      threats: ids('threat').reverse(),
+      vigilance: ids('vigilance'),
+    },
+    options: selectOptions(input.catalogue ?? STRATEGIC_OPTIONS, themes, thresholds),
+    evolution: input.previous ? evolutionOf(model, scored, input.previous, rules) : null,
+    verbatims: verbatimsOf(model, input.responses, k),
+  };
+}
+
+function participationOf(input: PoleResultsInput): Participation {
+  const members = (input.profile?.membresParCollege ?? {}) as Record<string, unknown>;
+  const count = (college: string) => input.participation.find((p) => p.college === college);
+  const colleges = input.colleges.map((c) => ({
+    college: c.id,
+    label: c.label,
+    invited: count(c.id)?.invited ?? 0,
+    submitted: count(c.id)?.submitted ?? 0,
+    members: typeof members[c.id] === 'number' ? (members[c.id] as number) : null,
+  }));
+  const missingColleges = colleges.filter((c) => (c.members ?? 0) > 0 && c.submitted === 0).map(({ college, label }) => ({ college, label }));
+  const warnings = missingColleges.map((c) => `Le collège « ${c.label} » compte des membres dans le profil du pôle mais aucune réponse : ses points de vue manquent à l’analyse.`);
+  if (!input.profile) warnings.push('Le profil du pôle n’est pas renseigné pour cette campagne : la représentativité des collèges ne peut pas être vérifiée.');
+  return {
+    invited: input.participation.reduce((s, p) => s + p.invited, 0),
+    submitted: input.participation.reduce((s, p) => s + p.submitted, 0),
+    colleges,
+    missingColleges,
+    warnings,
+  };
+}
+
+/**
+ * Year-over-year change per theme, computed in both years on the items both questionnaire versions share
+ * (same question name, or matrix row), so that a new or dropped question does not move the score by itself.
+ */
+function evolutionOf(
+  model: ScoringModel,
+  current: { college: string | null; scores: RespondentScores }[],
+  previous: NonNullable<PoleResultsInput['previous']>,
+  rules: AggregateRules,
+): Evolution {
+  const before = scoringModel(previous.definition);
+  const beforeScored = previous.responses.map((r) => ({ college: r.college, scores: scoreRespondent(before, r.data) }));
+  const themeScore = (scoredList: { college: string | null; scores: RespondentScores }[], itemIndexes: number[]) =>
+    aggregate(scoredList.map((r) => ({ college: r.college, value: mean(itemIndexes.map((i) => r.scores.items[i])) })), rules).score;
+  return {
+    previousCampaign: previous.campaign,
+    themes: model.themes.map((theme) => {
+      const shared = theme.items.filter((i) => before.itemIndex.has(model.items[i].key));
+      const previousIndexes = shared.map((i) => before.itemIndex.get(model.items[i].key)!);
+      const now = shared.length ? themeScore(current, shared) : null;
+      const then = shared.length ? themeScore(beforeScored, previousIndexes) : null;
+      return { id: theme.id, label: theme.label, previous: then, current: now, delta: now !== null && then !== null ? now - then : null, sharedItems: shared.length };
+    }),
+  };
+}
+
+/** Free-text answers, only for a question at least k people answered; sorted, so order says nothing of who wrote what. */
+function verbatimsOf(model: ScoringModel, responses: readonly SubmittedResponse[], k: number): Verbatims[] {
+  return model.freeText.flatMap(({ name, label }) => {
+    const answers = responses.map((r) => r.data[name]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
+    return answers.length >= k ? [{ question: name, label, answers: answers.sort((a, b) => a.localeCompare(b, 'fr')) }] : [];
+  });
+}

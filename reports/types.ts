@@ -1,0 +1,133 @@
+// The shape of a pole's results: produced by reports/analysis, served by the API, drawn by the dashboard and the PDF.
+// Scores are 0..100, unrounded; null where nobody answered or where anonymity hides the figure.
+
+export type Quadrant = 'SO' | 'ST' | 'WO' | 'WT';
+export type SwotCategory = 'strength' | 'weakness' | 'opportunity' | 'threat' | 'vigilance';
+
+export interface CollegeScore {
+  college: string;
+  label: string;
+  /** Respondents of this collège with a score here. */
+  n: number;
+  /** null when n < k ("effectif insuffisant"). */
+  score: number | null;
+  suppressed: boolean;
+}
+
+export interface ThemeResult {
+  id: string;
+  label: string;
+  dimension: string;
+  factor: 'internal' | 'external';
+  seedRefs: string[];
+  /** Mean of collège scores (each collège with respondents weighs the same). */
+  score: number | null;
+  /** Plain mean over respondents. */
+  rawScore: number | null;
+  n: number;
+  byCollege: CollegeScore[];
+  /** Max minus min over collèges with at least k respondents; null with fewer than two such collèges. */
+  spread: number | null;
+  /** Standard deviation of respondents' scores. */
+  sd: number | null;
+  dissensus: boolean;
+  swot: SwotCategory | null;
+}
+
+export interface ItemResult {
+  /** Question name, or `question.row` for a matrix row. */
+  name: string;
+  label: string;
+  theme: string;
+  polarity: 'positive' | 'negative';
+  n: number;
+  score: number | null;
+  rawScore: number | null;
+  byCollege: CollegeScore[];
+  spread: number | null;
+  sd: number | null;
+  dissensus: boolean;
+}
+
+export interface DimensionResult {
+  id: string;
+  label: string;
+  factor: 'internal' | 'external';
+  score: number | null;
+}
+
+export interface CollegeParticipation {
+  college: string;
+  label: string;
+  invited: number;
+  submitted: number;
+  /** Member structures declared in the pole profile for this collège, if any. */
+  members: number | null;
+}
+
+export interface Participation {
+  invited: number;
+  submitted: number;
+  colleges: CollegeParticipation[];
+  /** Collèges present in the pole profile but absent from the answers. */
+  missingColleges: { college: string; label: string }[];
+  warnings: string[];
+}
+
+export interface StrategicOptionResult {
+  id: string;
+  quadrant: Quadrant;
+  title: string;
+  description: string;
+  themes: string[];
+  seedRef: string;
+  /** Mean distance (points) of the triggering themes beyond their thresholds: larger is more pressing. */
+  strength: number;
+  needsConsensus: boolean;
+}
+
+export interface ThemeEvolution {
+  id: string;
+  label: string;
+  previous: number | null;
+  current: number | null;
+  delta: number | null;
+  /** Items (question names) compared, common to both questionnaire versions. */
+  sharedItems: number;
+}
+
+export interface Evolution {
+  previousCampaign: { id: string; year: number };
+  themes: ThemeEvolution[];
+}
+
+export interface Verbatims {
+  question: string;
+  label: string;
+  answers: string[];
+}
+
+export interface SwotThresholds {
+  high: number;
+  low: number;
+}
+
+export interface PoleResults {
+  pole: { id: string; name: string };
+  campaign: { id: string; year: number; questionnaireId: string };
+  /** The anonymity threshold k used. */
+  minGroupSize: number;
+  thresholds: SwotThresholds;
+  /** false when the pole has fewer than k submitted responses: then every result array is empty. */
+  available: boolean;
+  message: string | null;
+  participation: Participation;
+  themes: ThemeResult[];
+  items: ItemResult[];
+  dimensions: DimensionResult[];
+  overall: number | null;
+  swot: { strengths: string[]; weaknesses: string[]; opportunities: string[]; threats: string[]; vigilance: string[] };
+  options: StrategicOptionResult[];
+  evolution: Evolution | null;
+  verbatims: Verbatims[];
+}

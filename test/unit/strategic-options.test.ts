@@ -1,0 +1,181 @@
+import { readFileSync } from 'node:fs';
+import { describe, it, expect } from 'vitest';
+import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../reports/analysis/strategic-options.ts';
+
+interface ThemeDef {
+  id: string;
+  label: string;
+  dimension: string;
+  seedRefs: string[];
+}
+
+const questionnaire = JSON.parse(
+  readFileSync(new URL('../../surveys/definitions/ptce-2026.json', import.meta.url), 'utf8'),
+);
+const themes: ThemeDef[] = questionnaire.ptce.themes;
+const themeById = new Map(themes.map((t) => [t.id, t]));
+const isExternal = (themeId: string): boolean => themeById.get(themeId)?.dimension === 'contexte';
+const internalThemes = themes.filter((t) => t.dimension !== 'contexte');
+const externalThemes = themes.filter((t) => t.dimension === 'contexte');
+
+const range = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
+const VALID_SEED_REFS = new Set([
+  ...range('G-P', 6),
+  ...range('G-D', 4),
+  ...range('C-P', 7),
+  ...range('C-D', 4),
+  ...range('X-', 5),
+]);
+
+const internalConditionThemes = (o: StrategicOptionDefinition): string[] => [
+  ...new Set(o.when.filter((c) => c.is === 'strength' || c.is === 'weakness').map((c) => c.theme)),
+];
+const kinds = (o: StrategicOptionDefinition) => ({
+  s: o.when.filter((c) => c.is === 'strength').length,
+  w: o.when.filter((c) => c.is === 'weakness').length,
+  o: o.when.filter((c) => c.is === 'opportunity').length,
+  t: o.when.filter((c) => c.is === 'threat').length,
+});
+const has = (o: StrategicOptionDefinition, theme: string, is: string): boolean =>
+  o.when.some((c) => c.theme === theme && c.is === is);
+
+describe('questionnaire themes (preconditions)', () => {
+  it('has 21 internal and 5 external themes', () => {
+    expect(internalThemes).toHaveLength(21);
+    expect(externalThemes.map((t) => t.id).sort()).toEqual(
+      [
+        'ctx-dependance-financements',
+        'ctx-nouveaux-acteurs',
+        'ctx-pression-isomorphisme',
+        'ctx-soutien-collectivites',
+        'ctx-temps-disponible',
+      ].sort(),
+    );
+    for (const t of themes) for (const ref of t.seedRefs) expect(VALID_SEED_REFS.has(ref), `${t.id}: ${ref}`).toBe(true);
+  });
+});
+
+describe('STRATEGIC_OPTIONS', () => {
+  it('has a reasonable number of options, with every quadrant represented', () => {
+    expect(STRATEGIC_OPTIONS.length).toBeGreaterThanOrEqual(40);
+    for (const q of ['SO', 'ST', 'WO', 'WT'] as const) {
+      expect(STRATEGIC_OPTIONS.filter((o) => o.quadrant === q).length, q).toBeGreaterThanOrEqual(5);
+    }
+  });
+
+  it('has unique kebab-case ids', () => {
+    const ids = STRATEGIC_OPTIONS.map((o) => o.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+  });
+
+  it('has 1 to 3 conditions per option, on themes of the questionnaire, without duplicates', () => {
+    for (const o of STRATEGIC_OPTIONS) {
+      expect(o.when.length, o.id).toBeGreaterThanOrEqual(1);
+      expect(o.when.length, o.id).toBeLessThanOrEqual(3);
+      expect(new Set(o.when.map((c) => c.theme)).size, `${o.id}: one condition per theme`).toBe(o.when.length);
+      for (const c of o.when) expect(themeById.has(c.theme), `${o.id}: unknown theme ${c.theme}`).toBe(true);
+    }
+  });
+
+  it('uses strength/weakness only on internal themes and opportunity/threat only on external themes', () => {
+    for (const o of STRATEGIC_OPTIONS) {
+      for (const c of o.when) {
+        const external = isExternal(c.theme);
+        if (c.is === 'strength' || c.is === 'weakness') expect(external, `${o.id}: ${c.theme} is ${c.is}`).toBe(false);
+        else expect(external, `${o.id}: ${c.theme} is ${c.is}`).toBe(true);
+      }
+    }
+  });
+
+  it('has a quadrant consistent with its conditions', () => {
+    for (const o of STRATEGIC_OPTIONS) {
+      const k = kinds(o);
+      const label = `${o.id} (${o.quadrant}) ${JSON.stringify(k)}`;
+      switch (o.quadrant) {
+        case 'SO':
+          expect(k.s >= 1 && k.w === 0 && k.t === 0, label).toBe(true);
+          break;
+        case 'ST':
+          expect(k.s >= 1 && k.t >= 1 && k.w === 0 && k.o === 0, label).toBe(true);
+          break;
+        case 'WO':
+          expect(k.w >= 1 && k.s === 0 && k.t === 0, label).toBe(true);
+          break;
+        case 'WT':
+          expect(k.w >= 1 && k.s === 0 && k.o === 0, label).toBe(true);
+          break;
+        default:
+          throw new Error(`${o.id}: unknown quadrant ${String(o.quadrant)}`);
+      }
+    }
+  });
+
+  it('gives every internal theme at least one option as a weakness and one as a strength', () => {
+    for (const t of internalThemes) {
+      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'weakness')), `${t.id} as weakness`).toBe(true);
+      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'strength')), `${t.id} as strength`).toBe(true);
+    }
+  });
+
+  it('uses every external theme in several options, as an opportunity and as a threat', () => {
+    for (const t of externalThemes) {
+      const using = STRATEGIC_OPTIONS.filter((o) => o.when.some((c) => c.theme === t.id));
+      expect(using.length, t.id).toBeGreaterThanOrEqual(3);
+      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'opportunity')), `${t.id} as opportunity`).toBe(true);
+      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'threat')), `${t.id} as threat`).toBe(true);
+    }
+  });
+
+  it('answers a valid seed practice or challenge, tied to its conditions', () => {
+    for (const o of STRATEGIC_OPTIONS) {
+      expect(VALID_SEED_REFS.has(o.seedRef), `${o.id}: ${o.seedRef}`).toBe(true);
+      const internal = internalConditionThemes(o);
+      if (internal.length === 1) {
+        expect(themeById.get(internal[0])!.seedRefs, `${o.id}: ${o.seedRef}`).toContain(o.seedRef);
+      } else {
+        const refs = o.when.flatMap((c) => themeById.get(c.theme)!.seedRefs);
+        expect(refs, `${o.id}: ${o.seedRef}`).toContain(o.seedRef);
+      }
+    }
+  });
+
+  it('includes the two examples of the domain brief', () => {
+    const wo = STRATEGIC_OPTIONS.filter(
+      (o) => has(o, 'coop-temps-engagement', 'weakness') && has(o, 'ctx-soutien-collectivites', 'opportunity'),
+    );
+    expect(wo.length).toBeGreaterThanOrEqual(1);
+    expect(wo.every((o) => o.quadrant === 'WO')).toBe(true);
+    expect(wo.some((o) => /animation/i.test(o.title))).toBe(true);
+
+    const wt = STRATEGIC_OPTIONS.filter(
+      (o) => has(o, 'coop-evaluation', 'weakness') && has(o, 'ctx-dependance-financements', 'threat'),
+    );
+    expect(wt.length).toBeGreaterThanOrEqual(1);
+    expect(wt.every((o) => o.quadrant === 'WT')).toBe(true);
+  });
+
+  it('has French titles and descriptions with correct typography', () => {
+    for (const o of STRATEGIC_OPTIONS) {
+      for (const [field, text] of [
+        ['title', o.title],
+        ['description', o.description],
+      ] as const) {
+        const label = `${o.id}.${field}`;
+        expect(text.trim().length, label).toBeGreaterThan(0);
+        expect(text, label).toBe(text.trim());
+        expect(text.includes("'"), `${label}: straight apostrophe, use ’`).toBe(false);
+        expect(text.includes('"'), `${label}: straight quotes, use « »`).toBe(false);
+        expect(/ [:;!?]/.test(text), `${label}: no-break space expected before : ; ! ?`).toBe(false);
+        expect(/«(?!\u00a0)|(?<!\u00a0)»/.test(text), `${label}: no-break spaces expected inside « »`).toBe(false);
+        expect(/ {2}/.test(text), `${label}: double space`).toBe(false);
+      }
+      expect(o.title.length, o.id).toBeLessThanOrEqual(90);
+      expect(o.title.endsWith('.'), `${o.id}: title ends with a period`).toBe(false);
+      expect(o.description.endsWith('.'), `${o.id}: description ends with a period`).toBe(true);
+      const sentences = o.description.split(/(?<=[.!?])\s+(?=[A-ZÀ-ÖØ-Þ«])/u);
+      expect(sentences.length, `${o.id}: 2–4 sentences`).toBeGreaterThanOrEqual(2);
+      expect(sentences.length, `${o.id}: 2–4 sentences`).toBeLessThanOrEqual(4);
+    }
+  });
+});

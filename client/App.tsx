@@ -10,8 +10,11 @@ import { NotFoundPage } from './pages/NotFoundPage';
 import { PolePage } from './pages/PolePage';
 import { matchPath, usePath } from './router';
 import { SessionProvider } from './session';
+import { StaffLayout } from './components/StaffLayout';
 
 const RespondentPage = lazy(() => import('./pages/respondent/RespondentPage'));
+// The dashboard brings chart.js: kept out of the main chunk.
+const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
 
 function StaffRoutes({ path }: { path: string }) {
   let params: Record<string, string> | null;
@@ -24,6 +27,19 @@ function StaffRoutes({ path }: { path: string }) {
   }
   if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/qr', path))) {
     return <QrSheetPage key={path} poleId={params.poleId} campaignId={params.campaignId} />;
+  }
+  if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/resultats', path))) {
+    return (
+      <Suspense
+        fallback={
+          <StaffLayout>
+            <Loading label="Chargement du tableau de bord…" />
+          </StaffLayout>
+        }
+      >
+        <ResultsPage key={path} poleId={params.poleId} campaignId={params.campaignId} />
+      </Suspense>
+    );
   }
   return <NotFoundPage />;
 }

@@ -8,6 +8,7 @@ import { Link } from '../router';
 import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';
 import type { Campaign, Pole, SessionUser } from '../types';
+import { resultsPagePath } from './results/paths';
 
 export function poleCampaignPath(poleId: string, campaignId: string): string {
   return `/poles/${encodeURIComponent(poleId)}/campagnes/${encodeURIComponent(campaignId)}`;
@@ -60,6 +61,11 @@ function PoleContent({ poleId, user }: { poleId: string; user: SessionUser }) {
                 </h3>
                 <p>
                   <CampaignStatusBadge status={campaign.status} /> <span>{campaignPeriod(campaign)}</span>
+                </p>
+                <p>
+                  <Link to={resultsPagePath(poleId, campaign.id)}>
+                    Résultats et rapport<span className="visually-hidden"> de la campagne {campaign.year}</span>
+                  </Link>
                 </p>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { canSeePole, RequireStaff } from '../../components/RequireStaff';
 import { StaffLayout } from '../../components/StaffLayout';
 import { Link } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
+import { resultsPagePath } from '../results/paths';
 import { InvitationsSection } from './InvitationsSection';
 import { ParticipationSection } from './ParticipationSection';
 import { useCampaignContext } from './useCampaignContext';
@@ -40,6 +41,13 @@ function CampaignContent({ poleId, campaignId }: { poleId: string; campaignId: s
       {context.campaign && (
         <p>
           Statut de la campagne : <CampaignStatusBadge status={context.campaign.status} />
+        </p>
+      )}
+      {context.campaign && (
+        <p className="results-link">
+          <Link to={resultsPagePath(poleId, campaignId)} className="button-link" data-testid="results-link">
+            Résultats et rapport
+          </Link>
         </p>
       )}
       {context.error && <LoadError error={context.error} onRetry={context.reload} />}

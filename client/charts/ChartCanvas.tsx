@@ -1,0 +1,85 @@
+// One chart.js chart on a <canvas>: created in an effect, destroyed on unmount or when the configuration changes.
+// chart.js is only imported here, and this module is only reached from lazily loaded pages.
+import { Chart, registerables, type ChartConfiguration } from 'chart.js';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
+
+Chart.register(...registerables);
+
+const NARROW = '(max-width: 40rem)';
+
+function subscribeNarrow(onChange: () => void): () => void {
+  const query = window.matchMedia(NARROW);
+  query.addEventListener('change', onChange);
+  return () => query.removeEventListener('change', onChange);
+}
+
+/** true on phone-sized screens, where long category labels are wrapped over several lines. */
+function useNarrow(): boolean {
+  return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
+}
+
+/** Splits a label on spaces into lines of at most `max` characters (chart.js draws an array as several lines). */
+export function wrapLabel(label: unknown, max: number): unknown {
+  if (typeof label !== 'string' || label.length <= max) return label;
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+interface Props {
+  /** A chart.js configuration (built by reports/charts.ts); keep it stable (useMemo) to avoid redrawing. */
+  config: ChartConfiguration;
+  /** Summary read by assistive technologies; the figures themselves are in a nearby table. */
+  label: string;
+  /** Fixed CSS height (the width follows the container); without it the chart keeps its aspect ratio. */
+  height?: string;
+  /** On narrow screens, wrap the category labels over lines of this many characters. */
+  wrapLabelsAt?: number;
+  /** Below this CSS width the chart does not shrink further: its frame scrolls sideways instead. */
+  minWidth?: string;
+  /** id of the element holding the chart's data table. */
+  describedBy?: string;
+}
+
+export function ChartCanvas({ config, label, height, wrapLabelsAt, minWidth, describedBy }: Props) {
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const narrow = useNarrow();
+  const wrapAt = narrow ? wrapLabelsAt : undefined;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    // chart.js writes into the objects it is given: hand it copies. Only the layout is adapted here
+    // (fixed height, wrapped labels); what the chart shows stays as reports/charts.ts defines it.
+    const labels = config.data.labels?.map((l) => (wrapAt ? wrapLabel(l, wrapAt) : l));
+    const own = {
+      ...config,
+      data: { ...config.data, labels, datasets: config.data.datasets.map((d) => ({ ...d })) },
+      options: { ...config.options, ...(height ? { maintainAspectRatio: false } : {}) },
+    } as ChartConfiguration;
+    const chart = new Chart(canvas, own);
+    return () => chart.destroy();
+  }, [config, height, wrapAt]);
+
+  const box = (
+    <div className="chart-box" style={{ height, minWidth }}>
+      <canvas ref={canvasRef} role="img" aria-label={label} aria-describedby={describedBy} />
+    </div>
+  );
+  if (!minWidth) return box;
+  return (
+    // Keyboard users can scroll the frame too.
+    <div className="chart-scroll" tabIndex={0} role="group" aria-label="Graphique défilant horizontalement">
+      {box}
+    </div>
+  );
+}

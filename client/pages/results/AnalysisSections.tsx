@@ -1,0 +1,209 @@
+// Dashboard sections without charts: dissensus, SWOT, strategic options, evolution, verbatims.
+import type { PoleResults, ThemeResult } from '../../../reports/types';
+import { QUADRANT_LABEL } from './labels';
+import { formatDelta, formatNumber, formatScore } from './scoreFormat';
+
+type ThemeIndex = Map<string, ThemeResult>;
+export const themeIndex = (results: PoleResults): ThemeIndex => new Map(results.themes.map((t) => [t.id, t]));
+
+const spreadText = (spread: number | null) =>
+  spread === null ? 'écart entre collèges non calculable' : `écart de ${formatScore(spread)} points entre collèges`;
+
+export function DissensusList({ results }: { results: PoleResults }) {
+  const bySpread = (a: { spread: number | null }, b: { spread: number | null }) => (b.spread ?? 0) - (a.spread ?? 0);
+  const themes = results.themes.filter((t) => t.dissensus).sort(bySpread);
+  const items = results.items.filter((i) => i.dissensus).sort(bySpread);
+  const labels = themeIndex(results);
+  return (
+    <section aria-labelledby="dissensus-title" className="section" data-testid="dissensus">
+      <h2 id="dissensus-title">Dissensus entre collèges</h2>
+      <p className="hint">Thèmes et affirmations sur lesquels les collèges divergent fortement : à mettre en discussion avant de décider.</p>
+      {themes.length === 0 && items.length === 0 ? (
+        <p>Aucun dissensus marqué entre les collèges.</p>
+      ) : (
+        <>
+          <h3>Thèmes</h3>
+          {themes.length === 0 ? (
+            <p className="empty">Aucun thème.</p>
+          ) : (
+            <ul className="plain-list">
+              {themes.map((t) => (
+                <li key={t.id}>
+                  <strong>{t.label}</strong> : {spreadText(t.spread)}
+                </li>
+              ))}
+            </ul>
+          )}
+          <h3>Affirmations</h3>
+          {items.length === 0 ? (
+            <p className="empty">Aucune affirmation.</p>
+          ) : (
+            <ul className="plain-list dissensus-items">
+              {items.map((i) => (
+                <li key={i.name}>
+                  « {i.label} » <span className="hint">({labels.get(i.theme)?.label ?? i.theme})</span> : <strong>{spreadText(i.spread)}</strong>
+                </li>
+              ))}
+            </ul>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function SwotCell({ title, ids, themes, kind, hint }: { title: string; ids: string[]; themes: ThemeIndex; kind: string; hint: string }) {
+  return (
+    <div className={`swot-cell swot-cell-${kind}`} data-testid={`swot-${kind}`}>
+      <h3>{title}</h3>
+      <p className="hint">{hint}</p>
+      {ids.length === 0 ? (
+        <p className="empty">Aucun thème.</p>
+      ) : (
+        <ul className="plain-list">
+          {ids.map((id) => (
+            <li key={id}>
+              {themes.get(id)?.label ?? id} <span className="swot-score">{formatScore(themes.get(id)?.score)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+export function SwotGrid({ results }: { results: PoleResults }) {
+  const themes = themeIndex(results);
+  const { high, low } = results.thresholds;
+  const { swot } = results;
+  return (
+    <section aria-labelledby="swot-title" className="section" data-testid="swot">
+      <h2 id="swot-title">Synthèse : forces, faiblesses, opportunités, menaces</h2>
+      <p className="hint">
+        Un thème est une force (ou une opportunité pour les facteurs de contexte) à partir de {formatNumber(high)}, une faiblesse (ou une
+        menace) jusqu’à {formatNumber(low)} ; entre les deux, c’est un point de vigilance.
+      </p>
+      <div className="swot-grid">
+        <SwotCell title="Forces" kind="strengths" ids={swot.strengths} themes={themes} hint="Facteurs internes favorables" />
+        <SwotCell title="Faiblesses" kind="weaknesses" ids={swot.weaknesses} themes={themes} hint="Facteurs internes défavorables" />
+        <SwotCell title="Opportunités" kind="opportunities" ids={swot.opportunities} themes={themes} hint="Contexte favorable" />
+        <SwotCell title="Menaces" kind="threats" ids={swot.threats} themes={themes} hint="Contexte défavorable" />
+      </div>
+      <div className="vigilance" data-testid="swot-vigilance">
+        <h3>Points de vigilance</h3>
+        {swot.vigilance.length === 0 ? (
+          <p className="empty">Aucun thème.</p>
+        ) : (
+          <ul className="plain-list inline-list">
+            {swot.vigilance.map((id) => (
+              <li key={id}>
+                {themes.get(id)?.label ?? id} <span className="swot-score">{formatScore(themes.get(id)?.score)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function OptionsList({ results }: { results: PoleResults }) {
+  const themes = themeIndex(results);
+  return (
+    <section aria-labelledby="options-title" className="section" data-testid="options">
+      <h2 id="options-title">Options stratégiques</h2>
+      <p className="hint">Classées de la plus pressante à la moins pressante, selon l’éloignement des thèmes concernés par rapport aux seuils.</p>
+      {results.options.length === 0 ? (
+        <p>Aucune option stratégique ne ressort des résultats de cette campagne.</p>
+      ) : (
+        <ol className="options-list">
+          {results.options.map((o) => (
+            <li key={o.id} className="card option" data-testid="option">
+              <p className="option-badges">
+                <span className={`badge quadrant quadrant-${o.quadrant}`}>
+                  <abbr title={QUADRANT_LABEL[o.quadrant]}>{o.quadrant}</abbr> · {QUADRANT_LABEL[o.quadrant]}
+                </span>
+                {o.needsConsensus && <span className="badge badge-consensus">Consensus à construire d’abord</span>}
+              </p>
+              <h3>{o.title}</h3>
+              <p>{o.description}</p>
+              <p className="hint">
+                Thèmes concernés : {o.themes.map((id) => themes.get(id)?.label ?? id).join(' ; ')}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function EvolutionTable({ results }: { results: PoleResults }) {
+  const evolution = results.evolution;
+  if (!evolution) return null;
+  const before = evolution.previousCampaign.year;
+  const now = results.campaign.year;
+  return (
+    <section aria-labelledby="evolution-title" className="section" data-testid="evolution">
+      <h2 id="evolution-title">
+        Évolution depuis {before}
+      </h2>
+      <p className="hint">Comparaison sur les seules affirmations communes aux deux questionnaires.</p>
+      <div className="table-wrap">
+        <table>
+          <caption>
+            Scores par thème en {before} et {now}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Thème</th>
+              <th scope="col" className="num">{before}</th>
+              <th scope="col" className="num">{now}</th>
+              <th scope="col" className="num">Évolution (points)</th>
+              <th scope="col" className="num">Affirmations comparées</th>
+            </tr>
+          </thead>
+          <tbody>
+            {evolution.themes.map((t) => (
+              <tr key={t.id}>
+                <th scope="row">{t.label}</th>
+                <td className="num">{formatScore(t.previous)}</td>
+                <td className="num">{formatScore(t.current)}</td>
+                <td className={`num delta ${t.delta === null ? '' : t.delta > 0 ? 'delta-up' : t.delta < 0 ? 'delta-down' : ''}`}>{formatDelta(t.delta)}</td>
+                <td className="num">{t.sharedItems}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function VerbatimsList({ results }: { results: PoleResults }) {
+  return (
+    <section aria-labelledby="verbatims-title" className="section" data-testid="verbatims">
+      <h2 id="verbatims-title">Paroles de répondants</h2>
+      <p className="hint">
+        Réponses libres, sans nom ni collège, classées par ordre alphabétique. Une question n’apparaît qu’à partir de {results.minGroupSize}{' '}
+        réponses.
+      </p>
+      {results.verbatims.length === 0 ? (
+        <p>Aucune réponse libre à afficher.</p>
+      ) : (
+        results.verbatims.map((v) => (
+          <div key={v.question} className="verbatims">
+            <h3>{v.label}</h3>
+            <ul className="verbatim-list">
+              {v.answers.map((a, i) => (
+                <li key={i}>
+                  <q>{a}</q>
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,1027 @@
+// The pole's PDF report (A4, French): pdfkit with DejaVu Sans embedded, charts from reports/charts.ts drawn
+// by chart.js on @napi-rs/canvas (JPEG). The body is laid out first with buffered pages, then the table of
+// contents (page 2) and the "Page N / M" footers are filled in, so page numbers are always right.
+import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
+import type { ChartConfiguration } from 'chart.js';
+import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
+import type { PoleResults, Quadrant, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
+import { DEJAVU_BOLD, DEJAVU_REGULAR, renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
+import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore, frenchTypography } from './typography.ts';
+
+export interface PoleReportOptions {
+  generatedAt: Date;
+  /** Draw the charts on a worker thread while the text is laid out (default true). */
+  chartsOffThread?: boolean;
+}
+
+/** Section headings, in the order of the report (dimension sections use the dimension's label). */
+export const SECTION_TITLES = {
+  cover: 'Auto-évaluation PTCE',
+  toc: 'Sommaire',
+  summary: 'Synthèse',
+  participation: 'Participation par collège',
+  overview: 'Vue d’ensemble',
+  consensus: 'Consensus et dissensus',
+  swot: 'Matrice SWOT',
+  options: 'Options stratégiques',
+  evolution: 'Évolution',
+  verbatims: 'Verbatims',
+  method: 'Annexe : méthode',
+  unavailable: 'Résultats non disponibles',
+} as const;
+
+export const QUADRANT_NAMES: Record<Quadrant, { name: string; aim: string }> = {
+  SO: { name: 'Forces et opportunités (SO)', aim: 's’appuyer sur les forces du pôle pour saisir les opportunités du territoire' },
+  ST: { name: 'Forces et menaces (ST)', aim: 'mobiliser les forces du pôle pour parer les menaces' },
+  WO: { name: 'Faiblesses et opportunités (WO)', aim: 'profiter des opportunités pour corriger les faiblesses' },
+  WT: { name: 'Faiblesses et menaces (WT)', aim: 'réduire les faiblesses et se protéger des menaces (stratégie défensive)' },
+};
+
+const SWOT_LABELS: Record<SwotCategory, string> = {
+  strength: 'Force',
+  weakness: 'Faiblesse',
+  opportunity: 'Opportunité',
+  threat: 'Menace',
+  vigilance: 'Vigilance',
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Page geometry and style (points). A4 is 595.28 x 841.89.
+
+const PAGE = { width: 595.28, height: 841.89 };
+const MARGIN = { top: 50, left: 50, right: 50, bottom: 62 };
+const LEFT = MARGIN.left;
+const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const BOTTOM = PAGE.height - MARGIN.bottom;
+
+const COLOUR = {
+  text: '#1a1a1a',
+  muted: '#555555',
+  accent: '#1f3b63',
+  rule: '#9aa5b4',
+  light: '#d5dae1',
+  header: '#e3e8ef',
+  zebra: '#f5f7fa',
+  cover: '#1f3b63',
+};
+
+const FONT = { regular: 'DejaVu', bold: 'DejaVu-Bold' };
+const SIZE = { body: 9.5, small: 8, table: 8.5, h1: 19, h2: 12.5, h3: 10.5 };
+
+// Fonts are read and parsed once per process, then shared by every document: pdfkit accepts a parsed (fontkit)
+// font as a source and keeps the per-document state (subset, widths, ToUnicode) in its own EmbeddedFont.
+// The word layouts (glyph runs, which depend on the font and the word only) are shared too: shaping words
+// is most of pdfkit's text time, and most words recur from one report to the next. pdfkit has no public API
+// for either, hence the peeks at `_font.font` and `_font.layoutCache` (checked, with a plain fallback).
+type FontSource = Buffer | { layout: (...args: unknown[]) => unknown };
+type PdfKitFont = { font?: FontSource; layoutCache?: Record<string, unknown> };
+let fontSources: Record<string, FontSource> | null = null;
+const LAYOUT_CACHES: Record<string, Record<string, unknown>> = {};
+/** Words kept per font before the shared layout cache starts over (bounded memory). */
+const LAYOUT_CACHE_LIMIT = 50_000;
+let reportsSinceCheck = 0;
+
+function registerFonts(doc: Doc) {
+  const files: Record<string, FontSource> = fontSources ?? { [FONT.regular]: readFileSync(DEJAVU_REGULAR), [FONT.bold]: readFileSync(DEJAVU_BOLD) };
+  const parsed: Record<string, FontSource> = {};
+  // Counting the words costs a little: do it every 50 reports.
+  if (++reportsSinceCheck >= 50) {
+    reportsSinceCheck = 0;
+    if (Object.values(LAYOUT_CACHES).some((cache) => Object.keys(cache).length > LAYOUT_CACHE_LIMIT)) {
+      for (const name of Object.keys(LAYOUT_CACHES)) delete LAYOUT_CACHES[name];
+    }
+  }
+  for (const name of [FONT.bold, FONT.regular]) {
+    doc.registerFont(name, files[name] as Buffer);
+    doc.font(name);
+    const font = (doc as unknown as { _font?: PdfKitFont })._font;
+    if (font?.font && typeof (font.font as { layout?: unknown }).layout === 'function') parsed[name] = font.font;
+    if (font?.layoutCache) {
+      font.layoutCache = LAYOUT_CACHES[name] ??= Object.create(null) as Record<string, unknown>;
+    }
+  }
+  fontSources ??= parsed[FONT.regular] && parsed[FONT.bold] ? parsed : files;
+}
+
+// Strings are typeset twice (measured, then drawn): memoise the typography for the report being rendered.
+let typography = new Map<string, string>();
+const t = (text: string) => {
+  let out = typography.get(text);
+  if (out === undefined) {
+    out = frenchTypography(text);
+    typography.set(text, out);
+  }
+  return out;
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// A thin layout layer over pdfkit: headings that feed the table of contents, paragraphs, lists, tables, images.
+
+type Doc = PDFKit.PDFDocument;
+type Align = 'left' | 'right' | 'center';
+
+interface Column {
+  header: string;
+  width: number;
+  align?: Align;
+}
+
+type Cell = string | { text: string; bold?: boolean; muted?: boolean };
+
+interface Section {
+  title: string;
+  /** 1-based page number. */
+  page: number;
+}
+
+interface Placement {
+  /** 0-based page index. */
+  page: number;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  image: Promise<Buffer>;
+}
+
+class Layout {
+  readonly sections: Section[] = [];
+  readonly images: Placement[] = [];
+
+  constructor(readonly doc: Doc) {}
+
+  get pageNumber(): number {
+    const range = this.doc.bufferedPageRange();
+    return range.start + range.count;
+  }
+
+  newPage() {
+    this.doc.addPage();
+    this.doc.x = LEFT;
+    this.doc.y = MARGIN.top;
+  }
+
+  /** Starts a section on a new page: heading, outline entry, table-of-contents entry. */
+  section(title: string, options: { toc?: boolean; newPage?: boolean } = {}) {
+    if (options.newPage !== false) this.newPage();
+    const doc = this.doc;
+    if (options.toc !== false) {
+      this.sections.push({ title, page: this.pageNumber });
+      doc.outline.addItem(t(title));
+    }
+    doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOUR.accent);
+    doc.text(t(title), LEFT, doc.y, { width: WIDTH });
+    const y = doc.y + 4;
+    doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).lineWidth(1.2).strokeColor(COLOUR.accent).stroke();
+    doc.y = y + 12;
+    doc.x = LEFT;
+  }
+
+  ensure(height: number) {
+    if (this.doc.y + height > BOTTOM) this.newPage();
+  }
+
+  subheading(text: string, keepWith = 60) {
+    const doc = this.doc;
+    this.ensure(24 + keepWith);
+    doc.y += 6;
+    doc.font(FONT.bold).fontSize(SIZE.h2).fillColor(COLOUR.accent);
+    doc.text(t(text), LEFT, doc.y, { width: WIDTH });
+    doc.y += 4;
+  }
+
+  minorHeading(text: string, keepWith = 30) {
+    const doc = this.doc;
+    this.ensure(16 + keepWith);
+    doc.y += 3;
+    doc.font(FONT.bold).fontSize(SIZE.h3).fillColor(COLOUR.text);
+    doc.text(t(text), LEFT, doc.y, { width: WIDTH });
+    doc.y += 2;
+  }
+
+  paragraph(raw: string, options: { size?: number; muted?: boolean; bold?: boolean; gap?: number; indent?: number } = {}) {
+    const doc = this.doc;
+    const indent = options.indent ?? 0;
+    doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? SIZE.body).fillColor(options.muted ? COLOUR.muted : COLOUR.text);
+    const text = t(raw);
+    const height = doc.heightOfString(text, { width: WIDTH - indent, lineGap: 1.5 });
+    // Short paragraphs stay on one page; long ones flow (pdfkit breaks pages itself).
+    if (height < 120) this.ensure(height);
+    doc.text(text, LEFT + indent, doc.y, { width: WIDTH - indent, lineGap: 1.5 });
+    doc.x = LEFT;
+    doc.y += options.gap ?? 5;
+  }
+
+  bullets(items: string[], options: { size?: number; marker?: string; gap?: number } = {}) {
+    const doc = this.doc;
+    const size = options.size ?? SIZE.body;
+    for (const item of items) {
+      doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.text);
+      const text = t(item);
+      const height = doc.heightOfString(text, { width: WIDTH - 14, lineGap: 1.5 });
+      if (height < 120) this.ensure(height + 2);
+      const y = doc.y;
+      doc.text(options.marker ?? '•', LEFT + 2, y, { width: 12, lineBreak: false });
+      doc.text(text, LEFT + 14, y, { width: WIDTH - 14, lineGap: 1.5 });
+      doc.x = LEFT;
+      doc.y += options.gap ?? 3;
+    }
+  }
+
+  /**
+   * Reserves the place of a chart: the image is still being encoded off the main thread while the rest of the
+   * document is laid out, and is drawn on its (buffered) page by placeImages().
+   */
+  image(image: Promise<Buffer>, width: number, height: number, caption?: string) {
+    const doc = this.doc;
+    const captionHeight = caption ? doc.font(FONT.regular).fontSize(SIZE.small).heightOfString(t(caption), { width: WIDTH }) + 4 : 0;
+    this.ensure(height + captionHeight + 6);
+    const x = LEFT + (WIDTH - width) / 2;
+    const y = doc.y;
+    this.images.push({ page: this.pageNumber - 1, x, y, width, height, image });
+    doc.y = y + height + 4;
+    if (caption) {
+      doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
+      doc.text(t(caption), LEFT, doc.y, { width: WIDTH });
+    }
+    doc.x = LEFT;
+    doc.y += 8;
+  }
+
+  async placeImages() {
+    const doc = this.doc;
+    const buffers = await Promise.all(this.images.map((p) => p.image));
+    this.images.forEach((p, i) => {
+      doc.switchToPage(p.page);
+      doc.image(buffers[i], p.x, p.y, { width: p.width, height: p.height });
+      doc.rect(p.x, p.y, p.width, p.height).lineWidth(0.5).strokeColor(COLOUR.light).stroke();
+    });
+  }
+
+  /** A table with a bold header repeated on every page it spans; cells wrap, rows never split. */
+  table(columns: Column[], rows: Cell[][], options: { size?: number; lastRowBold?: boolean } = {}) {
+    const doc = this.doc;
+    const size = options.size ?? SIZE.table;
+    const pad = 4;
+    const total = columns.reduce((s, c) => s + c.width, 0);
+    const widths = columns.map((c) => (c.width * WIDTH) / total);
+    const xs = widths.map((_, i) => LEFT + widths.slice(0, i).reduce((s, w) => s + w, 0));
+    const cellOf = (cell: Cell) => (typeof cell === 'string' ? { text: cell } : cell);
+
+    // Most cells hold one line: measure its width (cheap) and wrap only the cells that need it.
+    const lineHeight = doc.font(FONT.regular).fontSize(size).currentLineHeight(true);
+    const fits = (text: string, i: number) => !text.includes('\n') && doc.widthOfString(text) <= widths[i] - 2 * pad;
+    const measure = (cells: Cell[], bold: boolean) =>
+      Math.max(
+        ...cells.map((cell, i) => {
+          const c = cellOf(cell);
+          const text = t(c.text) || ' ';
+          doc.font(bold || c.bold ? FONT.bold : FONT.regular).fontSize(size);
+          return fits(text, i) ? lineHeight : doc.heightOfString(text, { width: widths[i] - 2 * pad });
+        }),
+      ) + 2 * pad;
+
+    const drawRow = (cells: Cell[], y: number, height: number, kind: 'header' | 'body', zebra: boolean) => {
+      if (kind === 'header') doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.header);
+      else if (zebra) doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.zebra);
+      cells.forEach((cell, i) => {
+        const c = cellOf(cell);
+        doc.font(kind === 'header' || c.bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(c.muted ? COLOUR.muted : COLOUR.text);
+        const text = t(c.text);
+        const align = kind === 'header' && columns[i].align !== 'right' ? 'left' : (columns[i].align ?? 'left');
+        if (fits(text, i)) {
+          // One line: place it directly, without pdfkit's line wrapper.
+          const x = align === 'right' ? xs[i] + widths[i] - pad - doc.widthOfString(text) : xs[i] + pad;
+          doc.text(text, x, y + pad, { lineBreak: false });
+        } else doc.text(text, xs[i] + pad, y + pad, { width: widths[i] - 2 * pad, align });
+      });
+      const lineY = y + height;
+      doc.moveTo(LEFT, lineY).lineTo(LEFT + WIDTH, lineY).lineWidth(kind === 'header' ? 0.9 : 0.4).strokeColor(kind === 'header' ? COLOUR.rule : COLOUR.light).stroke();
+    };
+
+    const header = columns.map((c) => c.header);
+    const headerHeight = measure(header, true);
+    const startTable = () => {
+      const y = doc.y;
+      drawRow(header, y, headerHeight, 'header', false);
+      doc.y = y + headerHeight;
+    };
+    const firstRow = rows.length ? measure(rows[0], false) : 0;
+    this.ensure(headerHeight + firstRow);
+    startTable();
+    rows.forEach((row, r) => {
+      const bold = options.lastRowBold === true && r === rows.length - 1;
+      const cells = bold ? row.map((c) => ({ ...cellOf(c), bold: true })) : row;
+      const height = measure(cells, false);
+      if (doc.y + height > BOTTOM) {
+        this.newPage();
+        startTable();
+      }
+      const y = doc.y;
+      drawRow(cells, y, height, 'body', r % 2 === 1);
+      doc.y = y + height;
+    });
+    doc.x = LEFT;
+    doc.y += 8;
+  }
+
+  /** A framed note (warnings, flags): a thick left rule and a label, so it reads the same in grayscale. */
+  note(label: string, lines: string[]) {
+    const doc = this.doc;
+    doc.font(FONT.regular).fontSize(SIZE.body);
+    const texts = lines.map((l) => t(l));
+    const inner = WIDTH - 20;
+    const heights = texts.map((l) => doc.heightOfString(l, { width: inner - 12, lineGap: 1.5 }) + 3);
+    const height = 8 + 14 + heights.reduce((s, h) => s + h, 0) + 4;
+    this.ensure(Math.min(height, 300));
+    const y = doc.y;
+    doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.zebra);
+    doc.rect(LEFT, y, 3.5, height).fill(COLOUR.accent);
+    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOUR.text).text(t(label), LEFT + 12, y + 7, { width: inner });
+    let yy = y + 8 + 14;
+    texts.forEach((text, i) => {
+      doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
+      doc.text('–', LEFT + 12, yy, { width: 10, lineBreak: false });
+      doc.text(text, LEFT + 24, yy, { width: inner - 12, lineGap: 1.5 });
+      yy += heights[i];
+    });
+    doc.x = LEFT;
+    doc.y = Math.max(doc.y, y + height) + 8;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Charts: all of them are drawn first (main thread) while their JPEG encodings run on the thread pool.
+
+/** Pixels per point of the chart images (about 110 dpi at 1.5): 2 is sharper and costs about 15 ms more per report. */
+export const CHART_SCALE = Number(process.env.PDF_CHART_SCALE ?? 1.5);
+const CHART = {
+  participation: { width: WIDTH, height: 210, scale: CHART_SCALE },
+  radar: { width: WIDTH, height: 440, scale: CHART_SCALE },
+  college: { width: WIDTH, height: 280, scale: CHART_SCALE },
+};
+const themeBarsHeight = (count: number) => Math.min(36 + 24 * count, 340);
+
+interface ChartImages {
+  participation: Promise<Buffer>;
+  radar: Promise<Buffer> | null;
+  themeBars: Map<string, Promise<Buffer>>;
+  collegeBars: Map<string, Promise<Buffer>>;
+}
+
+const asConfig = (c: ChartConfiguration<'bar'> | ChartConfiguration<'radar'>) => c as unknown as ChartConfiguration;
+
+function visibleColleges(results: PoleResults, dimension: string) {
+  const themes = results.themes.filter((th) => th.dimension === dimension);
+  return results.participation.colleges.filter((c) => themes.some((th) => th.byCollege.some((b) => b.college === c.college && !b.suppressed && b.score !== null)));
+}
+
+function startCharts(results: PoleResults, offThread: boolean): ChartImages {
+  const print = { print: true };
+  const renderChart = offThread ? renderChartOffThread : renderChartHere;
+  const images: ChartImages = {
+    participation: renderChart(asConfig(participationConfig(results, print)), CHART.participation),
+    radar: null,
+    themeBars: new Map(),
+    collegeBars: new Map(),
+  };
+  if (!results.available) return images;
+  images.radar = results.themes.length ? renderChart(asConfig(themeRadarConfig(results, print)), CHART.radar) : null;
+  for (const d of results.dimensions) {
+    const count = results.themes.filter((th) => th.dimension === d.id).length;
+    if (!count) continue;
+    images.themeBars.set(d.id, renderChart(asConfig(themeBarsConfig(results, d.id, print)), { width: WIDTH, height: themeBarsHeight(count), scale: CHART_SCALE }));
+    if (visibleColleges(results, d.id).length) images.collegeBars.set(d.id, renderChart(asConfig(collegeBarsConfig(results, d.id, print)), CHART.college));
+  }
+  return images;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Renders the pole's report as a PDF (A4, French). */
+export async function renderPoleReport(results: PoleResults, options: PoleReportOptions): Promise<Buffer> {
+  typography = new Map();
+  // Charts are drawn now; their JPEG encodings run on the thread pool while the text is laid out.
+  const images = startCharts(results, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
+  // Observe failures at once (no unhandled rejection); the layout awaits the images themselves.
+  const allImages = Promise.all([images.participation, images.radar, ...images.themeBars.values(), ...images.collegeBars.values()]);
+  allImages.catch(() => undefined);
+
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    // No default Helvetica: DejaVu is registered below.
+    font: null as unknown as string,
+    info: {
+      Title: `Auto-évaluation PTCE ${results.campaign.year} – ${results.pole.name}`,
+      Author: results.pole.name,
+      Subject: `Rapport d’auto-évaluation du pôle, campagne ${results.campaign.year}`,
+      Creator: 'Auto-évaluation PTCE',
+      CreationDate: options.generatedAt,
+    },
+  });
+  registerFonts(doc);
+
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const layout = new Layout(doc);
+  cover(layout, results, options);
+  if (results.available) {
+    layout.newPage(); // page 2: table of contents, filled in once the body is laid out.
+    summary(layout, results);
+    participationSection(layout, results, images.participation);
+    overview(layout, results, images.radar);
+    for (const d of results.dimensions) dimensionSection(layout, results, d.id, images.themeBars.get(d.id), images.collegeBars.get(d.id));
+    consensus(layout, results);
+    swot(layout, results);
+    strategicOptions(layout, results);
+    evolution(layout, results);
+    verbatims(layout, results);
+    method(layout, results);
+    tableOfContents(layout, 1);
+  } else {
+    unavailable(layout, results, images.participation);
+    method(layout, results);
+  }
+  await allImages;
+  await layout.placeImages();
+  footers(layout, results);
+  doc.end();
+  return done;
+}
+
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections
+
+function cover(layout: Layout, results: PoleResults, options: PoleReportOptions) {
+  const doc = layout.doc;
+  doc.rect(0, 0, PAGE.width, 330).fill(COLOUR.cover);
+  doc.fillColor('#ffffff').font(FONT.regular).fontSize(12);
+  doc.text(t('Pôles territoriaux de coopération économique'), LEFT, 90, { width: WIDTH });
+  doc.font(FONT.bold).fontSize(30).text(t(SECTION_TITLES.cover), LEFT, 112, { width: WIDTH });
+  doc.font(FONT.bold).fontSize(21).text(t(results.pole.name), LEFT, doc.y + 18, { width: WIDTH });
+  doc.font(FONT.regular).fontSize(16).text(t(`Campagne ${results.campaign.year}`), LEFT, doc.y + 10, { width: WIDTH });
+  doc.outline.addItem(t(results.pole.name));
+
+  const p = results.participation;
+  doc.fillColor(COLOUR.text);
+  let y = 380;
+  const line = (label: string, value: string) => {
+    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.muted).text(t(label), LEFT, y, { width: 190 });
+    doc.font(FONT.bold).fontSize(11).fillColor(COLOUR.text).text(t(value), LEFT + 195, y, { width: WIDTH - 195 });
+    y = doc.y + 8;
+  };
+  line('Rapport généré le', formatDateFr(options.generatedAt));
+  line('Questionnaire', results.campaign.questionnaireId);
+  line('Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`);
+  line('Seuil d’anonymat', `${results.minGroupSize} répondants (k)`);
+  if (results.available) line('Score global', `${formatScore(results.overall)} / 100`);
+
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
+  doc.text(
+    t(
+      'Document destiné aux membres du pôle. Les réponses sont anonymes : aucun résultat n’est présenté pour un groupe de moins de ' +
+        `${results.minGroupSize} personnes et les réponses libres ne sont jamais attribuées.`,
+    ),
+    LEFT,
+    BOTTOM - 30,
+    { width: WIDTH },
+  );
+}
+
+function tableOfContents(layout: Layout, pageIndex: number) {
+  const doc = layout.doc;
+  doc.switchToPage(pageIndex);
+  doc.x = LEFT;
+  doc.y = MARGIN.top;
+  // The heading of the table of contents is not itself an entry.
+  layout.section(SECTION_TITLES.toc, { toc: false, newPage: false });
+  doc.y += 6;
+  for (const s of layout.sections) {
+    const y = doc.y;
+    const title = t(s.title);
+    const number = String(s.page);
+    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.text);
+    const titleWidth = doc.widthOfString(title);
+    const numberWidth = doc.widthOfString(number);
+    doc.text(title, LEFT, y, { width: WIDTH - 40, lineBreak: false });
+    doc.text(number, LEFT + WIDTH - 40, y, { width: 40, align: 'right', lineBreak: false });
+    // Dot leader, drawn (not typed) so the text stays "title ... number" when extracted.
+    const from = LEFT + titleWidth + 6;
+    const to = LEFT + WIDTH - numberWidth - 6;
+    if (to > from) doc.moveTo(from, y + 9).lineTo(to, y + 9).lineWidth(0.8).dash(0.8, { space: 3 }).strokeColor(COLOUR.rule).stroke().undash();
+    doc.y = y + 22;
+  }
+  doc.x = LEFT;
+}
+
+function footers(layout: Layout, results: PoleResults) {
+  const doc = layout.doc;
+  const range = doc.bufferedPageRange();
+  const total = range.count;
+  for (let i = range.start + 1; i < range.start + total; i++) {
+    doc.switchToPage(i);
+    // Writing below the bottom margin would add a page: lift the margin while the footer is written.
+    const margin = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0;
+    const y = PAGE.height - 40;
+    doc.moveTo(LEFT, y - 6).lineTo(LEFT + WIDTH, y - 6).lineWidth(0.5).strokeColor(COLOUR.light).stroke();
+    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
+    doc.text(t(`${results.pole.name} – auto-évaluation PTCE ${results.campaign.year}`), LEFT, y, { width: WIDTH - 90, lineBreak: false, ellipsis: true });
+    doc.text(`Page ${i + 1} / ${total}`, LEFT + WIDTH - 90, y, { width: 90, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = margin;
+  }
+}
+
+const themeById = (results: PoleResults) => new Map(results.themes.map((th) => [th.id, th]));
+const scored = (th: ThemeResult | undefined, fallback: string) => (th ? `${th.label} (${formatScore(th.score)})` : fallback);
+
+function summary(layout: Layout, results: PoleResults) {
+  const doc = layout.doc;
+  layout.section(SECTION_TITLES.summary);
+  const internal = results.dimensions.filter((d) => d.factor === 'internal');
+  const external = results.dimensions.filter((d) => d.factor === 'external');
+
+  // Score box.
+  const y = doc.y;
+  doc.rect(LEFT, y, WIDTH, 74).fill(COLOUR.zebra);
+  doc.rect(LEFT, y, 3.5, 74).fill(COLOUR.accent);
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.muted).text(t('Score global du pôle'), LEFT + 16, y + 10, { width: 200 });
+  doc.font(FONT.bold).fontSize(30).fillColor(COLOUR.accent).text(formatScore(results.overall), LEFT + 16, y + 26, { width: 110, lineBreak: false });
+  const scoreWidth = doc.widthOfString(formatScore(results.overall));
+  doc.font(FONT.regular).fontSize(12).fillColor(COLOUR.muted).text('/ 100', LEFT + 20 + scoreWidth, y + 42, { width: 60, lineBreak: false });
+  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
+  const explain = t(
+    `Moyenne des dimensions internes (${internal.map((d) => `${d.label} : ${formatScore(d.score)}`).join(' ; ')}), sur une échelle de 0 à 100.` +
+      (external.length ? ` Le contexte du territoire est lu à part (${external.map((d) => `${d.label} : ${formatScore(d.score)}`).join(' ; ')}).` : ''),
+  );
+  doc.text(explain, LEFT + 200, y + 12, { width: WIDTH - 212, lineGap: 1.5, height: 58, ellipsis: true });
+  doc.x = LEFT;
+  doc.y = y + 74 + 12;
+
+  const p = results.participation;
+  layout.paragraph(
+    `${formatInteger(p.submitted)} réponses envoyées sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)}), ` +
+      `réparties entre ${p.colleges.filter((c) => c.submitted > 0).length} collèges. Seuils de lecture : un thème est une force (ou une opportunité) à partir de ` +
+      `${formatScore(results.thresholds.high)}, une faiblesse (ou une menace) jusqu’à ${formatScore(results.thresholds.low)}.`,
+  );
+
+  const byId = themeById(results);
+  const ranked = (ids: string[], order: 1 | -1) =>
+    ids
+      .map((id) => byId.get(id))
+      .filter((th): th is ThemeResult => !!th && th.score !== null)
+      .sort((a, b) => order * (b.score! - a.score!))
+      .slice(0, 3);
+  const strengths = ranked(results.swot.strengths, 1);
+  const weaknesses = ranked(results.swot.weaknesses, -1);
+
+  const dimLabel = new Map(results.dimensions.map((d) => [d.id, d.label]));
+  layout.subheading('Principales forces');
+  if (strengths.length) layout.table([{ header: 'Thème', width: 300 }, { header: 'Dimension', width: 120 }, { header: 'Score', width: 70, align: 'right' }], strengths.map((th) => [th.label, dimLabel.get(th.dimension) ?? th.dimension, formatScore(th.score)]));
+  else layout.paragraph(`Aucun thème interne n’atteint le seuil de force (${formatScore(results.thresholds.high)}).`, { muted: true });
+
+  layout.subheading('Principales faiblesses');
+  if (weaknesses.length) layout.table([{ header: 'Thème', width: 300 }, { header: 'Dimension', width: 120 }, { header: 'Score', width: 70, align: 'right' }], weaknesses.map((th) => [th.label, dimLabel.get(th.dimension) ?? th.dimension, formatScore(th.score)]));
+  else layout.paragraph(`Aucun thème interne n’est sous le seuil de faiblesse (${formatScore(results.thresholds.low)}).`, { muted: true });
+
+  layout.subheading('Trois options stratégiques à examiner');
+  const top = [...results.options].sort((a, b) => b.strength - a.strength).slice(0, 3);
+  if (top.length) {
+    top.forEach((o, i) => {
+      layout.paragraph(`${i + 1}. ${o.title}`, { bold: true, gap: 1 });
+      layout.paragraph(`${QUADRANT_NAMES[o.quadrant].name}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}. ${o.description}`, { indent: 14, gap: 6 });
+    });
+  } else layout.paragraph('Les résultats ne déclenchent aucune option du catalogue : aucun thème ne dépasse nettement les seuils.', { muted: true });
+
+  const dissensus = results.themes.filter((th) => th.dissensus).length;
+  if (dissensus) layout.paragraph(`${dissensus} thème${dissensus > 1 ? 's' : ''} divise${dissensus > 1 ? 'nt' : ''} les collèges (écart d’au moins 20 points) : voir « Consensus et dissensus ».`, { muted: true });
+}
+
+function participationSection(layout: Layout, results: PoleResults, chart: Promise<Buffer>) {
+  layout.section(SECTION_TITLES.participation);
+  participationTable(layout, results);
+  const p = results.participation;
+  const k = results.minGroupSize;
+  const warnings = [...p.warnings];
+  for (const m of p.missingColleges) {
+    if (!warnings.some((w) => w.includes(m.label))) warnings.push(`Le collège « ${m.label} » n’a envoyé aucune réponse : son point de vue manque à l’analyse.`);
+  }
+  const small = p.colleges.filter((c) => c.submitted > 0 && c.submitted < k);
+  if (small.length) {
+    warnings.push(
+      `${small.map((c) => `« ${c.label} »`).join(', ')} : moins de ${k} réponses, effectif insuffisant pour présenter ${small.length > 1 ? 'leurs' : 'ses'} scores à part ; ` +
+        `${small.length > 1 ? 'leurs réponses comptent' : 'ses réponses comptent'} dans les scores du pôle.`,
+    );
+  }
+  if (warnings.length) layout.note('Points d’attention', warnings);
+  layout.image(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées.');
+}
+
+function participationTable(layout: Layout, results: PoleResults) {
+  const p = results.participation;
+  const withMembers = p.colleges.some((c) => c.members !== null);
+  const columns: Column[] = [
+    { header: 'Collège', width: 190 },
+    { header: 'Invités', width: 60, align: 'right' },
+    { header: 'Réponses envoyées', width: 80, align: 'right' },
+    { header: 'Taux de réponse', width: 70, align: 'right' },
+  ];
+  if (withMembers) columns.push({ header: 'Membres déclarés', width: 80, align: 'right' });
+  const rows: Cell[][] = p.colleges.map((c) => {
+    const row: Cell[] = [c.label, formatInteger(c.invited), formatInteger(c.submitted), formatPercent(c.submitted, c.invited)];
+    if (withMembers) row.push(c.members === null ? '–' : formatInteger(c.members));
+    return row;
+  });
+  const totalRow: Cell[] = ['Total', formatInteger(p.invited), formatInteger(p.submitted), formatPercent(p.submitted, p.invited)];
+  if (withMembers) totalRow.push(p.colleges.some((c) => c.members !== null) ? formatInteger(p.colleges.reduce((s, c) => s + (c.members ?? 0), 0)) : '–');
+  rows.push(totalRow);
+  layout.table(columns, rows, { lastRowBold: true });
+}
+
+function overview(layout: Layout, results: PoleResults, radar: Promise<Buffer> | null) {
+  layout.section(SECTION_TITLES.overview);
+  const ev = results.evolution;
+  layout.paragraph(
+    `Chaque branche du radar est un thème, noté de 0 (centre) à 100 (bord). ` +
+      (ev
+        ? `Trait plein et surface : campagne ${results.campaign.year} ; tirets gris : campagne ${ev.previousCampaign.year}.`
+        : `Trait plein et surface : campagne ${results.campaign.year} (pas de campagne antérieure à comparer).`),
+  );
+  if (radar) layout.image(radar, CHART.radar.width, CHART.radar.height);
+  layout.subheading('Scores par dimension');
+  layout.table(
+    [{ header: 'Dimension', width: 200 }, { header: 'Nature', width: 200 }, { header: 'Score', width: 90, align: 'right' }],
+    results.dimensions.map((d) => [d.label, d.factor === 'internal' ? 'interne (forces et faiblesses)' : 'contexte (opportunités et menaces)', formatScore(d.score)]),
+  );
+}
+
+function dimensionSection(layout: Layout, results: PoleResults, dimensionId: string, bars: Promise<Buffer> | undefined, collegeChart: Promise<Buffer> | undefined) {
+  const dimension = results.dimensions.find((d) => d.id === dimensionId)!;
+  const themes = results.themes.filter((th) => th.dimension === dimensionId);
+  const k = results.minGroupSize;
+  layout.section(dimension.label);
+  layout.paragraph(
+    `Score de la dimension : ${formatScore(dimension.score)} / 100 (moyenne de ses ${themes.length} thèmes). ` +
+      (dimension.factor === 'internal'
+        ? 'Dimension interne : ses thèmes sont des forces ou des faiblesses du pôle.'
+        : 'Dimension de contexte : ses thèmes sont des opportunités ou des menaces pour le pôle.'),
+  );
+  if (!themes.length) return;
+
+  layout.subheading('Scores par thème', themeBarsHeight(themes.length));
+  if (bars) {
+    layout.image(
+      bars,
+      WIDTH,
+      themeBarsHeight(themes.length),
+      'Couleur des barres : vert pour une force ou une opportunité, rouge pour une faiblesse ou une menace, jaune pour un point de vigilance ; la catégorie est écrite dans le tableau.',
+    );
+  }
+  layout.table(
+    [
+      { header: 'Thème', width: 180 },
+      { header: 'Score', width: 48, align: 'right' },
+      { header: 'Score brut', width: 52, align: 'right' },
+      { header: 'n', width: 32, align: 'right' },
+      { header: 'Écart entre collèges', width: 70, align: 'right' },
+      { header: 'Catégorie', width: 80 },
+    ],
+    themes.map((th) => [
+      th.label,
+      { text: formatScore(th.score), bold: true },
+      formatScore(th.rawScore),
+      formatInteger(th.n),
+      th.spread === null ? '–' : `${formatScore(th.spread)}${th.dissensus ? ' *' : ''}`,
+      th.swot ? SWOT_LABELS[th.swot] : '–',
+    ]),
+  );
+  layout.paragraph(
+    'Score : moyenne des collèges, chacun pesant autant. Score brut : moyenne des répondants. n : répondants ayant un score sur le thème. ' +
+      `Écart : différence entre le collège le plus haut et le plus bas (collèges d’au moins ${k} répondants) ; * dissensus, écart d’au moins 20 points.`,
+    { size: SIZE.small, muted: true },
+  );
+
+  // Collège comparison.
+  const visible = visibleColleges(results, dimensionId);
+  const hidden = results.participation.colleges.filter(
+    (c) => !visible.includes(c) && themes.some((th) => th.byCollege.some((b) => b.college === c.college && b.n > 0)),
+  );
+  layout.subheading('Comparaison des collèges', collegeChart ? CHART.college.height : 60);
+  if (collegeChart) layout.image(collegeChart, CHART.college.width, CHART.college.height, 'Une barre par collège, dans l’ordre de la légende ; les valeurs sont reprises dans le tableau.');
+  if (visible.length) {
+    const columns: Column[] = [{ header: 'Thème', width: 150 }, ...visible.map((c) => ({ header: c.label, width: Math.max(60, 345 / visible.length), align: 'right' as const }))];
+    const rows: Cell[][] = themes.map((th) => [
+      th.label,
+      ...visible.map((c) => {
+        const b = th.byCollege.find((x) => x.college === c.college);
+        if (!b || b.n === 0) return { text: 'aucune réponse', muted: true };
+        if (b.suppressed || b.score === null) return { text: 'effectif insuffisant', muted: true };
+        return formatScore(b.score);
+      }),
+    ]);
+    layout.table(columns, rows, { size: visible.length > 4 ? 7.5 : SIZE.table });
+  } else {
+    layout.paragraph(`Aucun collège ne compte ${k} répondants ou plus sur cette dimension : la comparaison entre collèges n’est pas présentée.`);
+  }
+  for (const c of hidden) {
+    layout.paragraph(`${c.label} : effectif insuffisant (moins de ${k} répondants), scores non présentés pour préserver l’anonymat.`, { size: SIZE.small, muted: true, gap: 2 });
+  }
+}
+
+function consensus(layout: Layout, results: PoleResults) {
+  layout.section(SECTION_TITLES.consensus);
+  const k = results.minGroupSize;
+  layout.paragraph(
+    `L’écart d’un thème est la différence, en points, entre le collège qui le note le plus haut et celui qui le note le plus bas, parmi les collèges d’au moins ${k} répondants. ` +
+      'Un écart d’au moins 20 points signale un dissensus : les collèges ne voient pas le pôle de la même façon, et les actions sur ce thème gagnent à être discutées ensemble. ' +
+      'L’écart-type mesure la dispersion des répondants, tous collèges confondus.',
+  );
+  const dimLabel = new Map(results.dimensions.map((d) => [d.id, d.label]));
+  const themes = results.themes.filter((th) => th.dissensus).sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0));
+  layout.subheading('Thèmes en dissensus');
+  if (themes.length) {
+    layout.table(
+      [
+        { header: 'Thème', width: 165 },
+        { header: 'Dimension', width: 75 },
+        { header: 'Écart', width: 45, align: 'right' },
+        { header: 'Écart-type', width: 50, align: 'right' },
+        { header: 'Collèges aux extrêmes', width: 160 },
+      ],
+      themes.map((th) => {
+        const shown = th.byCollege.filter((b) => !b.suppressed && b.score !== null).sort((a, b) => b.score! - a.score!);
+        const extremes = shown.length >= 2 ? `plus haut : ${shown[0].label} (${formatScore(shown[0].score)}) ; plus bas : ${shown.at(-1)!.label} (${formatScore(shown.at(-1)!.score)})` : '–';
+        return [th.label, dimLabel.get(th.dimension) ?? th.dimension, { text: formatScore(th.spread), bold: true }, formatScore(th.sd), extremes];
+      }),
+    );
+  } else {
+    layout.paragraph('Aucun thème ne présente d’écart d’au moins 20 points entre collèges.', { muted: true });
+  }
+
+  const themeLabel = new Map(results.themes.map((th) => [th.id, th.label]));
+  const items = results.items.filter((i) => i.dissensus).sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0));
+  layout.subheading('Questions en dissensus');
+  if (items.length) {
+    layout.table(
+      [
+        { header: 'Question', width: 240 },
+        { header: 'Thème', width: 140 },
+        { header: 'Écart', width: 50, align: 'right' },
+        { header: 'Écart-type', width: 60, align: 'right' },
+      ],
+      items.map((i) => [i.label, themeLabel.get(i.theme) ?? i.theme, { text: formatScore(i.spread), bold: true }, formatScore(i.sd)]),
+    );
+  } else {
+    layout.paragraph('Aucune question ne présente d’écart d’au moins 20 points entre collèges.', { muted: true });
+  }
+
+  const agreed = results.themes.filter((th) => th.spread !== null && th.spread < 10).sort((a, b) => a.spread! - b.spread!);
+  layout.subheading('Thèmes consensuels');
+  if (agreed.length) {
+    layout.paragraph('Thèmes sur lesquels les collèges comparables sont à moins de 10 points les uns des autres :');
+    layout.bullets(agreed.map((th) => `${th.label} : écart ${formatScore(th.spread)}, score ${formatScore(th.score)}`));
+  } else {
+    layout.paragraph('Aucun thème ne réunit les collèges à moins de 10 points d’écart, ou trop peu de collèges sont comparables.', { muted: true });
+  }
+}
+
+function swot(layout: Layout, results: PoleResults) {
+  const doc = layout.doc;
+  layout.section(SECTION_TITLES.swot);
+  const { high, low } = results.thresholds;
+  layout.paragraph(
+    `Les thèmes internes (gouvernance, coopération) notés au moins ${formatScore(high)} sont des forces, ceux notés au plus ${formatScore(low)} des faiblesses. ` +
+      `Les thèmes de contexte suivent les mêmes seuils : opportunités et menaces. Entre les deux seuils, un thème est un point de vigilance.`,
+  );
+  const byId = themeById(results);
+  const list = (ids: string[]) => ids.map((id) => byId.get(id)).filter((th): th is ThemeResult => !!th).map((th) => `${th.label} (${formatScore(th.score)})`);
+  const boxes = [
+    { title: 'Forces', subtitle: `internes, score ≥ ${formatScore(high)}`, items: list(results.swot.strengths), fill: '#eef5f0', mark: '+' },
+    { title: 'Faiblesses', subtitle: `internes, score ≤ ${formatScore(low)}`, items: list(results.swot.weaknesses), fill: '#f8eeed', mark: '−' },
+    { title: 'Opportunités', subtitle: `contexte, score ≥ ${formatScore(high)}`, items: list(results.swot.opportunities), fill: '#eef5f0', mark: '+' },
+    { title: 'Menaces', subtitle: `contexte, score ≤ ${formatScore(low)}`, items: list(results.swot.threats), fill: '#f8eeed', mark: '−' },
+  ];
+  const gap = 10;
+  const boxWidth = (WIDTH - gap) / 2;
+  const inner = boxWidth - 20;
+  const size = 8.5;
+  const heightOf = (b: (typeof boxes)[number]) => {
+    doc.font(FONT.regular).fontSize(size);
+    const body = b.items.length ? b.items.reduce((s, it) => s + doc.heightOfString(t(it), { width: inner - 10 }) + 3, 0) : 14;
+    return 40 + body + 8;
+  };
+  // Column labels, then two rows of boxes.
+  layout.ensure(20 + 2 * 120);
+  const labelsY = doc.y;
+  doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOUR.muted);
+  doc.text(t('Favorable au pôle'), LEFT, labelsY, { width: boxWidth, align: 'center' });
+  doc.text(t('Défavorable au pôle'), LEFT + boxWidth + gap, labelsY, { width: boxWidth, align: 'center' });
+  doc.y = labelsY + 14;
+  for (const row of [boxes.slice(0, 2), boxes.slice(2, 4)]) {
+    const height = Math.max(110, ...row.map(heightOf));
+    layout.ensure(height);
+    const y = doc.y;
+    row.forEach((b, i) => {
+      const x = LEFT + i * (boxWidth + gap);
+      doc.rect(x, y, boxWidth, height).fill(b.fill);
+      doc.rect(x, y, boxWidth, height).lineWidth(0.8).strokeColor(COLOUR.rule).stroke();
+      doc.font(FONT.bold).fontSize(11).fillColor(COLOUR.text).text(t(`${b.mark} ${b.title}`), x + 10, y + 8, { width: inner });
+      doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted).text(t(b.subtitle), x + 10, y + 23, { width: inner });
+      let yy = y + 40;
+      doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.text);
+      if (!b.items.length) doc.fillColor(COLOUR.muted).text(t('Aucun thème'), x + 10, yy, { width: inner });
+      for (const it of b.items) {
+        const text = t(it);
+        doc.text('•', x + 10, yy, { width: 8, lineBreak: false });
+        doc.text(text, x + 20, yy, { width: inner - 10 });
+        yy += doc.heightOfString(text, { width: inner - 10 }) + 3;
+      }
+    });
+    doc.x = LEFT;
+    doc.y = y + height + gap;
+  }
+
+  layout.subheading('Points de vigilance');
+  const vigilance = list(results.swot.vigilance);
+  if (vigilance.length) {
+    layout.paragraph(`Thèmes entre les deux seuils (${formatScore(low)} < score < ${formatScore(high)}) : ni acquis ni en difficulté, à suivre d’une campagne à l’autre.`);
+    layout.bullets(vigilance);
+  } else layout.paragraph('Aucun thème entre les deux seuils.', { muted: true });
+}
+
+function strategicOptions(layout: Layout, results: PoleResults) {
+  const doc = layout.doc;
+  layout.section(SECTION_TITLES.options);
+  layout.paragraph(
+    'Les options sont tirées de la matrice TOWS (Weihrich, 1982), qui croise les facteurs internes (forces, faiblesses) et de contexte (opportunités, menaces) ' +
+      'du pôle. Elles sont classées par quadrant puis de la plus marquée à la moins marquée (distance moyenne des thèmes concernés au-delà des seuils). ' +
+      'Une option dont un thème divise les collèges est signalée « à construire en consensus d’abord ».',
+  );
+  const byId = themeById(results);
+  const quadrants: Quadrant[] = ['SO', 'ST', 'WO', 'WT'];
+  if (!results.options.length) {
+    layout.paragraph('Aucune option du catalogue ne correspond aux résultats de cette campagne.', { muted: true });
+    return;
+  }
+  for (const q of quadrants) {
+    const options = results.options.filter((o) => o.quadrant === q).sort((a, b) => b.strength - a.strength);
+    // Keep the quadrant's heading with its first option.
+    layout.subheading(`${QUADRANT_NAMES[q].name}`, options.length ? 150 : 40);
+    layout.paragraph(`Objectif : ${QUADRANT_NAMES[q].aim}.`, { muted: true, size: SIZE.small });
+    if (!options.length) {
+      layout.paragraph('Aucune option dans ce quadrant pour cette campagne.', { muted: true });
+      continue;
+    }
+    for (const o of options) optionBlock(layout, doc, o, byId);
+  }
+}
+
+function optionBlock(layout: Layout, doc: Doc, o: StrategicOptionResult, byId: Map<string, ThemeResult>) {
+  const inner = WIDTH - 16;
+  const title = t(o.title);
+  const description = t(o.description);
+  const themes = t(`Thèmes : ${o.themes.map((id) => scored(byId.get(id), id)).join(' ; ')}. Intensité : ${formatScore(o.strength)} points au-delà des seuils.`);
+  const flag = o.needsConsensus ? t('⚑ À construire en consensus d’abord : les collèges divergent sur au moins un de ces thèmes.') : '';
+  doc.font(FONT.bold).fontSize(10);
+  let height = doc.heightOfString(title, { width: inner }) + 4;
+  doc.font(FONT.regular).fontSize(SIZE.body);
+  height += doc.heightOfString(description, { width: inner, lineGap: 1.5 }) + 4;
+  doc.fontSize(SIZE.small);
+  height += doc.heightOfString(themes, { width: inner }) + 2;
+  if (flag) {
+    doc.font(FONT.bold);
+    height += doc.heightOfString(flag, { width: inner }) + 4;
+  }
+  layout.ensure(height + 8);
+  const y = doc.y;
+  doc.rect(LEFT, y, 2.5, height).fill(o.needsConsensus ? COLOUR.text : COLOUR.rule);
+  doc.font(FONT.bold).fontSize(10).fillColor(COLOUR.text).text(title, LEFT + 12, y, { width: inner });
+  doc.y += 4;
+  doc.font(FONT.regular).fontSize(SIZE.body).text(description, LEFT + 12, doc.y, { width: inner, lineGap: 1.5 });
+  doc.y += 4;
+  doc.fontSize(SIZE.small).fillColor(COLOUR.muted).text(themes, LEFT + 12, doc.y, { width: inner });
+  if (flag) {
+    doc.y += 4;
+    doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOUR.text).text(flag, LEFT + 12, doc.y, { width: inner });
+  }
+  doc.x = LEFT;
+  doc.y = Math.max(doc.y, y + height) + 10;
+}
+
+function evolution(layout: Layout, results: PoleResults) {
+  layout.section(SECTION_TITLES.evolution);
+  const ev = results.evolution;
+  if (!ev) {
+    layout.paragraph('Aucune campagne antérieure n’a de résultats pour ce pôle : l’évolution sera présentée à partir de la prochaine campagne.');
+    return;
+  }
+  const previous = ev.previousCampaign.year;
+  const current = results.campaign.year;
+  layout.paragraph(
+    `Comparaison avec la campagne ${previous}. Pour chaque thème, les deux années sont calculées sur les seules questions communes aux deux questionnaires : ` +
+      `le score ${current} de ce tableau peut donc différer du score du thème présenté ailleurs. Évolution en points (+ : hausse, − : baisse).`,
+  );
+  layout.table(
+    [
+      { header: 'Thème', width: 215 },
+      { header: String(previous), width: 55, align: 'right' },
+      { header: String(current), width: 55, align: 'right' },
+      { header: 'Évolution', width: 65, align: 'right' },
+      { header: 'Questions comparées', width: 80, align: 'right' },
+    ],
+    ev.themes.map((e) => [e.label, formatScore(e.previous), formatScore(e.current), { text: formatDelta(e.delta), bold: true }, formatInteger(e.sharedItems)]),
+  );
+  const moved = ev.themes.filter((e) => e.delta !== null && Math.abs(e.delta) >= 10);
+  if (moved.length) {
+    layout.paragraph(`Variations d’au moins 10 points : ${moved.map((e) => `${e.label} (${formatDelta(e.delta)})`).join(' ; ')}.`);
+  }
+}
+
+function verbatims(layout: Layout, results: PoleResults) {
+  const doc = layout.doc;
+  layout.section(SECTION_TITLES.verbatims);
+  layout.paragraph(
+    `Réponses libres, reproduites sans attribution et dans l’ordre alphabétique, pour les seules questions ayant reçu au moins ${results.minGroupSize} réponses.`,
+    { muted: true },
+  );
+  if (!results.verbatims.length) {
+    layout.paragraph('Aucune question ouverte n’a reçu assez de réponses pour être présentée.', { muted: true });
+    return;
+  }
+  for (const v of results.verbatims) {
+    layout.subheading(v.label, 30);
+    for (const answer of v.answers) {
+      doc.font(FONT.regular).fontSize(SIZE.body);
+      const text = t(`« ${answer} »`);
+      const height = doc.heightOfString(text, { width: WIDTH - 16, lineGap: 1.5 });
+      if (height < 200) layout.ensure(height + 4);
+      const y = doc.y;
+      doc.fillColor(COLOUR.text).text(text, LEFT + 14, y, { width: WIDTH - 16, lineGap: 1.5 });
+      const end = doc.y;
+      if (end > y) doc.moveTo(LEFT + 4, y + 1).lineTo(LEFT + 4, end - 2).lineWidth(1.5).strokeColor(COLOUR.light).stroke();
+      doc.x = LEFT;
+      doc.y += 6;
+    }
+  }
+}
+
+function method(layout: Layout, results: PoleResults) {
+  const k = results.minGroupSize;
+  const { high, low } = results.thresholds;
+  layout.section(SECTION_TITLES.method);
+  layout.subheading('Échelles de réponse');
+  layout.bullets([
+    'Accord : échelle de 1 (pas du tout d’accord) à 5 (tout à fait d’accord), chaque niveau libellé, plus « Je ne sais pas », qui n’entre pas dans les scores.',
+    'Maturité d’une pratique : échelle de 0 à 3 (rien ; faire avec : mutualiser des moyens ; faire ensemble : coopérer économiquement ; faire corps : coopérer stratégiquement).',
+  ]);
+  layout.subheading('Calcul des scores (0 à 100)');
+  layout.bullets([
+    'Score d’une question : (v − min) / (max − min) × 100, où v est la réponse et min, max les bornes de l’échelle ; pour une affirmation formulée comme une difficulté (polarité négative), le score est inversé (100 − score).',
+    'Score d’un répondant sur un thème : moyenne des scores de ses réponses aux questions du thème.',
+    'Score d’un collège : moyenne des répondants du collège.',
+    'Score du pôle sur un thème : moyenne des scores des collèges, chaque collège pesant autant quel que soit son nombre de répondants ; le score brut est la moyenne simple des répondants.',
+    'Score d’une dimension : moyenne de ses thèmes. Score global : moyenne des dimensions internes (gouvernance, coopération) ; le contexte est présenté à part.',
+    'Dissensus : écart d’au moins 20 points entre le collège le plus haut et le plus bas sur un thème ou une question (collèges présentés seulement).',
+  ]);
+  layout.subheading('Matrice SWOT et options');
+  layout.bullets([
+    `Thème interne : force si son score est ≥ ${formatScore(high)}, faiblesse s’il est ≤ ${formatScore(low)}.`,
+    `Thème de contexte : opportunité si son score est ≥ ${formatScore(high)}, menace s’il est ≤ ${formatScore(low)}.`,
+    'Entre les deux seuils : point de vigilance.',
+    'Options stratégiques : matrice TOWS (SO, ST, WO, WT) ; une option est proposée quand les thèmes qui la fondent sont dans les catégories attendues.',
+  ]);
+  layout.subheading('Règles d’anonymat');
+  layout.bullets([
+    `Seuil k = ${k} : aucun résultat n’est présenté pour le pôle tant qu’il a reçu moins de ${k} réponses.`,
+    `Aucun détail par collège pour un collège de moins de ${k} répondants (mention « effectif insuffisant ») ; ses réponses comptent dans les scores du pôle.`,
+    `Réponses libres : présentées seulement pour une question ayant reçu au moins ${k} réponses, sans attribution et dans l’ordre alphabétique.`,
+  ]);
+}
+
+function unavailable(layout: Layout, results: PoleResults, chart: Promise<Buffer>) {
+  const k = results.minGroupSize;
+  const p = results.participation;
+  layout.section(SECTION_TITLES.unavailable, { toc: false });
+  layout.paragraph(
+    `Le pôle a reçu ${formatInteger(p.submitted)} réponse${p.submitted > 1 ? 's' : ''} : moins que les ${k} réponses nécessaires pour présenter des résultats. ` +
+      'Ce seuil protège l’anonymat des répondants : avec si peu de réponses, chacun pourrait être reconnu. Les scores, la matrice SWOT et les options stratégiques ' +
+      'seront présentés dès que le seuil sera atteint.',
+  );
+  if (results.message) layout.paragraph(results.message, { muted: true });
+  layout.subheading('Participation par collège');
+  participationTable(layout, results);
+  if (p.warnings.length) layout.note('Points d’attention', p.warnings);
+  layout.image(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées.');
+}

@@ -1,0 +1,49 @@
+// A pole's results for a campaign: JSON for the dashboard, PDF for the general assembly. Coordinator of the pole or admin.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { poleAccess, requireCampaign, requirePole } from '../auth.ts';
+import { poleResults } from '../pole-results.ts';
+import { renderPoleReport } from '../../reports/pdf/pole-report.ts';
+import { PoleCampaignParams, PoleResultsSchema, errors, json } from '../schemas.ts';
+
+/** A file name safe in a Content-Disposition header: letters, digits and dashes. */
+const fileSlug = (name: string) =>
+  name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'pole';
+
+export function resultRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/results', middleware: [poleAccess(deps)] as const, tags: ['Résultats'],
+      summary: 'Scores par thème, collèges, dissensus, SWOT, options stratégiques, évolution, verbatims',
+      request: { params: PoleCampaignParams },
+      responses: { 200: json(PoleResultsSchema, 'Résultats (nombres non arrondis)'), ...errors(401, 403, 404) },
+    }),
+    (c) => {
+      const { poleId, campaignId } = c.req.valid('param');
+      const { pole } = requirePole(c, deps, poleId);
+      return c.json(poleResults(deps, pole, requireCampaign(deps, campaignId)), 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/report.pdf', middleware: [poleAccess(deps)] as const, tags: ['Résultats'],
+      summary: 'Rapport PDF du pôle (A4)',
+      request: { params: PoleCampaignParams },
+      responses: { 200: { content: { 'application/pdf': { schema: z.string().openapi({ format: 'binary' }) } }, description: 'PDF' }, ...errors(401, 403, 404) },
+    }),
+    async (c) => {
+      const { poleId, campaignId } = c.req.valid('param');
+      const { pole } = requirePole(c, deps, poleId);
+      const campaign = requireCampaign(deps, campaignId);
+      const pdf = await renderPoleReport(poleResults(deps, pole, campaign), { generatedAt: deps.now() });
+      c.header('Content-Type', 'application/pdf');
+      c.header('Content-Disposition', `attachment; filename="rapport-${fileSlug(pole.name)}-${campaign.year}.pdf"`);
+      c.header('Cache-Control', 'no-store');
+      return c.body(new Uint8Array(pdf), 200);
+    },
+  );
+  return app;
+}

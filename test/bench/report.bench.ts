@@ -1,0 +1,166 @@
+// npx tsx test/bench/report.bench.ts — milliseconds to produce one pole's PDF report (30 responses, 6 collèges,
+// the real 2026 questionnaire), with pdfkit, and side by side the same content as HTML printed by a warm
+// headless Chromium. Both paths draw the same charts with chart.js on @napi-rs/canvas and embed them as JPEG.
+// Every run renders a different pole (different answers, scores, options, verbatims): nothing is reused from
+// one report to the next but fonts, canvases and registrations.
+import { chromium } from 'playwright-core';
+import type { ChartConfiguration } from 'chart.js';
+import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../../reports/charts.ts';
+import type { PoleResults } from '../../reports/types.ts';
+import { CHART_SCALE, renderPoleReport, QUADRANT_NAMES, SECTION_TITLES } from '../../reports/pdf/pole-report.ts';
+import { renderChartOffThread } from '../../reports/pdf/render-chart.ts';
+import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/pdf/typography.ts';
+import { loadQuestionnaires } from '../../surveys/registry.ts';
+import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
+import { seededRandom } from '../../server/demo/random.ts';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 20);
+const WARMUP = 3;
+const RESPONSES = 30;
+const generatedAt = new Date('2026-03-15T10:00:00Z');
+
+// ---------------------------------------------------------------------------------------------------------------
+// One pole's results per run, from generated answers through the real analysis.
+
+const { computePoleResults } = await import('../../reports/analysis/index.ts');
+const q = loadQuestionnaires().get('ptce-2026')!;
+const COLLEGE_WEIGHTS: Record<string, number> = { ess: 9, hors_ess: 4, collectivites: 4, recherche: 2, salaries: 7, benevoles_citoyens: 4 };
+
+function poleResults(seed: number): PoleResults {
+  const rng = seededRandom(seed);
+  const leanings = poleLeanings(q, rng);
+  const colleges = Object.entries(COLLEGE_WEIGHTS).flatMap(([c, n]) => Array<string>(n).fill(c)).slice(0, RESPONSES);
+  const responses = colleges.map((college) => ({ college, data: sampleAnswers(q, rng, { college, leanings }) }));
+  const previous = colleges.slice(0, 24).map((college) => ({ college, data: sampleAnswers(q, rng, { college, leanings }) }));
+  return computePoleResults({
+    pole: { id: `pole-${seed}`, name: `Pôle de coopération n° ${seed}` },
+    campaign: { id: 'c-2026', year: 2026, questionnaireId: 'ptce-2026' },
+    definition: q.definition,
+    colleges: q.colleges,
+    responses,
+    participation: Object.entries(COLLEGE_WEIGHTS).map(([college, n]) => ({ college, invited: n + 3, submitted: n })),
+    profile: { membresParCollege: { ess: 12, hors_ess: 5, collectivites: 3, recherche: 2, salaries: 20, benevoles_citoyens: 10 } },
+    previous: { campaign: { id: 'c-2025', year: 2025 }, definition: q.definition, responses: previous },
+  });
+}
+
+const poles = Array.from({ length: WARMUP + RUNS }, (_, i) => poleResults(100 + i));
+
+// ---------------------------------------------------------------------------------------------------------------
+// The same report as HTML: same sections, same charts (JPEG data URLs), printed to A4 by Chromium.
+
+const esc = (s: string) => frenchTypography(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const table = (head: string[], rows: string[][]) =>
+  `<table><thead><tr>${head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+
+async function chartImages(r: PoleResults) {
+  // Same charts, same renderer and the same overlap as the PDF path: all started at once, drawn on the worker.
+  const print = { print: true };
+  const img = (c: unknown, width: number, height: number) =>
+    renderChartOffThread(c as ChartConfiguration, { width, height, scale: CHART_SCALE }).then((b) => `data:image/jpeg;base64,${b.toString('base64')}`);
+  const participation = img(participationConfig(r, print), 495, 210);
+  const radar = img(themeRadarConfig(r, print), 495, 440);
+  const dims = r.dimensions.map((d) => {
+    const n = r.themes.filter((t) => t.dimension === d.id).length;
+    return { id: d.id, bars: img(themeBarsConfig(r, d.id, print), 495, Math.min(36 + 24 * n, 340)), colleges: img(collegeBarsConfig(r, d.id, print), 495, 280) };
+  });
+  return {
+    participation: await participation,
+    radar: await radar,
+    dims: await Promise.all(dims.map(async (d) => ({ id: d.id, bars: await d.bars, colleges: await d.colleges }))),
+  };
+}
+
+async function html(r: PoleResults): Promise<string> {
+  const images = await chartImages(r);
+  const byId = new Map(r.themes.map((t) => [t.id, t]));
+  const label = (id: string) => `${byId.get(id)?.label ?? id} (${formatScore(byId.get(id)?.score)})`;
+  const section = (title: string, body: string) => `<section><h1>${esc(title)}</h1>${body}</section>`;
+  const parts = [
+    `<section class="cover"><div class="band"><h1>${esc(SECTION_TITLES.cover)}</h1><h2>${esc(r.pole.name)}</h2><p>Campagne ${r.campaign.year}</p></div><p>${esc(`Rapport généré le ${formatDateFr(generatedAt)}`)}</p></section>`,
+    section(SECTION_TITLES.toc, `<ol>${[SECTION_TITLES.summary, SECTION_TITLES.participation, SECTION_TITLES.overview, ...r.dimensions.map((d) => d.label), SECTION_TITLES.consensus, SECTION_TITLES.swot, SECTION_TITLES.options, SECTION_TITLES.evolution, SECTION_TITLES.verbatims, SECTION_TITLES.method].map((s) => `<li>${esc(s)}</li>`).join('')}</ol>`),
+    section(SECTION_TITLES.summary, `<p class="score">${formatScore(r.overall)} / 100</p>${table(['Forces', 'Score'], r.swot.strengths.slice(0, 3).map((id) => [byId.get(id)!.label, formatScore(byId.get(id)!.score)]))}${table(['Faiblesses', 'Score'], r.swot.weaknesses.slice(0, 3).map((id) => [byId.get(id)!.label, formatScore(byId.get(id)!.score)]))}${r.options.slice(0, 3).map((o) => `<h3>${esc(o.title)}</h3><p>${esc(o.description)}</p>`).join('')}`),
+    section(SECTION_TITLES.participation, `${table(['Collège', 'Invités', 'Réponses'], r.participation.colleges.map((c) => [c.label, String(c.invited), String(c.submitted)]))}${r.participation.warnings.map((w) => `<p>${esc(w)}</p>`).join('')}<img src="${images.participation}" width="495" height="210">`),
+    section(SECTION_TITLES.overview, `<img src="${images.radar}" width="495" height="440">${table(['Dimension', 'Score'], r.dimensions.map((d) => [d.label, formatScore(d.score)]))}`),
+    ...r.dimensions.map((d, i) => {
+      const themes = r.themes.filter((t) => t.dimension === d.id);
+      const colleges = r.participation.colleges;
+      return section(
+        d.label,
+        `<img src="${images.dims[i].bars}" width="495">${table(['Thème', 'Score', 'Score brut', 'n', 'Écart'], themes.map((t) => [t.label, formatScore(t.score), formatScore(t.rawScore), String(t.n), formatScore(t.spread)]))}` +
+          `<img src="${images.dims[i].colleges}" width="495" height="280">${table(['Thème', ...colleges.map((c) => c.label)], themes.map((t) => [t.label, ...colleges.map((c) => { const b = t.byCollege.find((x) => x.college === c.college); return !b || b.suppressed ? 'effectif insuffisant' : formatScore(b.score); })]))}`,
+      );
+    }),
+    section(SECTION_TITLES.consensus, table(['Thème', 'Écart', 'Écart-type'], r.themes.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)])) + table(['Question', 'Écart', 'Écart-type'], r.items.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)]))),
+    section(SECTION_TITLES.swot, `<div class="swot">${(['strengths', 'weaknesses', 'opportunities', 'threats'] as const).map((k) => `<div><h3>${k}</h3><ul>${r.swot[k].map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul></div>`).join('')}</div><ul>${r.swot.vigilance.map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul>`),
+    section(SECTION_TITLES.options, (['SO', 'ST', 'WO', 'WT'] as const).map((quadrant) => `<h2>${esc(QUADRANT_NAMES[quadrant].name)}</h2>${r.options.filter((o) => o.quadrant === quadrant).map((o) => `<h3>${esc(o.title)}</h3><p>${esc(o.description)}</p><p>${esc(o.themes.map(label).join(' ; '))}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}</p>`).join('')}`).join('')),
+    section(SECTION_TITLES.evolution, r.evolution ? table(['Thème', 'Avant', 'Après', 'Évolution'], r.evolution.themes.map((e) => [e.label, formatScore(e.previous), formatScore(e.current), formatDelta(e.delta)])) : '<p>Aucune campagne antérieure.</p>'),
+    section(SECTION_TITLES.verbatims, r.verbatims.map((v) => `<h2>${esc(v.label)}</h2>${v.answers.map((a) => `<blockquote>${esc(`« ${a} »`)}</blockquote>`).join('')}`).join('')),
+    section(SECTION_TITLES.method, '<p>Échelles, formules, seuils SWOT et règles d’anonymat (même texte que le PDF).</p>'.repeat(8)),
+  ];
+  return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><style>
+    @page { size: A4; margin: 50pt 50pt 62pt }
+    body { font-family: 'DejaVu Sans', sans-serif; font-size: 9.5pt; color: #1a1a1a }
+    section { break-before: page } section:first-child { break-before: auto }
+    h1 { color: #1f3b63; font-size: 19pt; border-bottom: 1.2pt solid #1f3b63 }
+    table { width: 100%; border-collapse: collapse; font-size: 8.5pt; margin: 6pt 0 } th { background: #e3e8ef; text-align: left }
+    td, th { padding: 4pt; border-bottom: 0.4pt solid #d5dae1 } tr:nth-child(even) td { background: #f5f7fa }
+    .band { background: #1f3b63; color: #fff; padding: 60pt 20pt } .swot { display: grid; grid-template-columns: 1fr 1fr; gap: 10pt }
+    .score { font-size: 30pt; font-weight: bold } img { display: block; margin: 6pt auto }
+  </style></head><body>${parts.join('\n')}</body></html>`;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+};
+
+async function measure(name: string, render: (r: PoleResults) => Promise<Buffer | Uint8Array>) {
+  const times: number[] = [];
+  let bytes = 0;
+  for (let i = 0; i < poles.length; i++) {
+    const start = performance.now();
+    const out = await render(poles[i]);
+    const elapsed = performance.now() - start;
+    if (i >= WARMUP) {
+      times.push(elapsed);
+      bytes += out.length;
+    }
+  }
+  const result = { median: median(times), min: Math.min(...times), max: Math.max(...times), kb: bytes / times.length / 1024 };
+  console.log(`${name.padEnd(34)} median ${result.median.toFixed(1).padStart(6)} ms  (min ${result.min.toFixed(1)}, max ${result.max.toFixed(1)}, ${result.kb.toFixed(0)} kB)`);
+  return result;
+}
+
+console.log(`Report of one pole: ${RESPONSES} responses, ${poles[0].themes.length} themes, ${poles[0].participation.colleges.length} collèges; ${RUNS} runs after ${WARMUP} warm-up runs, a different pole each run.`);
+
+if (process.env.BENCH_PDF_ONLY === '1') {
+  await measure('pdfkit (charts + layout + PDF)', (r) => renderPoleReport(r, { generatedAt }));
+  const PP = (globalThis as any).__P as number[][] | undefined;
+  if (PP) { const cols = ['charts', 'layout', 'wait', 'place', 'end']; console.log(cols.map((c, i) => `${c} ${median(PP.slice(3).map((r) => r[i])).toFixed(1)}`).join('  ')); }
+  process.exit(0);
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const page = await browser.newPage();
+  const footerTemplate = '<div style="font-size:8px;width:100%;text-align:right;margin-right:50pt">Page <span class="pageNumber"></span> / <span class="totalPages"></span></div>';
+  // Alternate the two paths run by run would mix their garbage collections; run them one after the other,
+  // each with its own warm-up, and compare in this run only (the machine is shared and noisy).
+  const pdfkit = await measure('pdfkit (charts + layout + PDF)', (r) => renderPoleReport(r, { generatedAt }));
+  const browserPdf = await measure('Chromium (charts + HTML + page.pdf)', async (r) => {
+    await page.setContent(await html(r), { waitUntil: 'load' });
+    return page.pdf({ format: 'A4', displayHeaderFooter: true, headerTemplate: '<span></span>', footerTemplate });
+  });
+  const ratio = browserPdf.median / pdfkit.median;
+  console.log(`ratio Chromium / pdfkit: ${ratio.toFixed(2)}x`);
+  console.log(`targets: pdfkit median <= 100 ms: ${pdfkit.median <= 100 ? 'met' : 'MISSED'}; >= 3x faster than Chromium: ${ratio >= 3 ? 'met' : 'MISSED'}`);
+} finally {
+  await browser.close();
+}

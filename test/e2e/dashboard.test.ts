@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, runBrowserTests } from './browser.ts';
+import { startE2eServer } from './server.ts';
+import { hashPassword } from '../../server/security/passwords.ts';
+import { hashToken, newToken } from '../../server/security/tokens.ts';
+import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
+import { seededRandom } from '../../server/demo/random.ts';
+import type { PoleResults } from '../../reports/types.ts';
+
+type Server = Awaited<ReturnType<typeof startE2eServer>>;
+let server: Server;
+let browser: Browser;
+const COORDINATOR = { email: 'coordination@bocage.test', password: 'mot-de-passe-bocage' };
+/** Set DASHBOARD_SCREENSHOTS=/some/folder to keep screenshots of the dashboard at 1100 px and 360 px. */
+const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
+const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** `count` submitted responses, spread over collèges so that several are large enough to be shown. */
+function seedResponses(campaignId: string, colleges: string[], seed: number) {
+  const { repos, sealer, questionnaires } = server.deps;
+  const q = questionnaires.get('ptce-2026')!;
+  const rng = seededRandom(seed);
+  const leanings = poleLeanings(q, rng);
+  const now = new Date().toISOString();
+  const rows = colleges.map((college, n) => {
+    const token = newToken();
+    return { id: `inv-${campaignId}-${n}`, poleId: 'p1', campaignId, tokenHash: hashToken(token), tokenSealed: sealer.seal(token), shared: false, college, createdAt: now, responseId: `rep-${campaignId}-${n}` };
+  });
+  repos.invitations.createMany(rows);
+  for (const row of rows) {
+    expect(repos.responses.submit(row.responseId, sampleAnswers(q, rng, { college: row.college!, leanings, complete: true }), row.college, now)).toBe(true);
+  }
+}
+
+describe.runIf(runBrowserTests)('a coordinator reads the pole dashboard and downloads the report', () => {
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    server = await startE2eServer();
+    const { repos } = server.deps;
+    const createdAt = new Date().toISOString();
+    repos.poles.create({ id: 'p1', name: 'Réseau du Bocage', region: null, departement: null, createdAt });
+    repos.campaigns.create({ id: 'c2026', year: 2026, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt });
+    repos.campaigns.create({ id: 'c2027', year: 2027, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt });
+    repos.users.create({ id: 'u1', email: COORDINATOR.email, role: 'coordinator', poleId: 'p1' }, await hashPassword(COORDINATOR.password), createdAt);
+    // 12 responses in 2026: 5 ESS enterprises, 4 employees, 3 local authorities.
+    seedResponses('c2026', [...Array(5).fill('ess'), ...Array(4).fill('salaries'), ...Array(3).fill('collectivites')], 7);
+    // 2027: a single response so far, below the anonymity threshold.
+    seedResponses('c2027', ['ess'], 8);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.dispose();
+  });
+
+  const login = async (page: Page) => {
+    page.setDefaultTimeout(5_000);
+    await page.goto(`${server.url}/connexion`);
+    await page.getByLabel('Adresse e-mail').fill(COORDINATOR.email);
+    await page.getByLabel('Mot de passe').fill(COORDINATOR.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
+  };
+
+  it('shows scores, charts, SWOT and options, then downloads the PDF report', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await login(page);
+
+    await page.goto(`${server.url}/poles/p1/campagnes/c2026`);
+    await page.getByRole('link', { name: 'Résultats et rapport' }).click();
+    await expect.poll(() => page.getByTestId('overall-score').count(), { timeout: 15_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe('/poles/p1/campagnes/c2026/resultats');
+
+    const results = (await page.evaluate(() => fetch('/api/poles/p1/campaigns/c2026/results').then((r) => r.json()))) as PoleResults;
+    expect(results.available).toBe(true);
+    expect(results.overall).not.toBeNull();
+    expect((await page.getByTestId('overall-score').textContent())?.trim()).toBe(oneDecimal.format(results.overall!));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Résultats 2026.*Réseau du Bocage/);
+
+    // SWOT grid, with every theme of a category listed.
+    const swot = page.getByTestId('swot');
+    for (const title of ['Forces', 'Faiblesses', 'Opportunités', 'Menaces', 'Points de vigilance']) {
+      expect(await swot.getByRole('heading', { name: title, exact: true }).count()).toBe(1);
+    }
+    const label = (id: string) => results.themes.find((t) => t.id === id)!.label;
+    for (const id of results.swot.strengths) expect(await page.getByTestId('swot-strengths').textContent()).toContain(label(id));
+    for (const id of results.swot.vigilance) expect(await page.getByTestId('swot-vigilance').textContent()).toContain(label(id));
+
+    // Ranked strategic options, as many as the API gives, in its order.
+    const options = page.getByTestId('options').getByTestId('option');
+    expect(await options.count()).toBe(results.options.length);
+    if (results.options.length > 0) expect(await options.first().getByRole('heading').textContent()).toBe(results.options[0].title);
+
+    // Dissensus list and one section per dimension.
+    expect(await page.getByTestId('dissensus').count()).toBe(1);
+    for (const d of results.dimensions) expect(await page.getByTestId(`dimension-${d.id}`).count()).toBe(1);
+
+    // Charts are drawn: participation, radar, and two per dimension, all with a visible size and an accessible label.
+    const canvases = page.locator('canvas[role="img"]');
+    await expect.poll(() => canvases.count()).toBe(2 + 2 * results.dimensions.length);
+    for (const canvas of await canvases.all()) {
+      await canvas.scrollIntoViewIfNeeded();
+      const box = await canvas.boundingBox();
+      expect(box?.width).toBeGreaterThan(0);
+      expect(box?.height).toBeGreaterThan(0);
+      expect(await canvas.getAttribute('aria-label')).toBeTruthy();
+    }
+
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/dashboard-1100.png`, fullPage: true });
+
+    // The PDF: progress while it is produced, then a download that is a real PDF.
+    await page.getByTestId('download-pdf').scrollIntoViewIfNeeded();
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), page.getByTestId('download-pdf').click()]);
+    expect(download.suggestedFilename()).toMatch(/^rapport-.*2026\.pdf$/);
+    const file = readFileSync((await download.path())!);
+    expect(file.subarray(0, 4).toString('latin1')).toBe('%PDF');
+    await expect.poll(() => page.getByTestId('download-progress').textContent()).toMatch(/Rapport téléchargé/);
+    expect(await page.getByTestId('download-pdf').isEnabled()).toBe(true);
+    await context.close();
+  }, 60_000);
+
+  it('fits a phone screen', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${server.url}/poles/p1/campagnes/c2026/resultats`);
+    await expect.poll(() => page.getByTestId('overall-score').count(), { timeout: 15_000 }).toBe(1);
+    await expect.poll(() => page.locator('canvas[role="img"]').count()).toBeGreaterThan(2);
+    // Nothing but the tables' own scrolling areas overflows the phone's width.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    // Bar charts shrink to the screen; the radar keeps a readable size in a frame that scrolls sideways.
+    const bars = await page.locator('canvas[role="img"]').nth(2).boundingBox();
+    expect(bars!.width).toBeLessThanOrEqual(360);
+    expect(bars!.width).toBeGreaterThan(200);
+    expect(await page.locator('.chart-scroll canvas[role="img"]').count()).toBe(1);
+    if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/dashboard-360.png`, fullPage: true });
+    await context.close();
+  }, 40_000);
+
+  it('says when results are not available yet and still shows participation', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${server.url}/poles/p1/campagnes/c2027/resultats`);
+    await expect.poll(() => page.getByTestId('results-unavailable').count(), { timeout: 15_000 }).toBe(1);
+    expect(await page.getByTestId('results-unavailable').textContent()).toMatch(/anonymat/);
+    expect(await page.getByTestId('results-participation').count()).toBe(1);
+    expect(await page.getByTestId('swot').count()).toBe(0);
+    expect(await page.getByTestId('overall-score').count()).toBe(0);
+    await context.close();
+  }, 40_000);
+});

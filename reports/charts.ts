@@ -12,9 +12,10 @@ export interface ChartTarget {
 export const PALETTE = {
   current: '#1f4e8c',
   previous: '#8a8a8a',
+  // Grey levels about 87, 141 and 218: strengths, weaknesses and vigilance stay apart when printed in grayscale.
   strength: '#1b7a3d',
-  weakness: '#b3261e',
-  vigilance: '#c7a233',
+  weakness: '#e06c5f',
+  vigilance: '#f1dd8a',
   neutral: '#5b6b7f',
   grid: '#d0d5dd',
   /** One per collège, from dark to light so neighbours stay distinct in grayscale. */
@@ -66,7 +67,7 @@ export function themeRadarConfig(results: PoleResults, target: ChartTarget): Cha
   }
   return {
     type: 'radar',
-    data: { labels: themes.map((t) => shortLabel(t.label)), datasets },
+    data: { labels: themes.map((t) => shortLabel(t.label, 22)), datasets },
     options: {
       ...base(target),
       plugins: { legend: { position: 'bottom', labels: { font: FONT } } },

@@ -7,7 +7,7 @@ import type { ChartConfiguration } from 'chart.js';
 import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
 import type { PoleResults, Quadrant, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
 import { DEJAVU_BOLD, DEJAVU_REGULAR, renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
-import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore, frenchTypography } from './typography.ts';
+import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore, frenchTypography } from '../format.ts';
 
 export interface PoleReportOptions {
   generatedAt: Date;

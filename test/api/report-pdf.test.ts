@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
-import { formatScore } from '../../reports/pdf/typography.ts';
+import { formatScore } from '../../reports/format.ts';
 
 const hasPoppler = existsSync('/usr/bin/pdftotext');
 let h: Harness;

@@ -9,7 +9,7 @@ import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConf
 import type { PoleResults } from '../../reports/types.ts';
 import { CHART_SCALE, renderPoleReport, QUADRANT_NAMES, SECTION_TITLES } from '../../reports/pdf/pole-report.ts';
 import { renderChartOffThread } from '../../reports/pdf/render-chart.ts';
-import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/pdf/typography.ts';
+import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/format.ts';
 import { loadQuestionnaires } from '../../surveys/registry.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';

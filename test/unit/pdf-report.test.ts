@@ -7,7 +7,7 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CollegeScore, ItemResult, PoleResults, ThemeResult } from '../../reports/types.ts';
 import { renderPoleReport } from '../../reports/pdf/pole-report.ts';
-import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/pdf/typography.ts';
+import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/format.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Fixture, by hand. Three collèges with k = 3: "collectivites" has 2 respondents and is suppressed everywhere.

@@ -1,29 +1,15 @@
-// French number formatting for the results: one decimal with a comma (« 56,3 »), « – » when the figure is hidden.
-const oneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-const signedOneDecimal = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' });
+// French number formatting for the results. Scores and changes come from the module the PDF uses, so both print
+// the same figure (« 56,3 », « +3,2 », « – » when hidden).
+export { formatScore, formatDelta, formatPercent as formatRate } from '../../../reports/format';
+
 const upToOneDecimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
 const integer = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 
 export const NO_VALUE = '–';
 
-/** « 56,3 », or « – » for null / not a number. */
-export function formatScore(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? NO_VALUE : oneDecimal.format(value);
-}
-
-/** « +3,2 », « -1,5 », « 0,0 », or « – ». */
-export function formatDelta(value: number | null | undefined): string {
-  return value === null || value === undefined || !Number.isFinite(value) ? NO_VALUE : signedOneDecimal.format(value);
-}
-
 /** « 12 », or « – ». */
 export function formatCount(value: number | null | undefined): string {
   return value === null || value === undefined || !Number.isFinite(value) ? NO_VALUE : integer.format(value);
-}
-
-/** « 40 % » of submitted over invited, or « – » when nobody was invited. */
-export function formatRate(part: number, total: number): string {
-  return total > 0 ? `${integer.format((part / total) * 100)} %` : NO_VALUE;
 }
 
 /** « 65 », « 62,5 » (thresholds and other plain figures), or « – ». */

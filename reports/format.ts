@@ -1,4 +1,4 @@
-// French typography for printed text: no-break spaces where French puts them, scores and dates the French way.
+// French typography and number formatting, shared by the PDF and the dashboard: no-break spaces where French puts them, scores and dates the French way.
 
 /** Narrow no-break space (espace fine insécable): inside guillemets, before ; ! ? and %. */
 export const NNBSP = '\u202F';

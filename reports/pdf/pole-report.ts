@@ -182,6 +182,25 @@ class Layout {
     if (this.doc.y + height > BOTTOM) this.newPage();
   }
 
+  /**
+   * Keeps a short text block on one page. Measuring a block wraps it once more, so it is skipped when a cheap
+   * upper bound on its height (its width over 80 % of the line, plus one line) already fits in the room left.
+   */
+  /** An upper bound on the height of a text block in the current font, without wrapping it. */
+  heightBound(text: string, width: number, lineGap: number): number {
+    const doc = this.doc;
+    const lines = Math.ceil(doc.widthOfString(text) / (width * 0.8)) + (text.match(/\n/g)?.length ?? 0) + 1;
+    return lines * (doc.currentLineHeight(true) + lineGap);
+  }
+
+  ensureText(text: string, width: number, lineGap: number, extra = 0) {
+    const doc = this.doc;
+    if (doc.y + this.heightBound(text, width, lineGap) + extra <= BOTTOM) return;
+    const height = doc.heightOfString(text, { width, lineGap });
+    // Short blocks stay on one page; long ones flow (pdfkit breaks pages itself).
+    if (height < 120) this.ensure(height + extra);
+  }
+
   subheading(text: string, keepWith = 60) {
     const doc = this.doc;
     this.ensure(24 + keepWith);
@@ -205,9 +224,7 @@ class Layout {
     const indent = options.indent ?? 0;
     doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? SIZE.body).fillColor(options.muted ? COLOUR.muted : COLOUR.text);
     const text = t(raw);
-    const height = doc.heightOfString(text, { width: WIDTH - indent, lineGap: 1.5 });
-    // Short paragraphs stay on one page; long ones flow (pdfkit breaks pages itself).
-    if (height < 120) this.ensure(height);
+    this.ensureText(text, WIDTH - indent, 1.5);
     doc.text(text, LEFT + indent, doc.y, { width: WIDTH - indent, lineGap: 1.5 });
     doc.x = LEFT;
     doc.y += options.gap ?? 5;
@@ -219,8 +236,7 @@ class Layout {
     for (const item of items) {
       doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.text);
       const text = t(item);
-      const height = doc.heightOfString(text, { width: WIDTH - 14, lineGap: 1.5 });
-      if (height < 120) this.ensure(height + 2);
+      this.ensureText(text, WIDTH - 14, 1.5, 2);
       const y = doc.y;
       doc.text(options.marker ?? '•', LEFT + 2, y, { width: 12, lineBreak: false });
       doc.text(text, LEFT + 14, y, { width: WIDTH - 14, lineGap: 1.5 });
@@ -269,30 +285,31 @@ class Layout {
     const xs = widths.map((_, i) => LEFT + widths.slice(0, i).reduce((s, w) => s + w, 0));
     const cellOf = (cell: Cell) => (typeof cell === 'string' ? { text: cell } : cell);
 
-    // Most cells hold one line: measure its width (cheap) and wrap only the cells that need it.
+    // Most cells hold one line: measure its width once (cheap), reuse it to place the text, and wrap only the
+    // cells that need it.
     const lineHeight = doc.font(FONT.regular).fontSize(size).currentLineHeight(true);
-    const fits = (text: string, i: number) => !text.includes('\n') && doc.widthOfString(text) <= widths[i] - 2 * pad;
-    const measure = (cells: Cell[], bold: boolean) =>
-      Math.max(
-        ...cells.map((cell, i) => {
-          const c = cellOf(cell);
-          const text = t(c.text) || ' ';
-          doc.font(bold || c.bold ? FONT.bold : FONT.regular).fontSize(size);
-          return fits(text, i) ? lineHeight : doc.heightOfString(text, { width: widths[i] - 2 * pad });
-        }),
-      ) + 2 * pad;
+    const prepare = (cells: Cell[], bold: boolean) =>
+      cells.map((cell, i) => {
+        const c = cellOf(cell);
+        const text = t(c.text);
+        const font = bold || c.bold ? FONT.bold : FONT.regular;
+        doc.font(font).fontSize(size);
+        const width = text.includes('\n') ? Infinity : doc.widthOfString(text);
+        const oneLine = width <= widths[i] - 2 * pad;
+        return { c, text, font, width, oneLine, height: oneLine ? lineHeight : doc.heightOfString(text || ' ', { width: widths[i] - 2 * pad }) };
+      });
+    type Prepared = ReturnType<typeof prepare>;
+    const heightOf = (cells: Prepared) => Math.max(...cells.map((c) => c.height)) + 2 * pad;
 
-    const drawRow = (cells: Cell[], y: number, height: number, kind: 'header' | 'body', zebra: boolean) => {
+    const drawRow = (cells: Prepared, y: number, height: number, kind: 'header' | 'body', zebra: boolean) => {
       if (kind === 'header') doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.header);
       else if (zebra) doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.zebra);
-      cells.forEach((cell, i) => {
-        const c = cellOf(cell);
-        doc.font(kind === 'header' || c.bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(c.muted ? COLOUR.muted : COLOUR.text);
-        const text = t(c.text);
+      cells.forEach(({ c, text, font, width, oneLine }, i) => {
+        doc.font(font).fontSize(size).fillColor(c.muted ? COLOUR.muted : COLOUR.text);
         const align = kind === 'header' && columns[i].align !== 'right' ? 'left' : (columns[i].align ?? 'left');
-        if (fits(text, i)) {
+        if (oneLine) {
           // One line: place it directly, without pdfkit's line wrapper.
-          const x = align === 'right' ? xs[i] + widths[i] - pad - doc.widthOfString(text) : xs[i] + pad;
+          const x = align === 'right' ? xs[i] + widths[i] - pad - width : xs[i] + pad;
           doc.text(text, x, y + pad, { lineBreak: false });
         } else doc.text(text, xs[i] + pad, y + pad, { width: widths[i] - 2 * pad, align });
       });
@@ -300,20 +317,18 @@ class Layout {
       doc.moveTo(LEFT, lineY).lineTo(LEFT + WIDTH, lineY).lineWidth(kind === 'header' ? 0.9 : 0.4).strokeColor(kind === 'header' ? COLOUR.rule : COLOUR.light).stroke();
     };
 
-    const header = columns.map((c) => c.header);
-    const headerHeight = measure(header, true);
+    const header = prepare(columns.map((c) => c.header), true);
+    const headerHeight = heightOf(header);
     const startTable = () => {
       const y = doc.y;
       drawRow(header, y, headerHeight, 'header', false);
       doc.y = y + headerHeight;
     };
-    const firstRow = rows.length ? measure(rows[0], false) : 0;
-    this.ensure(headerHeight + firstRow);
+    const body = rows.map((row, r) => prepare(row, options.lastRowBold === true && r === rows.length - 1));
+    this.ensure(headerHeight + (body.length ? heightOf(body[0]) : 0));
     startTable();
-    rows.forEach((row, r) => {
-      const bold = options.lastRowBold === true && r === rows.length - 1;
-      const cells = bold ? row.map((c) => ({ ...cellOf(c), bold: true })) : row;
-      const height = measure(cells, false);
+    body.forEach((cells, r) => {
+      const height = heightOf(cells);
       if (doc.y + height > BOTTOM) {
         this.newPage();
         startTable();
@@ -894,19 +909,20 @@ function optionBlock(layout: Layout, doc: Doc, o: StrategicOptionResult, byId: M
   const description = t(o.description);
   const themes = t(`Thèmes : ${o.themes.map((id) => scored(byId.get(id), id)).join(' ; ')}. Intensité : ${formatScore(o.strength)} points au-delà des seuils.`);
   const flag = o.needsConsensus ? t('⚑ À construire en consensus d’abord : les collèges divergent sur au moins un de ces thèmes.') : '';
-  doc.font(FONT.bold).fontSize(10);
-  let height = doc.heightOfString(title, { width: inner }) + 4;
-  doc.font(FONT.regular).fontSize(SIZE.body);
-  height += doc.heightOfString(description, { width: inner, lineGap: 1.5 }) + 4;
-  doc.fontSize(SIZE.small);
-  height += doc.heightOfString(themes, { width: inner }) + 2;
-  if (flag) {
-    doc.font(FONT.bold);
-    height += doc.heightOfString(flag, { width: inner }) + 4;
-  }
-  layout.ensure(height + 8);
+  const parts: { text: string; bold: boolean; size: number; lineGap: number; gap: number }[] = [
+    { text: title, bold: true, size: 10, lineGap: 0, gap: 4 },
+    { text: description, bold: false, size: SIZE.body, lineGap: 1.5, gap: 4 },
+    { text: themes, bold: false, size: SIZE.small, lineGap: 0, gap: 2 },
+    ...(flag ? [{ text: flag, bold: true, size: SIZE.small, lineGap: 0, gap: 4 }] : []),
+  ];
+  const measure = (exact: boolean) =>
+    parts.reduce((sum, p) => {
+      doc.font(p.bold ? FONT.bold : FONT.regular).fontSize(p.size);
+      return sum + p.gap + (exact ? doc.heightOfString(p.text, { width: inner, lineGap: p.lineGap }) : layout.heightBound(p.text, inner, p.lineGap));
+    }, 0);
+  // Keep the block on one page; measure it exactly only when the cheap bound says it might not fit.
+  if (doc.y + measure(false) + 8 > BOTTOM) layout.ensure(measure(true) + 8);
   const y = doc.y;
-  doc.rect(LEFT, y, 2.5, height).fill(o.needsConsensus ? COLOUR.text : COLOUR.rule);
   doc.font(FONT.bold).fontSize(10).fillColor(COLOUR.text).text(title, LEFT + 12, y, { width: inner });
   doc.y += 4;
   doc.font(FONT.regular).fontSize(SIZE.body).text(description, LEFT + 12, doc.y, { width: inner, lineGap: 1.5 });
@@ -916,6 +932,8 @@ function optionBlock(layout: Layout, doc: Doc, o: StrategicOptionResult, byId: M
     doc.y += 4;
     doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOUR.text).text(flag, LEFT + 12, doc.y, { width: inner });
   }
+  const height = doc.y - y;
+  doc.rect(LEFT, y, 2.5, height).fill(o.needsConsensus ? COLOUR.text : COLOUR.rule);
   doc.x = LEFT;
   doc.y = Math.max(doc.y, y + height) + 10;
 }
@@ -965,8 +983,7 @@ function verbatims(layout: Layout, results: PoleResults) {
     for (const answer of v.answers) {
       doc.font(FONT.regular).fontSize(SIZE.body);
       const text = t(`« ${answer} »`);
-      const height = doc.heightOfString(text, { width: WIDTH - 16, lineGap: 1.5 });
-      if (height < 200) layout.ensure(height + 4);
+      layout.ensureText(text, WIDTH - 16, 1.5, 4);
       const y = doc.y;
       doc.fillColor(COLOUR.text).text(text, LEFT + 14, y, { width: WIDTH - 16, lineGap: 1.5 });
       const end = doc.y;

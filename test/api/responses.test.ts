@@ -163,6 +163,7 @@ describe('the API surface', () => {
       'GET /api/poles/{poleId}/campaigns/{campaignId}/profile', 'PUT /api/poles/{poleId}/campaigns/{campaignId}/profile',
       'POST /api/poles/{poleId}/campaigns/{campaignId}/invitations', 'GET /api/poles/{poleId}/campaigns/{campaignId}/participation',
       'GET /api/responses/{token}', 'PUT /api/responses/{token}', 'POST /api/responses/{token}/submit',
+      'GET /api/poles/{poleId}/campaigns/{campaignId}/results', 'GET /api/poles/{poleId}/campaigns/{campaignId}/report.pdf',
     ]));
     expect(res.body.components.schemas.Error).toBeDefined();
   });

@@ -1,0 +1,212 @@
+// The network view for the Labo: every pole's theme scores side by side, their distribution per theme,
+// the weaknesses, threats and dissensus most poles share, participation and the poles' profiles.
+// Pure: it takes each pole's respondents' theme scores (computed at submission) and returns plain data.
+import type { SwotThresholds } from '../types.ts';
+import { aggregate, type AggregateRules } from './aggregate.ts';
+import { mean } from './statistics.ts';
+import { swotCategory } from './swot.ts';
+
+export interface NetworkPoleInput {
+  id: string;
+  name: string;
+  region: string | null;
+  profile: Record<string, unknown> | null;
+  /** Submitted responses: collège and one score per theme of the questionnaire (null where unanswered). */
+  responses: { college: string | null; themes: (number | null)[] }[];
+  invited: number;
+  /** Invited and submitted per collège. */
+  participation: { college: string | null; invited: number; submitted: number }[];
+}
+
+export interface NetworkInput {
+  campaign: { id: string; year: number; questionnaireId: string };
+  themes: { id: string; label: string; dimension: string; factor: 'internal' | 'external' }[];
+  dimensions: { id: string; label: string; factor: 'internal' | 'external' }[];
+  colleges: { id: string; label: string }[];
+  /** Profile questions to count, in form order: name, title and choices (value → label) when it has any. */
+  profileQuestions: { name: string; label: string; choices: { value: unknown; label: string }[] | null; multiple: boolean }[];
+  poles: NetworkPoleInput[];
+  minGroupSize: number;
+  thresholds: SwotThresholds;
+  dissensusThreshold: number;
+}
+
+export interface Distribution {
+  /** Poles with a score for the theme. */
+  n: number;
+  min: number | null;
+  q1: number | null;
+  median: number | null;
+  q3: number | null;
+  max: number | null;
+}
+
+export interface NetworkThemeResult {
+  id: string;
+  label: string;
+  dimension: string;
+  factor: 'internal' | 'external';
+  distribution: Distribution;
+  /** Poles where the theme is a weakness (internal) or a threat (external). */
+  weakPoles: number;
+  /** Poles whose collèges diverge on the theme (spread ≥ threshold). */
+  dissensusPoles: number;
+}
+
+export interface NetworkPoleResult {
+  id: string;
+  name: string;
+  region: string | null;
+  legalForm: string | null;
+  foundedYear: number | null;
+  invited: number;
+  submitted: number;
+  /** false under k submitted responses: the pole is counted in participation only. */
+  available: boolean;
+  overall: number | null;
+  /** One per theme, in `themes` order (the heatmap's row). */
+  scores: (number | null)[];
+}
+
+export interface NetworkResults {
+  campaign: NetworkInput['campaign'];
+  minGroupSize: number;
+  thresholds: SwotThresholds;
+  /** Poles with results (at least k responses). */
+  polesWithResults: number;
+  themes: NetworkThemeResult[];
+  poles: NetworkPoleResult[];
+  /** Theme ids, most frequent first (only themes weak or threatening in at least one pole). */
+  frequentWeaknesses: string[];
+  frequentThreats: string[];
+  /** Theme ids on which at least one pole's collèges diverge, most frequent first. */
+  dissensus: string[];
+  participation: {
+    invited: number;
+    submitted: number;
+    colleges: { college: string | null; label: string; invited: number; submitted: number }[];
+  };
+  /** For each profile question, how many poles gave each answer (the seed's kind of table). */
+  profile: Record<string, { label: string; answered: number; counts: { value: string; label: string; count: number }[] }>;
+  overall: Distribution;
+}
+
+/** Quartiles by linear interpolation between order statistics (as spreadsheets' QUARTILE.INC). */
+export function distribution(values: readonly (number | null)[]): Distribution {
+  const sorted = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
+  const n = sorted.length;
+  if (!n) return { n: 0, min: null, q1: null, median: null, q3: null, max: null };
+  const at = (p: number) => {
+    const h = (n - 1) * p;
+    const lo = Math.floor(h);
+    return sorted[lo] + (h - lo) * ((sorted[Math.min(lo + 1, n - 1)] ?? sorted[lo]) - sorted[lo]);
+  };
+  return { n, min: sorted[0], q1: at(0.25), median: at(0.5), q3: at(0.75), max: sorted[n - 1] };
+}
+
+const profileValue = (value: unknown) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
+
+export function computeNetworkResults(input: NetworkInput): NetworkResults {
+  const rules: AggregateRules = { colleges: input.colleges, minGroupSize: input.minGroupSize, dissensusThreshold: input.dissensusThreshold };
+  const themeCount = input.themes.length;
+  const weakPoles = new Array<number>(themeCount).fill(0);
+  const dissensusPoles = new Array<number>(themeCount).fill(0);
+  const internalDimensions = input.dimensions.filter((d) => d.factor === 'internal').map((d) => d.id);
+
+  const poles: NetworkPoleResult[] = input.poles.map((pole) => {
+    const available = pole.responses.length >= input.minGroupSize;
+    const scores: (number | null)[] = new Array(themeCount).fill(null);
+    if (available) {
+      for (let t = 0; t < themeCount; t++) {
+        const agg = aggregate(pole.responses.map((r) => ({ college: r.college, value: r.themes[t] })), rules);
+        scores[t] = agg.score;
+        const category = swotCategory(agg.score, input.themes[t].factor, input.thresholds);
+        if (category === 'weakness' || category === 'threat') weakPoles[t]++;
+        if (agg.dissensus) dissensusPoles[t]++;
+      }
+    }
+    const dimensionScores = internalDimensions.map((d) => mean(input.themes.flatMap((t, i) => (t.dimension === d ? [scores[i]] : []))));
+    const founded = Number(pole.profile?.anneeCreation);
+    return {
+      id: pole.id,
+      name: pole.name,
+      region: pole.region,
+      legalForm: typeof pole.profile?.formeJuridique === 'string' ? pole.profile.formeJuridique : null,
+      foundedYear: Number.isInteger(founded) ? founded : null,
+      invited: pole.invited,
+      submitted: pole.responses.length,
+      available,
+      overall: available ? mean(dimensionScores) : null,
+      scores,
+    };
+  });
+
+  const withResults = poles.filter((p) => p.available);
+  const themes: NetworkThemeResult[] = input.themes.map((t, i) => ({
+    ...t,
+    distribution: distribution(withResults.map((p) => p.scores[i])),
+    weakPoles: weakPoles[i],
+    dissensusPoles: dissensusPoles[i],
+  }));
+  const rank = (factor: 'internal' | 'external', counts: number[]) =>
+    themes.map((t, i) => ({ t, count: counts[i] })).filter((x) => x.t.factor === factor && x.count > 0).sort((a, b) => b.count - a.count).map((x) => x.t.id);
+
+  return {
+    campaign: input.campaign,
+    minGroupSize: input.minGroupSize,
+    thresholds: input.thresholds,
+    polesWithResults: withResults.length,
+    themes,
+    poles,
+    frequentWeaknesses: rank('internal', weakPoles),
+    frequentThreats: rank('external', weakPoles),
+    dissensus: themes.map((t, i) => ({ id: t.id, count: dissensusPoles[i] })).filter((x) => x.count > 0).sort((a, b) => b.count - a.count).map((x) => x.id),
+    participation: participationOf(input),
+    profile: profileCounts(input),
+    overall: distribution(withResults.map((p) => p.overall)),
+  };
+}
+
+function participationOf(input: NetworkInput): NetworkResults['participation'] {
+  const byCollege = new Map<string | null, { invited: number; submitted: number }>();
+  for (const pole of input.poles) {
+    for (const row of pole.participation) {
+      const sum = byCollege.get(row.college) ?? { invited: 0, submitted: 0 };
+      sum.invited += row.invited;
+      sum.submitted += row.submitted;
+      byCollege.set(row.college, sum);
+    }
+  }
+  const colleges: NetworkResults['participation']['colleges'] = input.colleges.map((c) => ({ college: c.id, label: c.label, ...(byCollege.get(c.id) ?? { invited: 0, submitted: 0 }) }));
+  const unknown = byCollege.get(null);
+  if (unknown) colleges.push({ college: null, label: 'Collège non renseigné', ...unknown });
+  return {
+    invited: input.poles.reduce((s, p) => s + p.invited, 0),
+    submitted: input.poles.reduce((s, p) => s + p.responses.length, 0),
+    colleges,
+  };
+}
+
+function profileCounts(input: NetworkInput): NetworkResults['profile'] {
+  const out: NetworkResults['profile'] = {};
+  for (const q of input.profileQuestions) {
+    const counts = new Map<string, number>();
+    let answered = 0;
+    for (const pole of input.poles) {
+      const value = pole.profile?.[q.name];
+      if (value === undefined || value === null || value === '') continue;
+      answered++;
+      for (const v of q.multiple && Array.isArray(value) ? value : [value]) {
+        const key = profileValue(v);
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+    }
+    const labelOf = (value: string) =>
+      q.choices?.find((c) => profileValue(c.value) === value)?.label ?? (value === 'true' ? 'Oui' : value === 'false' ? 'Non' : value);
+    // Choices in form order (with zero counts, as in the seed's tables), then any other value met.
+    const ordered = q.choices ? q.choices.map((c) => profileValue(c.value)) : [];
+    for (const key of [...counts.keys()].sort()) if (!ordered.includes(key)) ordered.push(key);
+    out[q.name] = { label: q.label, answered, counts: ordered.map((value) => ({ value, label: labelOf(value), count: counts.get(value) ?? 0 })) };
+  }
+  return out;
+}

@@ -14,6 +14,7 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { poleCampaignRoutes } from './routes/pole-campaign.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { resultRoutes } from './routes/results.ts';
+import { networkRoutes } from './routes/network.ts';
 
 export interface AppOptions {
   /** Folder of the built client (Vite's outDir); omitted in API-only tests. */
@@ -38,7 +39,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('/api/*', csrfMiddleware());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
-  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes]) api.route('/', routes(deps));
+  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, networkRoutes]) api.route('/', routes(deps));
   app.route('/api', api);
 
   app.doc('/api/openapi.json', {

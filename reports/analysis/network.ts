@@ -23,8 +23,11 @@ export interface NetworkInput {
   themes: { id: string; label: string; dimension: string; factor: 'internal' | 'external' }[];
   dimensions: { id: string; label: string; factor: 'internal' | 'external' }[];
   colleges: { id: string; label: string }[];
-  /** Profile questions to count, in form order: name, title and choices (value → label) when it has any. */
-  profileQuestions: { name: string; label: string; choices: { value: unknown; label: string }[] | null; multiple: boolean }[];
+  /**
+   * Profile questions to count, in form order, with their choices (value → label) when they have any:
+   * `single` counts poles per answer, `multiple` per ticked choice, `sum` adds up numbers per field (members by collège).
+   */
+  profileQuestions: { name: string; label: string; choices: { value: unknown; label: string }[] | null; kind: 'single' | 'multiple' | 'sum' }[];
   poles: NetworkPoleInput[];
   minGroupSize: number;
   thresholds: SwotThresholds;
@@ -86,7 +89,7 @@ export interface NetworkResults {
     submitted: number;
     colleges: { college: string | null; label: string; invited: number; submitted: number }[];
   };
-  /** For each profile question, how many poles gave each answer (the seed's kind of table). */
+  /** For each profile question, how many poles gave each answer (the seed's kind of table); for `sum` fields, totals. */
   profile: Record<string, { label: string; answered: number; counts: { value: string; label: string; count: number }[] }>;
   overall: Distribution;
 }
@@ -196,7 +199,11 @@ function profileCounts(input: NetworkInput): NetworkResults['profile'] {
       const value = pole.profile?.[q.name];
       if (value === undefined || value === null || value === '') continue;
       answered++;
-      for (const v of q.multiple && Array.isArray(value) ? value : [value]) {
+      if (q.kind === 'sum') {
+        for (const [key, n] of Object.entries(value as Record<string, unknown>)) if (typeof n === 'number') counts.set(key, (counts.get(key) ?? 0) + n);
+        continue;
+      }
+      for (const v of q.kind === 'multiple' && Array.isArray(value) ? value : [value]) {
         const key = profileValue(v);
         counts.set(key, (counts.get(key) ?? 0) + 1);
       }

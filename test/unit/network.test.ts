@@ -12,16 +12,17 @@ const input: NetworkInput = {
   dimensions: [{ id: 'gov', label: 'Gouvernance', factor: 'internal' }, { id: 'ctx', label: 'Contexte', factor: 'external' }],
   colleges: [{ id: 'A', label: 'Collège A' }, { id: 'B', label: 'Collège B' }],
   profileQuestions: [
-    { name: 'formeJuridique', label: 'Forme juridique', choices: [{ value: 'association', label: 'Association' }, { value: 'ues', label: 'UES' }, { value: 'aucune', label: 'Aucune' }], multiple: false },
-    { name: 'lieuVitrine', label: 'Lieu vitrine', choices: null, multiple: false },
-    { name: 'soutienCollectivites', label: 'Soutien', choices: [{ value: 'financier', label: 'Financier' }, { value: 'technique', label: 'Technique' }], multiple: true },
+    { name: 'formeJuridique', label: 'Forme juridique', choices: [{ value: 'association', label: 'Association' }, { value: 'ues', label: 'UES' }, { value: 'aucune', label: 'Aucune' }], kind: 'single' },
+    { name: 'lieuVitrine', label: 'Lieu vitrine', choices: null, kind: 'single' },
+    { name: 'membres', label: 'Membres', choices: [{ value: 'A', label: 'Collège A' }, { value: 'B', label: 'Collège B' }], kind: 'sum' },
+    { name: 'soutienCollectivites', label: 'Soutien', choices: [{ value: 'financier', label: 'Financier' }, { value: 'technique', label: 'Technique' }], kind: 'multiple' },
   ],
   poles: [
     {
       // t1: A (80+60)/2 = 70, B (20+40)/2 = 30 → 50, spread 40 (dissensus) ; t2: A 30, B 40 (alone) → 35 (weakness) ;
       // t3: A 60, B 80 → 70 (opportunity), spread 20 (dissensus). Overall: gov = (50 + 35)/2 = 42.5
       id: 'p1', name: 'Pôle 1', region: 'Bretagne', invited: 6,
-      profile: { formeJuridique: 'association', lieuVitrine: true, soutienCollectivites: ['financier', 'technique'], anneeCreation: 2010 },
+      profile: { formeJuridique: 'association', lieuVitrine: true, soutienCollectivites: ['financier', 'technique'], anneeCreation: 2010, membres: { A: 5, B: 2 } },
       responses: [
         { college: 'A', themes: [80, 40, 70] }, { college: 'A', themes: [60, 20, 50] },
         { college: 'B', themes: [20, 40, 90] }, { college: 'B', themes: [40, null, 70] },
@@ -31,7 +32,7 @@ const input: NetworkInput = {
     {
       // t1: 90, 70 → 80 (strength; collèges of one person: no spread) ; t2: 70, 50 → 60 ; t3: 30 → 30 (threat). Overall 70
       id: 'p2', name: 'Pôle 2', region: 'Occitanie', invited: 2,
-      profile: { formeJuridique: 'association', lieuVitrine: false, soutienCollectivites: ['financier'] },
+      profile: { formeJuridique: 'association', lieuVitrine: false, soutienCollectivites: ['financier'], membres: { A: 3 } },
       responses: [{ college: 'A', themes: [90, 70, 30] }, { college: 'B', themes: [70, 50, 30] }],
       participation: [{ college: 'A', invited: 1, submitted: 1 }, { college: 'B', invited: 1, submitted: 1 }],
     },
@@ -105,6 +106,7 @@ describe('network results', () => {
       counts: [{ value: 'association', label: 'Association', count: 2 }, { value: 'ues', label: 'UES', count: 1 }, { value: 'aucune', label: 'Aucune', count: 0 }],
     });
     expect(r.profile.lieuVitrine.counts).toEqual([{ value: 'false', label: 'Non', count: 1 }, { value: 'true', label: 'Oui', count: 2 }]);
+    expect(r.profile.membres).toEqual({ label: 'Membres', answered: 2, counts: [{ value: 'A', label: 'Collège A', count: 8 }, { value: 'B', label: 'Collège B', count: 2 }] });
     expect(r.profile.soutienCollectivites).toMatchObject({ answered: 2, counts: [{ value: 'financier', count: 2 }, { value: 'technique', count: 1 }] });
   });
 });

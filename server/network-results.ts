@@ -1,0 +1,103 @@
+// The imperative shell around the network aggregation: reads a campaign's answers, profiles and participation,
+// applies the analyst's filters, and adds how network medians moved across campaigns.
+import type { AppDeps } from './context.ts';
+import type { Campaign } from './db/index.ts';
+import { networkRepository } from './db/network.ts';
+import { ApiError } from './errors.ts';
+import { computeNetworkResults, type NetworkInput, type NetworkResults } from '../reports/analysis/network.ts';
+import { scoreRespondent, scoringModel } from '../reports/analysis/scoring.ts';
+import { DISSENSUS_THRESHOLD } from '../reports/analysis/index.ts';
+import { listQuestions, localized } from '../surveys/check.ts';
+import type { Questionnaire } from '../surveys/registry.ts';
+
+export interface NetworkFilters {
+  region?: string;
+  legalForm?: string;
+  /** Pole age in years at the campaign (campaign year − founding year from the profile). */
+  minAge?: number;
+  maxAge?: number;
+}
+
+export interface NetworkEvolution {
+  campaigns: { id: string; year: number; polesWithResults: number; medians: Record<string, number | null> }[];
+}
+
+const repositories = new WeakMap<object, ReturnType<typeof networkRepository>>();
+const networkRepo = (deps: AppDeps) => {
+  let repo = repositories.get(deps.repos.db);
+  if (!repo) repositories.set(deps.repos.db, (repo = networkRepository(deps.repos.db)));
+  return repo;
+};
+
+function profileQuestions(q: Questionnaire): NetworkInput['profileQuestions'] {
+  const kinds: Record<string, 'single' | 'multiple' | 'sum'> = { radiogroup: 'single', dropdown: 'single', boolean: 'single', checkbox: 'multiple', multipletext: 'sum' };
+  return listQuestions(q.profileDefinition)
+    .filter((el) => kinds[el.type])
+    .map((el) => ({
+      name: el.name,
+      label: localized(el.title) || el.name,
+      kind: kinds[el.type],
+      choices:
+        el.type === 'multipletext'
+          ? (el.items ?? []).map((i: any) => ({ value: i.name, label: localized(i.title) || i.name }))
+          : el.choices
+            ? el.choices.map((c: any) => (typeof c === 'object' ? { value: c.value, label: localized(c.text) || String(c.value) } : { value: c, label: String(c) }))
+            : null,
+    }));
+}
+
+function matches(filters: NetworkFilters, pole: { region: string | null }, profile: Record<string, unknown> | undefined, year: number): boolean {
+  if (filters.region && pole.region !== filters.region) return false;
+  if (filters.legalForm && profile?.formeJuridique !== filters.legalForm) return false;
+  if (filters.minAge !== undefined || filters.maxAge !== undefined) {
+    const founded = Number(profile?.anneeCreation);
+    if (!Number.isInteger(founded)) return false;
+    const age = year - founded;
+    if (filters.minAge !== undefined && age < filters.minAge) return false;
+    if (filters.maxAge !== undefined && age > filters.maxAge) return false;
+  }
+  return true;
+}
+
+export function networkResults(deps: AppDeps, campaign: Campaign, filters: NetworkFilters = {}): NetworkResults {
+  const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
+  if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
+  const repo = networkRepo(deps);
+  const model = scoringModel(questionnaire.definition);
+  const profiles = repo.profiles(campaign.id);
+  const poles = deps.repos.poles.list().filter((p) => matches(filters, p, profiles.get(p.id), campaign.year));
+  const byId = new Map<string, NetworkInput['poles'][number]>(
+    poles.map((p) => [p.id, { id: p.id, name: p.name, region: p.region, profile: profiles.get(p.id) ?? null, responses: [], invited: 0, participation: [] }]),
+  );
+  repo.forEachSubmitted(campaign.id, (poleId, college, data) => {
+    byId.get(poleId)?.responses.push({ college, themes: scoreRespondent(model, data).themes });
+  });
+  for (const row of repo.participation(campaign.id)) {
+    const pole = byId.get(row.poleId);
+    if (!pole) continue;
+    pole.invited += row.invited;
+    pole.participation.push({ college: row.college, invited: row.invited, submitted: row.submitted });
+  }
+  return computeNetworkResults({
+    campaign: { id: campaign.id, year: campaign.year, questionnaireId: campaign.questionnaireId },
+    themes: model.themes.map(({ id, label, dimension, factor }) => ({ id, label, dimension, factor })),
+    dimensions: model.dimensions,
+    colleges: questionnaire.colleges,
+    profileQuestions: profileQuestions(questionnaire),
+    poles: [...byId.values()].filter((p) => p.invited > 0 || p.responses.length > 0 || p.profile),
+    minGroupSize: deps.analysis.minGroupSize,
+    thresholds: deps.analysis.thresholds,
+    dissensusThreshold: DISSENSUS_THRESHOLD,
+  });
+}
+
+/** Network medians per theme for every campaign up to this one, with the same filters (themes matched by id). */
+export function networkEvolution(deps: AppDeps, upTo: Campaign, filters: NetworkFilters, current: NetworkResults): NetworkEvolution {
+  const campaigns = deps.repos.campaigns.list().filter((c) => c.year <= upTo.year && deps.questionnaires.has(c.questionnaireId)).sort((a, b) => a.year - b.year);
+  return {
+    campaigns: campaigns.map((c) => {
+      const r = c.id === upTo.id ? current : networkResults(deps, c, filters);
+      return { id: c.id, year: c.year, polesWithResults: r.polesWithResults, medians: Object.fromEntries(r.themes.map((t) => [t.id, t.distribution.median])) };
+    }),
+  };
+}

@@ -14,6 +14,8 @@ import { campaignRoutes } from './routes/campaigns.ts';
 import { poleCampaignRoutes } from './routes/pole-campaign.ts';
 import { responseRoutes } from './routes/responses.ts';
 import { resultRoutes } from './routes/results.ts';
+import { exportRoutes } from './routes/exports.ts';
+import { mailRoutes } from './routes/mail.ts';
 import { networkRoutes } from './routes/network.ts';
 
 export interface AppOptions {
@@ -39,7 +41,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('/api/*', csrfMiddleware());
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
-  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, networkRoutes]) api.route('/', routes(deps));
+  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, exportRoutes, networkRoutes, mailRoutes]) api.route('/', routes(deps));
   app.route('/api', api);
 
   app.doc('/api/openapi.json', {

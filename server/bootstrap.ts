@@ -10,6 +10,7 @@ import { createRateLimiter } from './security/rate-limit.ts';
 import { hashPassword } from './security/passwords.ts';
 import { newId } from './security/tokens.ts';
 import { loadQuestionnaires } from '../surveys/registry.ts';
+import { createMailer, defaultFrom } from './mail/mailer.ts';
 
 /** The key that seals invitation tokens lives beside the database but not in it (or comes from SECRET_KEY). */
 function secretKey(config: Config): Buffer {
@@ -30,6 +31,7 @@ export function createDeps(config: Config, now: () => Date = () => new Date()): 
     now,
     publicUrl: config.publicUrl,
     analysis: { minGroupSize: config.minGroupSize, thresholds: { high: config.swotHigh, low: config.swotLow } },
+    mailer: config.smtpUrl ? createMailer(config.smtpUrl, config.mailFrom ?? defaultFrom(config.smtpUrl)) : undefined,
   };
 }
 

@@ -15,6 +15,10 @@ export interface Config {
   /** SWOT thresholds on theme scores (0..100). */
   swotHigh: number;
   swotLow: number;
+  /** Outgoing mail (invitations, reminders): smtp://user:pass@host:587 or smtps://…; without it, links go out as CSV / QR sheet. */
+  smtpUrl?: string;
+  /** Sender of campaign mail, e.g. "Labo ESS <ptce@example.org>"; defaults to the SMTP user when it is an address. */
+  mailFrom?: string;
 }
 
 function numberFrom(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
@@ -22,6 +26,21 @@ function numberFrom(value: string | undefined, fallback: number, name: string, m
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} invalide : ${value} (attendu entre ${min} et ${max})`);
   return n;
+}
+
+/** Checks SMTP_URL without ever echoing it back: it usually carries a password. */
+function smtpUrlFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^smtps?:$/.test(url.protocol) || !url.hostname) {
+    throw new Error('SMTP_URL invalide (attendu : smtp://utilisateur:motdepasse@hote:587 ou smtps://utilisateur:motdepasse@hote:465).');
+  }
+  return value;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,5 +60,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     minGroupSize: numberFrom(env.MIN_GROUP_SIZE, 3, 'MIN_GROUP_SIZE', 1, 100),
     swotHigh,
     swotLow,
+    smtpUrl: smtpUrlFrom(env.SMTP_URL),
+    mailFrom: env.MAIL_FROM || undefined,
   };
 }

@@ -4,6 +4,7 @@ import type { Questionnaire } from '../surveys/registry.ts';
 import type { Sealer } from './security/tokens.ts';
 import type { RateLimiter } from './security/rate-limit.ts';
 import type { SessionRecord } from './db/sessions.ts';
+import type { Mailer } from './mail/mailer.ts';
 
 export interface AppDeps {
   repos: Repositories;
@@ -14,6 +15,8 @@ export interface AppDeps {
   /** Absolute origin used in invitation links when set (e.g. https://ptce.example.org); else the request's origin. */
   publicUrl?: string;
   analysis: { minGroupSize: number; thresholds: { high: number; low: number } };
+  /** Outgoing mail, only when SMTP_URL is set; without it, links are shared as CSV / QR sheet. */
+  mailer?: Mailer;
 }
 
 export type AppEnv = {

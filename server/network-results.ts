@@ -69,8 +69,9 @@ export function networkResults(deps: AppDeps, campaign: Campaign, filters: Netwo
   const byId = new Map<string, NetworkInput['poles'][number]>(
     poles.map((p) => [p.id, { id: p.id, name: p.name, region: p.region, profile: profiles.get(p.id) ?? null, responses: [], invited: 0, participation: [] }]),
   );
-  repo.forEachSubmitted(campaign.id, (poleId, college, data) => {
-    byId.get(poleId)?.responses.push({ college, themes: scoreRespondent(model, data).themes });
+  repo.backfillScores(campaign.id, (data) => scoreRespondent(model, data).themes);
+  repo.forEachSubmitted(campaign.id, (poleId, college, themes) => {
+    byId.get(poleId)?.responses.push({ college, themes });
   });
   for (const row of repo.participation(campaign.id)) {
     const pole = byId.get(row.poleId);

@@ -11,8 +11,8 @@ export interface NetworkPoleInput {
   name: string;
   region: string | null;
   profile: Record<string, unknown> | null;
-  /** Submitted responses: collège and one score per theme of the questionnaire (null where unanswered). */
-  responses: { college: string | null; themes: (number | null)[] }[];
+  /** Submitted responses: collège and one score per theme of the questionnaire (null or NaN where unanswered). */
+  responses: { college: string | null; themes: ArrayLike<number | null> }[];
   invited: number;
   /** Invited and submitted per collège. */
   participation: { college: string | null; invited: number; submitted: number }[];
@@ -107,6 +107,8 @@ export function distribution(values: readonly (number | null)[]): Distribution {
   return { n, min: sorted[0], q1: at(0.25), median: at(0.5), q3: at(0.75), max: sorted[n - 1] };
 }
 
+const scoreOrNull = (v: number | null) => (v === null || Number.isNaN(v) ? null : v);
+
 const profileValue = (value: unknown) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
 
 export function computeNetworkResults(input: NetworkInput): NetworkResults {
@@ -121,7 +123,7 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     const scores: (number | null)[] = new Array(themeCount).fill(null);
     if (available) {
       for (let t = 0; t < themeCount; t++) {
-        const agg = aggregate(pole.responses.map((r) => ({ college: r.college, value: r.themes[t] })), rules);
+        const agg = aggregate(pole.responses.map((r) => ({ college: r.college, value: scoreOrNull(r.themes[t]) })), rules);
         scores[t] = agg.score;
         const category = swotCategory(agg.score, input.themes[t].factor, input.thresholds);
         if (category === 'weakness' || category === 'threat') weakPoles[t]++;

@@ -7,6 +7,7 @@ import { campaignsRepository } from './campaigns.ts';
 import { invitationsRepository } from './invitations.ts';
 import { responsesRepository } from './responses.ts';
 import { profilesRepository } from './profiles.ts';
+import { mailingsRepository } from './mailings.ts';
 import { createGroupCommit } from './group-commit.ts';
 
 export { openDatabase, migrate, type Db } from './database.ts';
@@ -26,6 +27,7 @@ export function createRepositories(db: Db) {
     invitations: invitationsRepository(db),
     responses: responsesRepository(db),
     profiles: profilesRepository(db),
+    mailings: mailingsRepository(db),
     /** Respondents' writes go through here: many submissions, one fsync. */
     groupCommit: createGroupCommit(db),
   };

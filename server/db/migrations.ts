@@ -78,4 +78,36 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'mail recipients',
+    // One row per invitation sent by e-mail. The opt-out token is stored hashed (lookup) and sealed (to write it
+    // again in reminders), like invitation tokens. One address per pole and campaign.
+    sql: `
+      CREATE TABLE mail_recipients (
+        id TEXT PRIMARY KEY,
+        invitation_id TEXT NOT NULL UNIQUE REFERENCES invitations(id),
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        email TEXT NOT NULL COLLATE NOCASE,
+        opt_out_token_hash TEXT NOT NULL UNIQUE,
+        opt_out_token_sealed TEXT NOT NULL,
+        opted_out_at TEXT,
+        last_sent_at TEXT,
+        sent_count INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX mail_recipients_pole_campaign ON mail_recipients(pole_id, campaign_id, email);
+    `,
+  },
+  {
+    version: 3,
+    name: 'theme scores stored with each submitted response',
+    // Scored once at submission, as raw float64 (NaN where the respondent answered no item of the theme), in the
+    // theme order of the campaign's frozen questionnaire: the network view then reads no answers JSON at all.
+    sql: `
+      ALTER TABLE responses ADD COLUMN theme_scores BLOB;
+      CREATE INDEX responses_unscored ON responses(campaign_id) WHERE status = 'submitted' AND theme_scores IS NULL;
+    `,
+  },
 ];

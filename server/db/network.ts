@@ -1,18 +1,30 @@
 // Campaign-wide reads for the network view: every pole's submitted answers, participation and profile at once.
 import type { Db } from './database.ts';
+import { packThemeScores, unpackThemeScores } from './theme-scores.ts';
 
 export function networkRepository(db: Db) {
-  const submitted = db.prepare("SELECT pole_id AS poleId, college, data FROM responses WHERE campaign_id = ? AND status = 'submitted'");
+  const submitted = db.prepare("SELECT pole_id, college, theme_scores FROM responses WHERE campaign_id = ? AND status = 'submitted'").raw();
+  const answersOf = db.prepare('SELECT data FROM responses WHERE id = ?').pluck();
+  const unscored = db.prepare("SELECT id FROM responses WHERE campaign_id = ? AND status = 'submitted' AND theme_scores IS NULL").pluck();
+  const storeScores = db.prepare('UPDATE responses SET theme_scores = ? WHERE id = ?');
   const participation = db.prepare(`
     SELECT pole_id AS poleId, college, count(*) AS invited, count(CASE WHEN status = 'submitted' THEN 1 END) AS submitted
     FROM responses WHERE campaign_id = ? GROUP BY pole_id, college`);
   const profiles = db.prepare('SELECT pole_id AS poleId, data FROM pole_profiles WHERE campaign_id = ?');
   return {
-    /** Calls `each` per submitted response, without building the whole list of parsed answers first. */
-    forEachSubmitted(campaignId: string, each: (poleId: string, college: string | null, data: Record<string, unknown>) => void) {
-      for (const row of submitted.iterate(campaignId) as Iterable<{ poleId: string; college: string | null; data: string }>) {
-        each(row.poleId, row.college, JSON.parse(row.data));
+    /** Calls `each` per submitted response with its stored theme scores: no answers JSON is read. */
+    forEachSubmitted(campaignId: string, each: (poleId: string, college: string | null, themes: Float64Array) => void) {
+      for (const [poleId, college, scores] of submitted.all(campaignId) as [string, string | null, Buffer][]) {
+        each(poleId, college, unpackThemeScores(scores));
       }
+    },
+    /** Scores responses stored before theme scores were kept (schema version 3), once. */
+    backfillScores(campaignId: string, score: (data: Record<string, unknown>) => (number | null)[]): number {
+      const ids = unscored.all(campaignId) as string[];
+      db.transaction(() => {
+        for (const id of ids) storeScores.run(packThemeScores(score(JSON.parse(answersOf.get(id) as string))), id);
+      })();
+      return ids.length;
     },
     participation: (campaignId: string) => participation.all(campaignId) as { poleId: string; college: string | null; invited: number; submitted: number }[],
     profiles: (campaignId: string) =>

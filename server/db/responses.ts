@@ -1,4 +1,5 @@
 import type { Db } from './database.ts';
+import { packThemeScores } from './theme-scores.ts';
 
 export type ResponseStatus = 'new' | 'draft' | 'submitted';
 
@@ -38,7 +39,7 @@ export function responsesRepository(db: Db) {
     UPDATE responses SET status = 'draft', data = @data, college = @college, page_no = @pageNo, updated_at = @now
     WHERE id = @id AND status != 'submitted'`);
   const submit = db.prepare(`
-    UPDATE responses SET status = 'submitted', data = @data, college = @college, updated_at = @now, submitted_at = @now
+    UPDATE responses SET status = 'submitted', data = @data, college = @college, theme_scores = @themeScores, updated_at = @now, submitted_at = @now
     WHERE id = @id AND status != 'submitted'`);
   const participation = db.prepare(`
     SELECT college, count(*) AS invited,
@@ -65,9 +66,32 @@ export function responsesRepository(db: Db) {
     saveDraft(id: string, data: Record<string, unknown>, college: string | null, pageNo: number, now: string): boolean {
       return saveDraft.run({ id, data: JSON.stringify(data), college, pageNo, now }).changes === 1;
     },
-    submit(id: string, data: Record<string, unknown>, college: string | null, now: string): boolean {
-      return submit.run({ id, data: JSON.stringify(data), college, now }).changes === 1;
+    /** Stores the answers with their theme scores (see theme-scores.ts), computed by the caller from the questionnaire. */
+    submit(id: string, data: Record<string, unknown>, college: string | null, now: string, themeScores: readonly (number | null)[]): boolean {
+      return submit.run({ id, data: JSON.stringify(data), college, now, themeScores: packThemeScores(themeScores) }).changes === 1;
     },
     participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId) as ParticipationRow[],
+    /** Submitted responses of a campaign, all poles or one, for the exports (never the token hash). */
+    forExport: submittedForExport(db),
   };
+}
+
+/** Submitted responses of a campaign (every pole, or one) with their pole's name, for the exports: one query. */
+function submittedForExport(db: Db) {
+  const columns = `SELECT r.id, r.pole_id AS poleId, p.name AS poleName, r.college, r.submitted_at AS submittedAt, r.data
+    FROM responses r JOIN poles p ON p.id = r.pole_id`;
+  const all = db.prepare(`${columns} WHERE r.campaign_id = ? AND r.status = 'submitted' ORDER BY p.name COLLATE NOCASE, p.id, r.submitted_at, r.id`);
+  const ofPole = db.prepare(`${columns} WHERE r.pole_id = ? AND r.campaign_id = ? AND r.status = 'submitted' ORDER BY r.submitted_at, r.id`);
+  return (campaignId: string, poleId?: string): ExportResponseRow[] =>
+    (poleId === undefined ? all.all(campaignId) : ofPole.all(poleId, campaignId)) as ExportResponseRow[];
+}
+
+export interface ExportResponseRow {
+  id: string;
+  poleId: string;
+  poleName: string;
+  college: string | null;
+  submittedAt: string | null;
+  /** The answers as stored (JSON text), parsed by the export as it writes. */
+  data: string;
 }

@@ -6,6 +6,7 @@ import { hashPassword } from '../security/passwords.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
 import { poleLeanings, sampleAnswers } from './sample-answers.ts';
 import { listQuestions } from '../../surveys/check.ts';
+import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
 import { between, pick, seededRandom, type Rng } from './random.ts';
 
 export const DEMO_PASSWORD = 'demo-ptce-2026';
@@ -50,6 +51,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
   const { repos } = deps;
   const q = deps.questionnaires.get(questionnaireId)!;
   const colleges = q.colleges.map((c) => c.id);
+  const model = scoringModel(q.definition);
   const regionQuestion = listQuestions(q.profileDefinition).find((e) => e.name === 'region');
   const regionLabel = (value: string) => String(regionQuestion?.choices?.find((c: any) => c.value === value)?.text ?? value);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -109,7 +111,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
         repos.invitations.createMany(invitations.map((x) => x.row));
         for (const inv of invitations) {
           const data = sampleAnswers(q, rng, { college: inv.college, leanings: leaningsFor(inv.college) });
-          if (inv.n < submitted) repos.responses.submit(inv.row.responseId!, data, inv.college, at(between(rng, 2, 60)));
+          if (inv.n < submitted) repos.responses.submit(inv.row.responseId!, data, inv.college, at(between(rng, 2, 60)), scoreRespondent(model, data).themes);
           else if (rng() < 0.6) repos.responses.saveDraft(inv.row.responseId!, { college: inv.college }, inv.college, 1, at(between(rng, 2, 60)));
         }
       });

@@ -6,6 +6,7 @@ import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.t
 import { campaignStatus } from '../campaign-status.ts';
 import type { Campaign, ResponseRecord } from '../db/index.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
+import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
 import type { ValidationIssue } from '../../surveys/validator.ts';
 import { AnswersSchema, IssueListSchema, SurveyJsonSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
 
@@ -152,7 +153,8 @@ export function responseRoutes(deps: AppDeps) {
       check(questionnaire, response, data, 'submit');
       const submittedAt = deps.now().toISOString();
       // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
-      const stored = await repos.groupCommit.run(() => repos.responses.submit(response.id, data, collegeOf(response, data), submittedAt));
+      const themeScores = scoreRespondent(scoringModel(questionnaire.definition), data).themes;
+      const stored = await repos.groupCommit.run(() => repos.responses.submit(response.id, data, collegeOf(response, data), submittedAt, themeScores));
       if (!stored) {
         throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées.');
       }

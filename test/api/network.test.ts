@@ -41,6 +41,19 @@ describe('network results through the API', () => {
     expect(r.participation.submitted).toBe(r.poles.reduce((s: number, p: any) => s + p.submitted, 0));
   });
 
+  it('scores each submission once, and scores answers stored before that on first use', async () => {
+    await generateDemoNetwork(h.deps);
+    const admin = await h.admin();
+    const before = (await admin.json('GET', '/api/campaigns/campagne-2026/results')).body;
+    const db = h.deps.repos.db;
+    expect(db.prepare("SELECT count(*) FROM responses WHERE status = 'submitted' AND theme_scores IS NULL").pluck().get()).toBe(0);
+    // As if these answers had been stored by an older version: the network view scores them again, same figures.
+    db.prepare("UPDATE responses SET theme_scores = NULL WHERE pole_id IN ('pole-1', 'pole-2')").run();
+    const after = (await admin.json('GET', '/api/campaigns/campagne-2026/results')).body;
+    expect(after.poles).toEqual(before.poles);
+    expect(db.prepare("SELECT count(*) FROM responses WHERE status = 'submitted' AND theme_scores IS NULL").pluck().get()).toBe(0);
+  });
+
   it('filters by region, legal form and pole age', async () => {
     await generateDemoNetwork(h.deps);
     const admin = await h.admin();

@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
+import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+import { unpackThemeScores } from '../../server/db/theme-scores.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await createHarness()));
@@ -28,8 +30,11 @@ describe('the respondent journey through the API', () => {
     expect(submitted.status).toBe(201);
     expect(submitted.body.status).toBe('submitted');
     // Committed before the 201: another connection to the file sees it.
-    const row = h.deps.repos.db.prepare('SELECT status, data, college FROM responses').get() as any;
+    const row = h.deps.repos.db.prepare('SELECT status, data, college, theme_scores FROM responses').get() as any;
     expect(row.status).toBe('submitted');
+    // Theme scores are kept with the answers, for the network view.
+    const expected = scoreRespondent(scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition), full).themes;
+    expect(Array.from(unpackThemeScores(row.theme_scores), (v) => (Number.isNaN(v) ? null : v))).toEqual(expected);
     expect(JSON.parse(row.data)).toEqual(full);
     expect(row.college).toBe('recherche');
 

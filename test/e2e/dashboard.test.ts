@@ -7,6 +7,7 @@ import { hashPassword } from '../../server/security/passwords.ts';
 import { hashToken, newToken } from '../../server/security/tokens.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
+import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
 import type { PoleResults } from '../../reports/types.ts';
 
 type Server = Awaited<ReturnType<typeof startE2eServer>>;
@@ -29,8 +30,10 @@ function seedResponses(campaignId: string, colleges: string[], seed: number) {
     return { id: `inv-${campaignId}-${n}`, poleId: 'p1', campaignId, tokenHash: hashToken(token), tokenSealed: sealer.seal(token), shared: false, college, createdAt: now, responseId: `rep-${campaignId}-${n}` };
   });
   repos.invitations.createMany(rows);
+  const model = scoringModel(q.definition);
   for (const row of rows) {
-    expect(repos.responses.submit(row.responseId, sampleAnswers(q, rng, { college: row.college!, leanings, complete: true }), row.college, now)).toBe(true);
+    const data = sampleAnswers(q, rng, { college: row.college!, leanings, complete: true });
+    expect(repos.responses.submit(row.responseId, data, row.college, now, scoreRespondent(model, data).themes)).toBe(true);
   }
 }
 

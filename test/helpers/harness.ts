@@ -28,10 +28,17 @@ export interface Client {
   login(email: string, password: string): Promise<Response>;
 }
 
-export async function createHarness(): Promise<Harness> {
+export interface HarnessOptions {
+  /** SMTP_URL for this app (e.g. a local test server); without it the app has no mailer, as in production. */
+  smtpUrl?: string;
+}
+
+export async function createHarness(options: HarnessOptions = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ptce-test-'));
   const clock = { now: new Date('2026-03-01T10:00:00Z') };
-  const config = { ...readConfig({ DATA_DIR: dataDir }), adminEmail: ADMIN.email, adminPassword: ADMIN.password };
+  const env: NodeJS.ProcessEnv = { DATA_DIR: dataDir };
+  if (options.smtpUrl) env.SMTP_URL = options.smtpUrl;
+  const config = { ...readConfig(env), adminEmail: ADMIN.email, adminPassword: ADMIN.password };
   const deps = createDeps(config, () => clock.now);
   await ensureAdmin(deps.repos, config);
   const app = createApp(deps);

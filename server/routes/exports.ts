@@ -1,0 +1,111 @@
+// Submitted responses as files for analysis: CSV (long or wide) and XLSX. The admin exports a whole campaign;
+// a pole's coordinator (or the admin) exports that pole. Response ids are the random row ids, never the link token.
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import type { AppDeps, AppEnv } from '../context.ts';
+import { adminOnly, poleAccess, requireCampaign, requirePole } from '../auth.ts';
+import { ApiError } from '../errors.ts';
+import type { Campaign, Pole } from '../db/index.ts';
+import { responsesCsv } from '../../reports/export/csv.ts';
+import { TooManyRowsError, XLSX_TYPE, responsesXlsx } from '../../reports/export/xlsx.ts';
+import { ErrorSchema, PoleCampaignParams, errors, json } from '../schemas.ts';
+
+const CampaignParams = z.object({ campaignId: z.string().min(1).max(64) });
+const CsvQuery = z.object({
+  format: z.enum(['long', 'wide']).default('long').openapi({ description: 'long : une ligne par réponse à une question ; wide : une ligne par répondant' }),
+  sep: z.enum([';', ',']).default(';').openapi({ description: '; (Excel français, décimales avec virgule) ou , (décimales avec point)' }),
+});
+
+const csvResponse = { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV UTF-8 avec BOM' } };
+const xlsxResponse = {
+  200: { content: { [XLSX_TYPE]: { schema: z.string().openapi({ format: 'binary' }) } }, description: 'Classeur XLSX' },
+  413: json(ErrorSchema, 'Trop de lignes pour Excel : utiliser le CSV'),
+};
+
+/** A file name safe in a Content-Disposition header: letters, digits and dashes. */
+const fileSlug = (name: string) =>
+  name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'pole';
+
+export function exportRoutes(deps: AppDeps) {
+  const app = new OpenAPIHono<AppEnv>();
+  const { repos } = deps;
+
+  const questionnaireOf = (campaign: Campaign) => {
+    const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
+    if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
+    return questionnaire;
+  };
+  const fileBase = (campaign: Campaign, pole?: Pole) => `ptce-${campaign.year}${pole ? `-${fileSlug(pole.name)}` : ''}-reponses`;
+
+  const sendCsv = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, query: z.infer<typeof CsvQuery>) => {
+    const { definition } = questionnaireOf(campaign);
+    const rows = repos.responses.forExport(campaign.id, pole?.id);
+    c.header('Content-Type', 'text/csv; charset=utf-8');
+    c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}-${query.format === 'long' ? 'long' : 'large'}.csv"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(responsesCsv(definition, campaign, rows, query.format, query.sep), 200);
+  };
+  const sendXlsx = async (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined) => {
+    const { definition } = questionnaireOf(campaign);
+    let file: Buffer;
+    try {
+      file = await responsesXlsx(definition, campaign, repos.responses.forExport(campaign.id, pole?.id));
+    } catch (err) {
+      if (err instanceof TooManyRowsError) throw new ApiError(413, 'too_large', 'Trop de lignes pour un classeur Excel : utilisez l’export CSV.');
+      throw err;
+    }
+    c.header('Content-Type', XLSX_TYPE);
+    c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}.xlsx"`);
+    c.header('Cache-Control', 'no-store');
+    return c.body(new Uint8Array(file), 200);
+  };
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/campaigns/{campaignId}/export.csv', middleware: [adminOnly] as const, tags: ['Exports'],
+      summary: 'Réponses envoyées de tous les pôles, en CSV (long ou large)',
+      request: { params: CampaignParams, query: CsvQuery },
+      responses: { ...csvResponse, ...errors(401, 403, 404, 409, 422) },
+    }),
+    (c) => sendCsv(c, requireCampaign(deps, c.req.valid('param').campaignId), undefined, c.req.valid('query')),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/campaigns/{campaignId}/export.xlsx', middleware: [adminOnly] as const, tags: ['Exports'],
+      summary: 'Réponses envoyées de tous les pôles, en XLSX (réponses longues et larges, scores par thème, dictionnaire)',
+      request: { params: CampaignParams },
+      responses: { ...xlsxResponse, ...errors(401, 403, 404, 409) },
+    }),
+    (c) => sendXlsx(c, requireCampaign(deps, c.req.valid('param').campaignId), undefined),
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/export.csv', middleware: [poleAccess(deps)] as const, tags: ['Exports'],
+      summary: 'Réponses envoyées du pôle, en CSV (long ou large)',
+      request: { params: PoleCampaignParams, query: CsvQuery },
+      responses: { ...csvResponse, ...errors(401, 403, 404, 409, 422) },
+    }),
+    (c) => {
+      const { poleId, campaignId } = c.req.valid('param');
+      const { pole } = requirePole(c, deps, poleId);
+      return sendCsv(c, requireCampaign(deps, campaignId), pole, c.req.valid('query'));
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/export.xlsx', middleware: [poleAccess(deps)] as const, tags: ['Exports'],
+      summary: 'Réponses envoyées du pôle, en XLSX',
+      request: { params: PoleCampaignParams },
+      responses: { ...xlsxResponse, ...errors(401, 403, 404, 409) },
+    }),
+    (c) => {
+      const { poleId, campaignId } = c.req.valid('param');
+      const { pole } = requirePole(c, deps, poleId);
+      return sendXlsx(c, requireCampaign(deps, campaignId), pole);
+    },
+  );
+  return app;
+}

@@ -1,0 +1,66 @@
+// npm run bench:network — network results for 250 poles × 30 responses, then 10 times that.
+// Targets: results within 300 ms at 250 poles and 1.5 s at 2,500 poles, cost growing no faster than responses.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readConfig } from '../../server/config.ts';
+import { createDeps } from '../../server/bootstrap.ts';
+import { networkResults } from '../../server/network-results.ts';
+import { hashToken, newToken } from '../../server/security/tokens.ts';
+import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
+import { seededRandom } from '../../server/demo/random.ts';
+import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+
+const RESPONSES_PER_POLE = 30;
+const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+
+async function measure(poles: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'ptce-network-'));
+  const deps = createDeps(readConfig({ DATA_DIR: dir }));
+  const q = deps.questionnaires.get('ptce-2026')!;
+  const colleges = q.colleges.map((c) => c.id);
+  const model = scoringModel(q.definition);
+  const rng = seededRandom(poles);
+  const now = new Date().toISOString();
+  let t = performance.now();
+  deps.repos.db.transaction(() => {
+    deps.repos.users.create({ id: 'bench', email: 'bench@labo.test', role: 'admin', poleId: null }, 'x', now);
+    deps.repos.campaigns.create({ id: 'c2026', year: 2026, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt: now });
+    // A few distinct answer sets per pole keep generation quick; every response is still stored and scored.
+    for (let p = 0; p < poles; p++) {
+      const poleId = `p${p}`;
+      deps.repos.poles.create({ id: poleId, name: `Pôle ${p}`, region: p % 3 ? 'Bretagne' : 'Occitanie', departement: null, createdAt: now });
+      deps.repos.profiles.save(poleId, 'c2026', { formeJuridique: p % 12 < 8 ? 'association' : p % 12 < 11 ? 'aucune' : 'ues', lieuVitrine: p % 12 < 7, anneeCreation: 2005 + (p % 15) }, now, 'bench');
+      const leanings = poleLeanings(q, rng);
+      const answers = colleges.map((college) => sampleAnswers(q, rng, { college, leanings }));
+      const rows = Array.from({ length: RESPONSES_PER_POLE }, (_, i) => {
+        const token = newToken();
+        return { id: `i${p}-${i}`, poleId, campaignId: 'c2026', tokenHash: hashToken(token), tokenSealed: 'x', shared: false, college: null, createdAt: now, responseId: `r${p}-${i}` };
+      });
+      deps.repos.invitations.createMany(rows);
+      const scores = answers.map((a) => scoreRespondent(model, a).themes);
+      rows.forEach((row, i) => deps.repos.responses.submit(row.responseId!, answers[i % colleges.length], colleges[i % colleges.length], now, scores[i % colleges.length]));
+    }
+  })();
+  const seeded = performance.now() - t;
+  const campaign = deps.repos.campaigns.get('c2026')!;
+  networkResults(deps, campaign); // warm-up
+  const times: number[] = [];
+  let result;
+  for (let i = 0; i < RUNS; i++) {
+    t = performance.now();
+    result = networkResults(deps, campaign);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  deps.repos.db.close();
+  rmSync(dir, { recursive: true, force: true });
+  return { poles, responses: poles * RESPONSES_PER_POLE, seededMs: seeded, medianMs: times[Math.floor(times.length / 2)], withResults: result!.polesWithResults };
+}
+
+const small = process.env.BENCH_LARGE_ONLY ? await measure(2500) : await measure(250);
+console.log(`${small.poles} pôles × ${RESPONSES_PER_POLE} réponses (${small.responses}) : résultats réseau en ${small.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ 300 ms ; ${small.withResults} pôles avec résultats ; données générées en ${(small.seededMs / 1000).toFixed(1)} s`);
+const large = process.env.BENCH_SMALL_ONLY ? small : await measure(2500);
+console.log(`${large.poles} pôles × ${RESPONSES_PER_POLE} réponses (${large.responses}) : résultats réseau en ${large.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ 1 500 ms ; données générées en ${(large.seededMs / 1000).toFixed(1)} s`);
+const ratio = large.medianMs / small.medianMs;
+console.log(`Coût ×${ratio.toFixed(1)} pour ×10 réponses (croissance ${ratio <= 10.5 ? 'au plus linéaire' : 'PLUS QUE LINÉAIRE'})`);

@@ -15,6 +15,8 @@ import { StaffLayout } from './components/StaffLayout';
 const RespondentPage = lazy(() => import('./pages/respondent/RespondentPage'));
 // The dashboard brings chart.js: kept out of the main chunk.
 const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
+// The Labo's network dashboard (admin only), with chart.js too.
+const NetworkPage = lazy(() => import('./pages/network/NetworkPage'));
 
 function StaffRoutes({ path }: { path: string }) {
   let params: Record<string, string> | null;
@@ -38,6 +40,19 @@ function StaffRoutes({ path }: { path: string }) {
         }
       >
         <ResultsPage key={path} poleId={params.poleId} campaignId={params.campaignId} />
+      </Suspense>
+    );
+  }
+  if ((params = matchPath('/reseau/campagnes/:campaignId', path))) {
+    return (
+      <Suspense
+        fallback={
+          <StaffLayout>
+            <Loading label="Chargement des résultats du réseau…" />
+          </StaffLayout>
+        }
+      >
+        <NetworkPage key={path} campaignId={params.campaignId} />
       </Suspense>
     );
   }

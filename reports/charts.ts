@@ -157,3 +157,158 @@ export function participationConfig(results: PoleResults, target: ChartTarget): 
     },
   };
 }
+
+// ——— Network view (the Labo's dashboard and report): every pole's theme scores side by side. ———
+
+/** What the network charts need from the network results (the API adds `evolution` across campaigns). */
+export interface NetworkChartInput {
+  campaign: { year: number };
+  themes: {
+    id: string;
+    label: string;
+    distribution: { n: number; min: number | null; q1: number | null; median: number | null; q3: number | null; max: number | null };
+  }[];
+  evolution?: { campaigns: { year: number; medians: Record<string, number | null> }[] };
+}
+
+const oneDecimal = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);
+const frenchScore = (v: number) => v.toFixed(1).replace('.', ',');
+
+/**
+ * Box-like horizontal chart of each theme's distribution across poles: a floating bar from Q1 to Q3 (half the poles),
+ * a thick vertical tick for the median, an open circle for the lowest pole and a filled square for the highest.
+ * Shapes, not colours, tell the markers apart, so it reads in grayscale.
+ */
+export function networkDistributionConfig(results: NetworkChartInput, target: ChartTarget): ChartConfiguration<'bar' | 'line', (number | [number, number] | null)[]> {
+  const themes = results.themes;
+  const d = (t: NetworkChartInput['themes'][number]) => t.distribution;
+  const marker = (label: string, values: (number | null)[], style: Record<string, unknown>) => ({
+    type: 'line' as const,
+    label,
+    data: values,
+    showLine: false,
+    ...style,
+  });
+  return {
+    type: 'bar',
+    data: {
+      labels: themes.map((t) => shortLabel(t.label, 40)),
+      datasets: [
+        {
+          type: 'bar',
+          label: 'Moitié centrale des pôles (Q1 à Q3)',
+          data: themes.map((t) => {
+            const q1 = oneDecimal(d(t).q1);
+            const q3 = oneDecimal(d(t).q3);
+            return q1 === null || q3 === null ? null : ([q1, Math.max(q3, q1 + 0.4)] as [number, number]);
+          }),
+          backgroundColor: 'rgba(31, 78, 140, 0.28)',
+          borderColor: PALETTE.current,
+          borderWidth: 1,
+          borderSkipped: false,
+          barPercentage: 0.9,
+          categoryPercentage: 0.8,
+          order: 2,
+        },
+        marker('Médiane', themes.map((t) => oneDecimal(d(t).median)), {
+          pointStyle: 'line',
+          rotation: 90,
+          pointRadius: target.print ? 6 : 8,
+          pointHoverRadius: 10,
+          borderColor: '#111',
+          backgroundColor: '#111',
+          pointBorderWidth: 3,
+          order: 0,
+        }),
+        marker('Minimum', themes.map((t) => oneDecimal(d(t).min)), {
+          pointStyle: 'circle',
+          pointRadius: target.print ? 3 : 4,
+          borderColor: '#222',
+          backgroundColor: '#fff',
+          pointBorderWidth: 1.5,
+          order: 1,
+        }),
+        marker('Maximum', themes.map((t) => oneDecimal(d(t).max)), {
+          pointStyle: 'rect',
+          pointRadius: target.print ? 3 : 4,
+          borderColor: '#222',
+          backgroundColor: '#555',
+          pointBorderWidth: 1,
+          order: 1,
+        }),
+      ],
+    },
+    options: {
+      ...base(target),
+      indexAxis: 'y',
+      plugins: {
+        legend: { position: 'bottom', labels: { font: { ...FONT, size: 10 }, usePointStyle: true, boxWidth: 12 } },
+        tooltip: {
+          callbacks: {
+            label: (ctx) => {
+              const raw = ctx.raw as number | [number, number] | null;
+              if (raw === null || raw === undefined) return `${ctx.dataset.label} : –`;
+              if (Array.isArray(raw)) return `Q1 ${frenchScore(raw[0])} – Q3 ${frenchScore(raw[1])}`;
+              return `${ctx.dataset.label} : ${frenchScore(raw)}`;
+            },
+          },
+        },
+      },
+      scales: {
+        x: { min: 0, max: 100, ticks: { stepSize: 20, font: FONT }, grid: { color: PALETTE.grid } },
+        y: { ticks: { font: { ...FONT, size: target.print ? 8 : 11 }, autoSkip: false }, grid: { display: false } },
+      },
+    },
+  };
+}
+
+/** Point styles per campaign, newest last: dark filled circle for the campaign shown, lighter shapes before it. */
+const CAMPAIGN_POINTS: { style: 'circle' | 'rect' | 'triangle' | 'crossRot'; colour: string; fill: string }[] = [
+  { style: 'circle', colour: PALETTE.current, fill: PALETTE.current },
+  { style: 'rect', colour: '#6a6a6a', fill: '#fff' },
+  { style: 'triangle', colour: '#9a9a9a', fill: '#d9d9d9' },
+  { style: 'crossRot', colour: '#444', fill: '#444' },
+];
+
+/**
+ * Network median of every theme for each campaign up to this one (dot plot, themes on the vertical axis):
+ * one marker shape per year, so the movement reads without colour. null when there is only one campaign.
+ */
+export function networkMediansEvolutionConfig(results: NetworkChartInput, target: ChartTarget): ChartConfiguration<'line'> | null {
+  const campaigns = [...(results.evolution?.campaigns ?? [])].sort((a, b) => a.year - b.year);
+  if (campaigns.length < 2) return null;
+  const shown = campaigns.slice(-CAMPAIGN_POINTS.length);
+  return {
+    type: 'line',
+    data: {
+      labels: results.themes.map((t) => shortLabel(t.label, 40)),
+      datasets: shown.map((c, i) => {
+        const look = CAMPAIGN_POINTS[shown.length - 1 - i];
+        return {
+          label: `${c.year}`,
+          data: results.themes.map((t) => oneDecimal(c.medians[t.id])),
+          showLine: false,
+          pointStyle: look.style,
+          pointRadius: target.print ? 3.5 : 5,
+          pointHoverRadius: 7,
+          borderColor: look.colour,
+          backgroundColor: look.fill,
+          pointBorderWidth: 1.5,
+          order: shown.length - i,
+        };
+      }),
+    },
+    options: {
+      ...base(target),
+      indexAxis: 'y',
+      plugins: {
+        legend: { position: 'bottom', labels: { font: FONT, usePointStyle: true } },
+        tooltip: { callbacks: { label: (ctx) => `${ctx.dataset.label} : ${ctx.raw === null || ctx.raw === undefined ? '–' : frenchScore(ctx.raw as number)}` } },
+      },
+      scales: {
+        x: { min: 0, max: 100, ticks: { stepSize: 20, font: FONT }, grid: { color: PALETTE.grid } },
+        y: { ticks: { font: { ...FONT, size: target.print ? 8 : 11 }, autoSkip: false }, grid: { color: PALETTE.grid } },
+      },
+    },
+  };
+}

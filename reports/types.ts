@@ -112,6 +112,23 @@ export interface SwotThresholds {
   low: number;
 }
 
+export type BenchmarkPosition = 'top' | 'upper' | 'lower' | 'bottom';
+
+/** The pole's theme scores against the network's quartiles: counts and quartiles only, no other pole named. */
+export interface Benchmark {
+  /** Poles with results in the campaign, the pole itself included. */
+  poles: number;
+  themes: {
+    id: string;
+    /** null when fewer than 5 poles have a score on the theme. */
+    q1: number | null;
+    median: number | null;
+    q3: number | null;
+    /** score ≥ Q3: 'top'; ≥ median: 'upper'; ≥ Q1: 'lower'; else 'bottom'; null without a score or quartiles. */
+    position: BenchmarkPosition | null;
+  }[];
+}
+
 export interface PoleResults {
   pole: { id: string; name: string };
   campaign: { id: string; year: number; questionnaireId: string };
@@ -130,4 +147,9 @@ export interface PoleResults {
   options: StrategicOptionResult[];
   evolution: Evolution | null;
   verbatims: Verbatims[];
+  /**
+   * Comparison with the network: always in the API's JSON, null when fewer than 5 poles (this one included) have
+   * results or when this pole has none. Absent only where results are computed without the network (pure analysis).
+   */
+  benchmark?: Benchmark | null;
 }

@@ -9,7 +9,7 @@ import { createSealer } from './security/tokens.ts';
 import { createRateLimiter } from './security/rate-limit.ts';
 import { hashPassword } from './security/passwords.ts';
 import { newId } from './security/tokens.ts';
-import { loadQuestionnaires } from '../surveys/registry.ts';
+import { addStoredQuestionnaires, loadQuestionnaires } from '../surveys/registry.ts';
 import { createMailer, defaultFrom } from './mail/mailer.ts';
 
 /** The key that seals invitation tokens lives beside the database but not in it (or comes from SECRET_KEY). */
@@ -25,7 +25,8 @@ export function createDeps(config: Config, now: () => Date = () => new Date()): 
   const repos = createRepositories(openDatabase(join(config.dataDir, 'ptce.sqlite')));
   return {
     repos,
-    questionnaires: loadQuestionnaires(),
+    // File versions first, then those imported through the API (POST /api/questionnaires), in import order.
+    questionnaires: addStoredQuestionnaires(loadQuestionnaires(), repos.questionnaires.list()),
     sealer: createSealer(secretKey(config)),
     loginLimiter: createRateLimiter(10, 15 * 60_000),
     now,

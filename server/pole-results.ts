@@ -1,11 +1,17 @@
-// The imperative shell around reports/analysis: gathers a pole's stored answers, profile and previous campaign.
+// The imperative shell around reports/analysis: gathers a pole's stored answers, profile and previous campaign,
+// and the network's quartiles for the benchmark.
 import type { AppDeps } from './context.ts';
 import type { Campaign, Pole } from './db/index.ts';
 import { ApiError } from './errors.ts';
+import { networkResults } from './network-results.ts';
 import { computePoleResults } from '../reports/analysis/index.ts';
-import type { PoleResults } from '../reports/types.ts';
+import { computeBenchmark, type BenchmarkNetwork } from '../reports/analysis/benchmark.ts';
+import type { Benchmark, PoleResults } from '../reports/types.ts';
 
-export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): PoleResults {
+/** The API always sends the benchmark (null when there is none). */
+export type ServedPoleResults = PoleResults & { benchmark: Benchmark | null };
+
+export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): ServedPoleResults {
   const { repos, analysis } = deps;
   const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
   if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
@@ -16,7 +22,7 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Pole
     .filter((c) => c.year < campaign.year && deps.questionnaires.has(c.questionnaireId))
     .find((c) => repos.responses.submittedCount(pole.id, c.id) >= analysis.minGroupSize);
 
-  return computePoleResults({
+  const results = computePoleResults({
     pole: { id: pole.id, name: pole.name },
     campaign: { id: campaign.id, year: campaign.year, questionnaireId: campaign.questionnaireId },
     definition: questionnaire.definition,
@@ -25,9 +31,46 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Pole
     participation: repos.responses.participation(pole.id, campaign.id),
     profile: repos.profiles.get(pole.id, campaign.id)?.data ?? null,
     previous: earlier
-      ? { campaign: { id: earlier.id, year: earlier.year }, definition: deps.questionnaires.get(earlier.questionnaireId)!.definition, responses: repos.responses.submitted(pole.id, earlier.id) }
+      ? {
+          campaign: { id: earlier.id, year: earlier.year },
+          definition: deps.questionnaires.get(earlier.questionnaireId)!.definition,
+          responses: repos.responses.submitted(pole.id, earlier.id),
+          // Items renamed in this campaign's version: only across versions (the same version keeps its own keys).
+          renamed: earlier.questionnaireId !== campaign.questionnaireId ? questionnaire.renamed : undefined,
+        }
       : null,
     minGroupSize: analysis.minGroupSize,
     thresholds: analysis.thresholds,
   });
+  // Without results of its own, the pole gets no comparison: the network is not even read.
+  return { ...results, benchmark: results.available ? computeBenchmark(results, networkSummary(deps, campaign)) : null };
+}
+
+// The network's quartiles per campaign, kept while the campaign's submitted responses stay the same (responses are
+// never edited once submitted): each pole's dashboard and PDF then cost one count instead of the whole aggregation.
+// Only counts and quartiles are kept, never the poles' names, ids or scores.
+interface Memo {
+  key: string;
+  network: BenchmarkNetwork;
+}
+const memos = new WeakMap<object, { version: { get(campaignId: string): unknown }; byCampaign: Map<string, Memo> }>();
+
+function networkSummary(deps: AppDeps, campaign: Campaign): BenchmarkNetwork {
+  const db = deps.repos.db;
+  let memo = memos.get(db);
+  if (!memo) {
+    // Count and sum of row ids of the submitted responses: changes when one is submitted, or removed by hand.
+    const version = db.prepare("SELECT count(*) || ':' || total(rowid) FROM responses WHERE campaign_id = ? AND status = 'submitted'").pluck();
+    memos.set(db, (memo = { version, byCampaign: new Map() }));
+  }
+  const key = `${campaign.questionnaireId}|${String(memo.version.get(campaign.id))}`;
+  const cached = memo.byCampaign.get(campaign.id);
+  if (cached?.key === key) return cached.network;
+  const full = networkResults(deps, campaign);
+  const network: BenchmarkNetwork = {
+    polesWithResults: full.polesWithResults,
+    themes: full.themes.map((t) => ({ id: t.id, distribution: { n: t.distribution.n, q1: t.distribution.q1, median: t.distribution.median, q3: t.distribution.q3 } })),
+  };
+  memo.byCampaign.set(campaign.id, { key, network });
+  return network;
 }

@@ -120,5 +120,9 @@ export const PoleResultsSchema = z
       themes: z.array(z.object({ id: z.string(), label: z.string(), previous: score, current: score, delta: score, sharedItems: z.number().int() })),
     }).nullable(),
     verbatims: z.array(z.object({ question: z.string(), label: z.string(), answers: z.array(z.string()) })),
+    benchmark: z.object({
+      poles: z.number().int().openapi({ description: 'Pôles ayant des résultats dans la campagne, celui-ci compris' }),
+      themes: z.array(z.object({ id: z.string(), q1: score, median: score, q3: score, position: z.enum(['top', 'upper', 'lower', 'bottom']).nullable() })),
+    }).nullable().openapi({ description: 'Comparaison avec les quartiles du réseau (aucun pôle nommé) ; null sous 5 pôles ayant des résultats' }),
   })
   .openapi('PoleResults');

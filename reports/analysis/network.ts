@@ -90,7 +90,7 @@ export interface NetworkResults {
     colleges: { college: string | null; label: string; invited: number; submitted: number }[];
   };
   /** For each profile question, how many poles gave each answer (the seed's kind of table); for `sum` fields, totals. */
-  profile: Record<string, { label: string; answered: number; counts: { value: string; label: string; count: number }[] }>;
+  profile: Record<string, { label: string; kind: 'single' | 'multiple' | 'sum'; answered: number; counts: { value: string; label: string; count: number }[] }>;
   overall: Distribution;
 }
 
@@ -215,7 +215,7 @@ function profileCounts(input: NetworkInput): NetworkResults['profile'] {
     // Choices in form order (with zero counts, as in the seed's tables), then any other value met.
     const ordered = q.choices ? q.choices.map((c) => profileValue(c.value)) : [];
     for (const key of [...counts.keys()].sort()) if (!ordered.includes(key)) ordered.push(key);
-    out[q.name] = { label: q.label, answered, counts: ordered.map((value) => ({ value, label: labelOf(value), count: counts.get(value) ?? 0 })) };
+    out[q.name] = { label: q.label, kind: q.kind, answered, counts: ordered.map((value) => ({ value, label: labelOf(value), count: counts.get(value) ?? 0 })) };
   }
   return out;
 }

@@ -29,8 +29,12 @@ export interface PoleResultsInput {
   participation: readonly ParticipationCount[];
   /** The pole profile form's answers for this campaign, if filled in. */
   profile: Json | null;
-  /** The pole's latest earlier campaign with results, for the evolution. */
-  previous?: { campaign: { id: string; year: number }; definition: Json; responses: readonly SubmittedResponse[] } | null;
+  /**
+   * The pole's latest earlier campaign with results, for the evolution. `renamed` maps an item key of the current
+   * version (question name or `question.row`; a question name covers its matrix rows) to its key in that earlier
+   * version; unmapped items keep their key.
+   */
+  previous?: { campaign: { id: string; year: number }; definition: Json; responses: readonly SubmittedResponse[]; renamed?: Record<string, string> } | null;
   minGroupSize?: number;
   thresholds?: SwotThresholds;
   dissensusThreshold?: number;
@@ -123,6 +127,7 @@ function participationOf(input: PoleResultsInput): Participation {
 /**
  * Year-over-year change per theme, computed in both years on the items both questionnaire versions share
  * (same question name, or matrix row), so that a new or dropped question does not move the score by itself.
+ * An item renamed since (`previous.renamed`: current key → earlier key) is matched under its earlier key.
  */
 function evolutionOf(
   model: ScoringModel,
@@ -131,14 +136,24 @@ function evolutionOf(
   rules: AggregateRules,
 ): Evolution {
   const before = scoringModel(previous.definition);
+  const renamed = previous.renamed ?? {};
+  const mapped = (key: string) => (Object.hasOwn(renamed, key) ? renamed[key] : undefined);
+  /** The item's key in the earlier version: its own mapping, else its question's (for a matrix row), else itself. */
+  const previousKey = (i: number): string => {
+    const item = model.items[i];
+    const own = mapped(item.key);
+    if (own !== undefined) return own;
+    const question = item.row !== undefined ? mapped(item.question) : undefined;
+    return question !== undefined ? `${question}.${item.row}` : item.key;
+  };
   const beforeScored = previous.responses.map((r) => ({ college: r.college, scores: scoreRespondent(before, r.data) }));
   const themeScore = (scoredList: { college: string | null; scores: RespondentScores }[], itemIndexes: number[]) =>
     aggregate(scoredList.map((r) => ({ college: r.college, value: mean(itemIndexes.map((i) => r.scores.items[i])) })), rules).score;
   return {
     previousCampaign: previous.campaign,
     themes: model.themes.map((theme) => {
-      const shared = theme.items.filter((i) => before.itemIndex.has(model.items[i].key));
-      const previousIndexes = shared.map((i) => before.itemIndex.get(model.items[i].key)!);
+      const shared = theme.items.filter((i) => before.itemIndex.has(previousKey(i)));
+      const previousIndexes = shared.map((i) => before.itemIndex.get(previousKey(i))!);
       const now = shared.length ? themeScore(current, shared) : null;
       const then = shared.length ? themeScore(beforeScored, previousIndexes) : null;
       return { id: theme.id, label: theme.label, previous: then, current: now, delta: now !== null && then !== null ? now - then : null, sharedItems: shared.length };

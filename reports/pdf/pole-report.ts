@@ -1,13 +1,19 @@
 // The pole's PDF report (A4, French): pdfkit with DejaVu Sans embedded, charts from reports/charts.ts drawn
 // by chart.js on @napi-rs/canvas (JPEG). The body is laid out first with buffered pages, then the table of
 // contents (page 2) and the "Page N / M" footers are filled in, so page numbers are always right.
-import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import type { ChartConfiguration } from 'chart.js';
 import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
 import type { PoleResults, Quadrant, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
-import { DEJAVU_BOLD, DEJAVU_REGULAR, renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
-import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore, frenchTypography } from '../format.ts';
+import { renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
+import {
+  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, MARGIN, PAGE, SIZE, WIDTH, footers as writeFooters, registerFonts, resetTypography, t,
+  tableOfContents as writeTableOfContents, type Cell, type Column, type Doc,
+} from './layout.ts';
+import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
+import { BENCHMARK_MIN_POLES, BENCHMARK_POSITION_LABEL } from '../analysis/benchmark.ts';
+
+export { CHART_SCALE } from './layout.ts';
 
 export interface PoleReportOptions {
   generatedAt: Date;
@@ -26,6 +32,7 @@ export const SECTION_TITLES = {
   swot: 'Matrice SWOT',
   options: 'Options stratégiques',
   evolution: 'Évolution',
+  benchmark: 'Comparaison avec le réseau',
   verbatims: 'Verbatims',
   method: 'Annexe : méthode',
   unavailable: 'Résultats non disponibles',
@@ -47,330 +54,8 @@ const SWOT_LABELS: Record<SwotCategory, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Page geometry and style (points). A4 is 595.28 x 841.89.
-
-const PAGE = { width: 595.28, height: 841.89 };
-const MARGIN = { top: 50, left: 50, right: 50, bottom: 62 };
-const LEFT = MARGIN.left;
-const WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const BOTTOM = PAGE.height - MARGIN.bottom;
-
-const COLOUR = {
-  text: '#1a1a1a',
-  muted: '#555555',
-  accent: '#1f3b63',
-  rule: '#9aa5b4',
-  light: '#d5dae1',
-  header: '#e3e8ef',
-  zebra: '#f5f7fa',
-  cover: '#1f3b63',
-};
-
-const FONT = { regular: 'DejaVu', bold: 'DejaVu-Bold' };
-const SIZE = { body: 9.5, small: 8, table: 8.5, h1: 19, h2: 12.5, h3: 10.5 };
-
-// Fonts are read and parsed once per process, then shared by every document: pdfkit accepts a parsed (fontkit)
-// font as a source and keeps the per-document state (subset, widths, ToUnicode) in its own EmbeddedFont.
-// The word layouts (glyph runs, which depend on the font and the word only) are shared too: shaping words
-// is most of pdfkit's text time, and most words recur from one report to the next. pdfkit has no public API
-// for either, hence the peeks at `_font.font` and `_font.layoutCache` (checked, with a plain fallback).
-type FontSource = Buffer | { layout: (...args: unknown[]) => unknown };
-type PdfKitFont = { font?: FontSource; layoutCache?: Record<string, unknown> };
-let fontSources: Record<string, FontSource> | null = null;
-const LAYOUT_CACHES: Record<string, Record<string, unknown>> = {};
-/** Words kept per font before the shared layout cache starts over (bounded memory). */
-const LAYOUT_CACHE_LIMIT = 50_000;
-let reportsSinceCheck = 0;
-
-function registerFonts(doc: Doc) {
-  const files: Record<string, FontSource> = fontSources ?? { [FONT.regular]: readFileSync(DEJAVU_REGULAR), [FONT.bold]: readFileSync(DEJAVU_BOLD) };
-  const parsed: Record<string, FontSource> = {};
-  // Counting the words costs a little: do it every 50 reports.
-  if (++reportsSinceCheck >= 50) {
-    reportsSinceCheck = 0;
-    if (Object.values(LAYOUT_CACHES).some((cache) => Object.keys(cache).length > LAYOUT_CACHE_LIMIT)) {
-      for (const name of Object.keys(LAYOUT_CACHES)) delete LAYOUT_CACHES[name];
-    }
-  }
-  for (const name of [FONT.bold, FONT.regular]) {
-    doc.registerFont(name, files[name] as Buffer);
-    doc.font(name);
-    const font = (doc as unknown as { _font?: PdfKitFont })._font;
-    if (font?.font && typeof (font.font as { layout?: unknown }).layout === 'function') parsed[name] = font.font;
-    if (font?.layoutCache) {
-      font.layoutCache = LAYOUT_CACHES[name] ??= Object.create(null) as Record<string, unknown>;
-    }
-  }
-  fontSources ??= parsed[FONT.regular] && parsed[FONT.bold] ? parsed : files;
-}
-
-// Strings are typeset twice (measured, then drawn): memoise the typography for the report being rendered.
-let typography = new Map<string, string>();
-const t = (text: string) => {
-  let out = typography.get(text);
-  if (out === undefined) {
-    out = frenchTypography(text);
-    typography.set(text, out);
-  }
-  return out;
-};
-
-// ---------------------------------------------------------------------------------------------------------------
-// A thin layout layer over pdfkit: headings that feed the table of contents, paragraphs, lists, tables, images.
-
-type Doc = PDFKit.PDFDocument;
-type Align = 'left' | 'right' | 'center';
-
-interface Column {
-  header: string;
-  width: number;
-  align?: Align;
-}
-
-type Cell = string | { text: string; bold?: boolean; muted?: boolean };
-
-interface Section {
-  title: string;
-  /** 1-based page number. */
-  page: number;
-}
-
-interface Placement {
-  /** 0-based page index. */
-  page: number;
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-  image: Promise<Buffer>;
-}
-
-class Layout {
-  readonly sections: Section[] = [];
-  readonly images: Placement[] = [];
-
-  constructor(readonly doc: Doc) {}
-
-  get pageNumber(): number {
-    const range = this.doc.bufferedPageRange();
-    return range.start + range.count;
-  }
-
-  newPage() {
-    this.doc.addPage();
-    this.doc.x = LEFT;
-    this.doc.y = MARGIN.top;
-  }
-
-  /** Starts a section on a new page: heading, outline entry, table-of-contents entry. */
-  section(title: string, options: { toc?: boolean; newPage?: boolean } = {}) {
-    if (options.newPage !== false) this.newPage();
-    const doc = this.doc;
-    if (options.toc !== false) {
-      this.sections.push({ title, page: this.pageNumber });
-      doc.outline.addItem(t(title));
-    }
-    doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOUR.accent);
-    doc.text(t(title), LEFT, doc.y, { width: WIDTH });
-    const y = doc.y + 4;
-    doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).lineWidth(1.2).strokeColor(COLOUR.accent).stroke();
-    doc.y = y + 12;
-    doc.x = LEFT;
-  }
-
-  ensure(height: number) {
-    if (this.doc.y + height > BOTTOM) this.newPage();
-  }
-
-  /**
-   * Keeps a short text block on one page. Measuring a block wraps it once more, so it is skipped when a cheap
-   * upper bound on its height (its width over 80 % of the line, plus one line) already fits in the room left.
-   */
-  /** An upper bound on the height of a text block in the current font, without wrapping it. */
-  heightBound(text: string, width: number, lineGap: number): number {
-    const doc = this.doc;
-    const lines = Math.ceil(doc.widthOfString(text) / (width * 0.8)) + (text.match(/\n/g)?.length ?? 0) + 1;
-    return lines * (doc.currentLineHeight(true) + lineGap);
-  }
-
-  ensureText(text: string, width: number, lineGap: number, extra = 0) {
-    const doc = this.doc;
-    if (doc.y + this.heightBound(text, width, lineGap) + extra <= BOTTOM) return;
-    const height = doc.heightOfString(text, { width, lineGap });
-    // Short blocks stay on one page; long ones flow (pdfkit breaks pages itself).
-    if (height < 120) this.ensure(height + extra);
-  }
-
-  subheading(text: string, keepWith = 60) {
-    const doc = this.doc;
-    this.ensure(24 + keepWith);
-    doc.y += 6;
-    doc.font(FONT.bold).fontSize(SIZE.h2).fillColor(COLOUR.accent);
-    doc.text(t(text), LEFT, doc.y, { width: WIDTH });
-    doc.y += 4;
-  }
-
-  minorHeading(text: string, keepWith = 30) {
-    const doc = this.doc;
-    this.ensure(16 + keepWith);
-    doc.y += 3;
-    doc.font(FONT.bold).fontSize(SIZE.h3).fillColor(COLOUR.text);
-    doc.text(t(text), LEFT, doc.y, { width: WIDTH });
-    doc.y += 2;
-  }
-
-  paragraph(raw: string, options: { size?: number; muted?: boolean; bold?: boolean; gap?: number; indent?: number } = {}) {
-    const doc = this.doc;
-    const indent = options.indent ?? 0;
-    doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? SIZE.body).fillColor(options.muted ? COLOUR.muted : COLOUR.text);
-    const text = t(raw);
-    this.ensureText(text, WIDTH - indent, 1.5);
-    doc.text(text, LEFT + indent, doc.y, { width: WIDTH - indent, lineGap: 1.5 });
-    doc.x = LEFT;
-    doc.y += options.gap ?? 5;
-  }
-
-  bullets(items: string[], options: { size?: number; marker?: string; gap?: number } = {}) {
-    const doc = this.doc;
-    const size = options.size ?? SIZE.body;
-    for (const item of items) {
-      doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.text);
-      const text = t(item);
-      this.ensureText(text, WIDTH - 14, 1.5, 2);
-      const y = doc.y;
-      doc.text(options.marker ?? '•', LEFT + 2, y, { width: 12, lineBreak: false });
-      doc.text(text, LEFT + 14, y, { width: WIDTH - 14, lineGap: 1.5 });
-      doc.x = LEFT;
-      doc.y += options.gap ?? 3;
-    }
-  }
-
-  /**
-   * Reserves the place of a chart: the image is still being encoded off the main thread while the rest of the
-   * document is laid out, and is drawn on its (buffered) page by placeImages().
-   */
-  image(image: Promise<Buffer>, width: number, height: number, caption?: string) {
-    const doc = this.doc;
-    const captionHeight = caption ? doc.font(FONT.regular).fontSize(SIZE.small).heightOfString(t(caption), { width: WIDTH }) + 4 : 0;
-    this.ensure(height + captionHeight + 6);
-    const x = LEFT + (WIDTH - width) / 2;
-    const y = doc.y;
-    this.images.push({ page: this.pageNumber - 1, x, y, width, height, image });
-    doc.y = y + height + 4;
-    if (caption) {
-      doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
-      doc.text(t(caption), LEFT, doc.y, { width: WIDTH });
-    }
-    doc.x = LEFT;
-    doc.y += 8;
-  }
-
-  async placeImages() {
-    const doc = this.doc;
-    const buffers = await Promise.all(this.images.map((p) => p.image));
-    this.images.forEach((p, i) => {
-      doc.switchToPage(p.page);
-      doc.image(buffers[i], p.x, p.y, { width: p.width, height: p.height });
-      doc.rect(p.x, p.y, p.width, p.height).lineWidth(0.5).strokeColor(COLOUR.light).stroke();
-    });
-  }
-
-  /** A table with a bold header repeated on every page it spans; cells wrap, rows never split. */
-  table(columns: Column[], rows: Cell[][], options: { size?: number; lastRowBold?: boolean } = {}) {
-    const doc = this.doc;
-    const size = options.size ?? SIZE.table;
-    const pad = 4;
-    const total = columns.reduce((s, c) => s + c.width, 0);
-    const widths = columns.map((c) => (c.width * WIDTH) / total);
-    const xs = widths.map((_, i) => LEFT + widths.slice(0, i).reduce((s, w) => s + w, 0));
-    const cellOf = (cell: Cell) => (typeof cell === 'string' ? { text: cell } : cell);
-
-    // Most cells hold one line: measure its width once (cheap), reuse it to place the text, and wrap only the
-    // cells that need it.
-    const lineHeight = doc.font(FONT.regular).fontSize(size).currentLineHeight(true);
-    const prepare = (cells: Cell[], bold: boolean) =>
-      cells.map((cell, i) => {
-        const c = cellOf(cell);
-        const text = t(c.text);
-        const font = bold || c.bold ? FONT.bold : FONT.regular;
-        doc.font(font).fontSize(size);
-        const width = text.includes('\n') ? Infinity : doc.widthOfString(text);
-        const oneLine = width <= widths[i] - 2 * pad;
-        return { c, text, font, width, oneLine, height: oneLine ? lineHeight : doc.heightOfString(text || ' ', { width: widths[i] - 2 * pad }) };
-      });
-    type Prepared = ReturnType<typeof prepare>;
-    const heightOf = (cells: Prepared) => Math.max(...cells.map((c) => c.height)) + 2 * pad;
-
-    const drawRow = (cells: Prepared, y: number, height: number, kind: 'header' | 'body', zebra: boolean) => {
-      if (kind === 'header') doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.header);
-      else if (zebra) doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.zebra);
-      cells.forEach(({ c, text, font, width, oneLine }, i) => {
-        doc.font(font).fontSize(size).fillColor(c.muted ? COLOUR.muted : COLOUR.text);
-        const align = kind === 'header' && columns[i].align !== 'right' ? 'left' : (columns[i].align ?? 'left');
-        if (oneLine) {
-          // One line: place it directly, without pdfkit's line wrapper.
-          const x = align === 'right' ? xs[i] + widths[i] - pad - width : xs[i] + pad;
-          doc.text(text, x, y + pad, { lineBreak: false });
-        } else doc.text(text, xs[i] + pad, y + pad, { width: widths[i] - 2 * pad, align });
-      });
-      const lineY = y + height;
-      doc.moveTo(LEFT, lineY).lineTo(LEFT + WIDTH, lineY).lineWidth(kind === 'header' ? 0.9 : 0.4).strokeColor(kind === 'header' ? COLOUR.rule : COLOUR.light).stroke();
-    };
-
-    const header = prepare(columns.map((c) => c.header), true);
-    const headerHeight = heightOf(header);
-    const startTable = () => {
-      const y = doc.y;
-      drawRow(header, y, headerHeight, 'header', false);
-      doc.y = y + headerHeight;
-    };
-    const body = rows.map((row, r) => prepare(row, options.lastRowBold === true && r === rows.length - 1));
-    this.ensure(headerHeight + (body.length ? heightOf(body[0]) : 0));
-    startTable();
-    body.forEach((cells, r) => {
-      const height = heightOf(cells);
-      if (doc.y + height > BOTTOM) {
-        this.newPage();
-        startTable();
-      }
-      const y = doc.y;
-      drawRow(cells, y, height, 'body', r % 2 === 1);
-      doc.y = y + height;
-    });
-    doc.x = LEFT;
-    doc.y += 8;
-  }
-
-  /** A framed note (warnings, flags): a thick left rule and a label, so it reads the same in grayscale. */
-  note(label: string, lines: string[]) {
-    const doc = this.doc;
-    doc.font(FONT.regular).fontSize(SIZE.body);
-    const texts = lines.map((l) => t(l));
-    const inner = WIDTH - 20;
-    const heights = texts.map((l) => doc.heightOfString(l, { width: inner - 12, lineGap: 1.5 }) + 3);
-    const height = 8 + 14 + heights.reduce((s, h) => s + h, 0) + 4;
-    this.ensure(Math.min(height, 300));
-    const y = doc.y;
-    doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.zebra);
-    doc.rect(LEFT, y, 3.5, height).fill(COLOUR.accent);
-    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOUR.text).text(t(label), LEFT + 12, y + 7, { width: inner });
-    let yy = y + 8 + 14;
-    texts.forEach((text, i) => {
-      doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
-      doc.text('–', LEFT + 12, yy, { width: 10, lineBreak: false });
-      doc.text(text, LEFT + 24, yy, { width: inner - 12, lineGap: 1.5 });
-      yy += heights[i];
-    });
-    doc.x = LEFT;
-    doc.y = Math.max(doc.y, y + height) + 8;
-  }
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Charts: all of them are drawn first (main thread) while their JPEG encodings run on the thread pool.
 
-/** Pixels per point of the chart images (about 110 dpi at 1.5): 2 is sharper and costs about 15 ms more per report. */
-export const CHART_SCALE = Number(process.env.PDF_CHART_SCALE ?? 1.5);
 const CHART = {
   participation: { width: WIDTH, height: 210, scale: CHART_SCALE },
   radar: { width: WIDTH, height: 440, scale: CHART_SCALE },
@@ -416,7 +101,7 @@ function startCharts(results: PoleResults, offThread: boolean): ChartImages {
 
 /** Renders the pole's report as a PDF (A4, French). */
 export async function renderPoleReport(results: PoleResults, options: PoleReportOptions): Promise<Buffer> {
-  typography = new Map();
+  resetTypography();
   // Charts are drawn now; their JPEG encodings run on the thread pool while the text is laid out.
   const images = startCharts(results, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
   // Observe failures at once (no unhandled rejection); the layout awaits the images themselves.
@@ -461,6 +146,7 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
     swot(layout, results);
     strategicOptions(layout, results);
     evolution(layout, results);
+    benchmark(layout, results);
     verbatims(layout, results);
     method(layout, results);
     tableOfContents(layout, 1);
@@ -516,47 +202,11 @@ function cover(layout: Layout, results: PoleResults, options: PoleReportOptions)
 }
 
 function tableOfContents(layout: Layout, pageIndex: number) {
-  const doc = layout.doc;
-  doc.switchToPage(pageIndex);
-  doc.x = LEFT;
-  doc.y = MARGIN.top;
-  // The heading of the table of contents is not itself an entry.
-  layout.section(SECTION_TITLES.toc, { toc: false, newPage: false });
-  doc.y += 6;
-  for (const s of layout.sections) {
-    const y = doc.y;
-    const title = t(s.title);
-    const number = String(s.page);
-    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.text);
-    const titleWidth = doc.widthOfString(title);
-    const numberWidth = doc.widthOfString(number);
-    doc.text(title, LEFT, y, { width: WIDTH - 40, lineBreak: false });
-    doc.text(number, LEFT + WIDTH - 40, y, { width: 40, align: 'right', lineBreak: false });
-    // Dot leader, drawn (not typed) so the text stays "title ... number" when extracted.
-    const from = LEFT + titleWidth + 6;
-    const to = LEFT + WIDTH - numberWidth - 6;
-    if (to > from) doc.moveTo(from, y + 9).lineTo(to, y + 9).lineWidth(0.8).dash(0.8, { space: 3 }).strokeColor(COLOUR.rule).stroke().undash();
-    doc.y = y + 22;
-  }
-  doc.x = LEFT;
+  writeTableOfContents(layout, pageIndex, SECTION_TITLES.toc);
 }
 
 function footers(layout: Layout, results: PoleResults) {
-  const doc = layout.doc;
-  const range = doc.bufferedPageRange();
-  const total = range.count;
-  for (let i = range.start + 1; i < range.start + total; i++) {
-    doc.switchToPage(i);
-    // Writing below the bottom margin would add a page: lift the margin while the footer is written.
-    const margin = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    const y = PAGE.height - 40;
-    doc.moveTo(LEFT, y - 6).lineTo(LEFT + WIDTH, y - 6).lineWidth(0.5).strokeColor(COLOUR.light).stroke();
-    doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
-    doc.text(t(`${results.pole.name} – auto-évaluation PTCE ${results.campaign.year}`), LEFT, y, { width: WIDTH - 90, lineBreak: false, ellipsis: true });
-    doc.text(`Page ${i + 1} / ${total}`, LEFT + WIDTH - 90, y, { width: 90, align: 'right', lineBreak: false });
-    doc.page.margins.bottom = margin;
-  }
+  writeFooters(layout, `${results.pole.name} – auto-évaluation PTCE ${results.campaign.year}`);
 }
 
 const themeById = (results: PoleResults) => new Map(results.themes.map((th) => [th.id, th]));
@@ -965,6 +615,36 @@ function evolution(layout: Layout, results: PoleResults) {
   if (moved.length) {
     layout.paragraph(`Variations d’au moins 10 points : ${moved.map((e) => `${e.label} (${formatDelta(e.delta)})`).join(' ; ')}.`);
   }
+}
+
+/** The pole against the network's quartiles; absent when the results were computed without the network. */
+function benchmark(layout: Layout, results: PoleResults) {
+  const b = results.benchmark;
+  if (b === undefined) return;
+  layout.section(SECTION_TITLES.benchmark);
+  if (b === null) {
+    layout.paragraph(`La comparaison apparaît quand au moins ${BENCHMARK_MIN_POLES} pôles ont des résultats.`);
+    return;
+  }
+  layout.paragraph(
+    `Le pôle est comparé à ${formatInteger(b.poles)} pôles ; aucun pôle n’est nommé. Pour chaque thème : Q1, un quart des pôles ont un score inférieur ; ` +
+      'médiane, la moitié ; Q3, les trois quarts.',
+  );
+  const byId = themeById(results);
+  layout.table(
+    [
+      { header: 'Thème', width: 180 },
+      { header: 'Score du pôle', width: 55, align: 'right' },
+      { header: 'Q1', width: 42, align: 'right' },
+      { header: 'Médiane', width: 48, align: 'right' },
+      { header: 'Q3', width: 42, align: 'right' },
+      { header: 'Position', width: 128 },
+    ],
+    b.themes.map((row) => {
+      const th = byId.get(row.id);
+      return [th?.label ?? row.id, { text: formatScore(th?.score), bold: true }, formatScore(row.q1), formatScore(row.median), formatScore(row.q3), row.position ? BENCHMARK_POSITION_LABEL[row.position] : '–'];
+    }),
+  );
 }
 
 function verbatims(layout: Layout, results: PoleResults) {

@@ -8,6 +8,7 @@ import { invitationsRepository } from './invitations.ts';
 import { responsesRepository } from './responses.ts';
 import { profilesRepository } from './profiles.ts';
 import { mailingsRepository } from './mailings.ts';
+import { questionnairesRepository } from './questionnaires.ts';
 import { createGroupCommit } from './group-commit.ts';
 
 export { openDatabase, migrate, type Db } from './database.ts';
@@ -28,6 +29,7 @@ export function createRepositories(db: Db) {
     responses: responsesRepository(db),
     profiles: profilesRepository(db),
     mailings: mailingsRepository(db),
+    questionnaires: questionnairesRepository(db),
     /** Respondents' writes go through here: many submissions, one fsync. */
     groupCommit: createGroupCommit(db),
   };

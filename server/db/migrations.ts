@@ -110,4 +110,20 @@ export const migrations: Migration[] = [
       CREATE INDEX responses_unscored ON responses(campaign_id) WHERE status = 'submitted' AND theme_scores IS NULL;
     `,
   },
+  {
+    version: 4,
+    name: 'questionnaire versions imported through the API',
+    // SurveyJS JSON (with its `ptce` metadata) and the pole profile form, stored as imported; immutable, since a
+    // campaign freezes its version. `renamed`: JSON object { key in this version: key in the previous ones } or NULL.
+    sql: `
+      CREATE TABLE questionnaire_versions (
+        id TEXT PRIMARY KEY,
+        definition TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        renamed TEXT,
+        created_at TEXT NOT NULL,
+        created_by TEXT REFERENCES users(id)
+      );
+    `,
+  },
 ];

@@ -1,11 +1,13 @@
-// Questionnaire versions (read-only here) and yearly campaigns, each freezing its questionnaire version.
+// Questionnaire versions (from files, or imported by the admin) and yearly campaigns, each freezing its version.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { adminOnly, signedIn } from '../auth.ts';
+import { adminOnly, requireAdmin, signedIn } from '../auth.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { newId } from '../security/tokens.ts';
 import { presentCampaign } from '../campaign-status.ts';
-import { CampaignSchema, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
+import { CampaignSchema, ErrorSchema, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
+import { compileQuestionnaire, QuestionnaireError, type Questionnaire } from '../../surveys/registry.ts';
+import { listScoredItems } from '../../surveys/check.ts';
 
 const dateInput = z
   .string()
@@ -15,6 +17,21 @@ const dateInput = z
 const CampaignInput = z
   .object({ year: z.number().int().min(2000).max(2100), questionnaireId: z.string().min(1).max(100), opensAt: dateInput, closesAt: dateInput })
   .openapi('CampaignInput');
+
+const QuestionnaireInput = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{2,63}$/, 'Identifiant invalide : 3 à 64 caractères, minuscules, chiffres et « - » (ex. ptce-2027).').openapi({ example: 'ptce-2027' }),
+    definition: SurveyJsonSchema.openapi({ description: 'Questionnaire SurveyJS (export de SurveyJS Creator) portant ses métadonnées « ptce » : dimensions et thèmes au niveau du questionnaire, { dimension, theme, seedRef, polarity, factor } sur chaque item noté' }),
+    profile: SurveyJsonSchema.optional().openapi({ description: 'Formulaire de profil du pôle (SurveyJS) ; par défaut, celui de la version la plus récente' }),
+    renamed: z
+      .record(z.string().min(1).max(200), z.string().min(1).max(200))
+      .optional()
+      .openapi({ description: 'Questions renommées, pour l’évolution : clé dans cette version → clé dans les versions précédentes (nom de question, ou « question.ligne » pour une ligne de matrice)', example: { 'gouv_debat.espaces': 'gouv_debat.espaces_debat' } }),
+  })
+  .openapi('QuestionnaireInput');
+const QuestionnaireImported = z
+  .object({ id: z.string(), title: z.string(), themes: z.number().int(), scoredItems: z.number().int() })
+  .openapi('QuestionnaireImported');
 
 /** A bare closing date means "until the end of that day". */
 const toIso = (s: string | null | undefined, endOfDay: boolean) => {
@@ -39,6 +56,53 @@ export function campaignRoutes(deps: AppDeps) {
       const q = deps.questionnaires.get(c.req.valid('param').id);
       if (!q) throw notFound('Questionnaire introuvable.');
       return c.json(q.definition, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/questionnaires',
+      middleware: [adminOnly] as const,
+      tags: ['Questionnaires'],
+      summary: 'Importer une nouvelle version du questionnaire (admin)',
+      description:
+        'Vérifie la définition SurveyJS et ses métadonnées « ptce » (mêmes contrôles qu’au démarrage), l’enregistre et la rend aussitôt disponible pour une campagne. ' +
+        'Une version est immuable : un identifiant déjà pris est refusé (409). Corps limité à 512 ko.',
+      request: jsonBody(QuestionnaireInput),
+      responses: {
+        201: json(QuestionnaireImported, 'Importée'),
+        ...errors(401, 403, 409),
+        413: json(ErrorSchema, 'Requête trop volumineuse (512 ko au plus)'),
+        422: json(ErrorSchema, 'Questionnaire invalide : « invalid_questionnaire », details = [{ path, message }] (ex. pages[1].elements[0].rows[2].ptce.theme)'),
+      },
+    }),
+    (c) => {
+      const user = requireAdmin(c);
+      const input = c.req.valid('json');
+      if (deps.questionnaires.has(input.id)) {
+        throw new ApiError(409, 'questionnaire_exists', `Le questionnaire ${input.id} existe déjà : une version ne se modifie pas (une campagne la fige), importez-la sous un nouvel identifiant.`);
+      }
+      const invalid = (details: { path: string; message: string }[]) =>
+        new ApiError(422, 'invalid_questionnaire', `Questionnaire invalide (${details.length} problème${details.length > 1 ? 's' : ''}).`, details);
+      // Without a profile form, the newest version's one (the last added to the registry) is reused.
+      const newest = [...deps.questionnaires.values()].at(-1);
+      if (!input.profile && !newest) throw invalid([{ path: 'profile', message: 'Aucune version existante dont reprendre le formulaire de profil : fournissez « profile ».' }]);
+      const profile = input.profile ?? structuredClone(newest!.profile);
+      const renamed = input.renamed ?? {};
+      let questionnaire: Questionnaire;
+      try {
+        questionnaire = compileQuestionnaire(input.id, input.definition, profile, renamed);
+      } catch (err) {
+        if (err instanceof QuestionnaireError) throw invalid(err.problems);
+        throw err;
+      }
+      deps.repos.questionnaires.create({ id: input.id, definition: input.definition, profile, renamed, createdAt: deps.now().toISOString(), createdBy: user.id });
+      deps.questionnaires.set(questionnaire.id, questionnaire);
+      return c.json(
+        { id: questionnaire.id, title: questionnaire.title, themes: (questionnaire.definition.ptce.themes as unknown[]).length, scoredItems: listScoredItems(questionnaire.definition).length },
+        201,
+      );
     },
   );
 

@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readConfig } from '../../server/config.ts';
 import { createDeps } from '../../server/bootstrap.ts';
-import { networkResults } from '../../server/network-results.ts';
+import { networkEvolution, networkResults } from '../../server/network-results.ts';
+import { renderNetworkReport } from '../../reports/pdf/network-report.ts';
+import { closeChartWorker } from '../../reports/pdf/render-chart.ts';
 import { hashToken, newToken } from '../../server/security/tokens.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
@@ -13,6 +15,8 @@ import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts
 
 const RESPONSES_PER_POLE = 30;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
+/** The network PDF is slower: fewer runs, and fewer still at 2,500 poles. */
+const pdfRuns = (poles: number) => Number(process.env.BENCH_PDF_RUNS ?? (poles >= 2500 ? 3 : 5));
 
 async function measure(poles: number) {
   const dir = mkdtempSync(join(tmpdir(), 'ptce-network-'));
@@ -53,14 +57,32 @@ async function measure(poles: number) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
+  // The network PDF on these results (same input as the route: results, filters, evolution), after a warm-up.
+  const input = { ...result!, filters: {}, evolution: networkEvolution(deps, campaign, {}, result!) };
+  const generatedAt = new Date();
+  let pdf = await renderNetworkReport(input, { generatedAt });
+  const pdfTimes: number[] = [];
+  for (let i = 0; i < pdfRuns(poles); i++) {
+    t = performance.now();
+    pdf = await renderNetworkReport(input, { generatedAt });
+    pdfTimes.push(performance.now() - t);
+  }
+  pdfTimes.sort((a, b) => a - b);
+  const pdfPages = pdf.toString('latin1').match(/\/Type \/Page\b(?!s)/g)?.length ?? 0;
   deps.repos.db.close();
   rmSync(dir, { recursive: true, force: true });
-  return { poles, responses: poles * RESPONSES_PER_POLE, seededMs: seeded, medianMs: times[Math.floor(times.length / 2)], withResults: result!.polesWithResults };
+  return { poles, responses: poles * RESPONSES_PER_POLE, seededMs: seeded, medianMs: times[Math.floor(times.length / 2)], withResults: result!.polesWithResults,
+    pdf: { medianMs: pdfTimes[Math.floor(pdfTimes.length / 2)], runs: pdfTimes.length, pages: pdfPages, bytes: pdf.length } };
 }
 
+const pdfText = (m: Awaited<ReturnType<typeof measure>>) =>
+  `rapport PDF en ${m.pdf.medianMs.toFixed(0)} ms (médiane de ${m.pdf.runs} ; ${m.pdf.pages} pages, ${(m.pdf.bytes / 1e6).toFixed(1).replace('.', ',')} Mo)`;
 const small = process.env.BENCH_LARGE_ONLY ? await measure(2500) : await measure(250);
 console.log(`${small.poles} pôles × ${RESPONSES_PER_POLE} réponses (${small.responses}) : résultats réseau en ${small.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ 300 ms ; ${small.withResults} pôles avec résultats ; données générées en ${(small.seededMs / 1000).toFixed(1)} s`);
+console.log(`${small.poles} pôles : ${pdfText(small)}`);
 const large = process.env.BENCH_SMALL_ONLY ? small : await measure(2500);
 console.log(`${large.poles} pôles × ${RESPONSES_PER_POLE} réponses (${large.responses}) : résultats réseau en ${large.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ 1 500 ms ; données générées en ${(large.seededMs / 1000).toFixed(1)} s`);
+console.log(`${large.poles} pôles : ${pdfText(large)}`);
 const ratio = large.medianMs / small.medianMs;
 console.log(`Coût ×${ratio.toFixed(1)} pour ×10 réponses (croissance ${ratio <= 10.5 ? 'au plus linéaire' : 'PLUS QUE LINÉAIRE'})`);
+await closeChartWorker();

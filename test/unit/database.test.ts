@@ -20,7 +20,7 @@ describe('database', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['campaigns', 'invitations', 'mail_recipients', 'pole_profiles', 'poles', 'responses', 'schema_migrations', 'sessions', 'users']);
+    expect(tables).toEqual(['campaigns', 'invitations', 'mail_recipients', 'pole_profiles', 'poles', 'questionnaire_versions', 'responses', 'schema_migrations', 'sessions', 'users']);
     expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(migrations.at(-1)!.version);
     expect(() => db.prepare("INSERT INTO invitations VALUES ('i', 'no-pole', 'no-campaign', 'h', 's', 0, NULL, 'now')").run()).toThrow(/FOREIGN KEY/);
     db.close();

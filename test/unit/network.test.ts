@@ -102,11 +102,11 @@ describe('network results', () => {
 
   it('counts the poles’ profile answers as in the seed’s tables', () => {
     expect(r.profile.formeJuridique).toEqual({
-      label: 'Forme juridique', answered: 3,
+      label: 'Forme juridique', kind: 'single', answered: 3,
       counts: [{ value: 'association', label: 'Association', count: 2 }, { value: 'ues', label: 'UES', count: 1 }, { value: 'aucune', label: 'Aucune', count: 0 }],
     });
     expect(r.profile.lieuVitrine.counts).toEqual([{ value: 'false', label: 'Non', count: 1 }, { value: 'true', label: 'Oui', count: 2 }]);
-    expect(r.profile.membres).toEqual({ label: 'Membres', answered: 2, counts: [{ value: 'A', label: 'Collège A', count: 8 }, { value: 'B', label: 'Collège B', count: 2 }] });
+    expect(r.profile.membres).toEqual({ label: 'Membres', kind: 'sum', answered: 2, counts: [{ value: 'A', label: 'Collège A', count: 8 }, { value: 'B', label: 'Collège B', count: 2 }] });
     expect(r.profile.soutienCollectivites).toMatchObject({ answered: 2, counts: [{ value: 'financier', count: 2 }, { value: 'technique', count: 1 }] });
   });
 });

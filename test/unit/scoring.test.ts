@@ -194,3 +194,39 @@ describe('pole results', () => {
     expect(computePoleResults(input).evolution).toBeNull();
   });
 });
+
+describe('evolution with renamed items', () => {
+  it('matches a renamed row, or a renamed question with its rows, under its former key', () => {
+    // The year before, row m.a was called m.debat and matrix c was called ctx (same rows).
+    const previousDefinition = structuredClone(definition);
+    const els = previousDefinition.pages[0].elements as any[];
+    els[1].rows[0].value = 'debat';
+    els[3].name = 'ctx';
+    const previous = {
+      campaign: { id: 'c0', year: 2025 },
+      definition: previousDefinition,
+      responses: [
+        // m.debat 75, m.b reversed 100 − 25 = 75 → t1 75 ; lvl 100 ; ctx.x 100
+        { college: 'A', data: { m: { debat: 4, b: 2 }, lvl: 3, ctx: { x: 5 } } },
+        // m.debat 25, m.b "nsp" → t1 25 ; lvl 0 ; ctx.x 0
+        { college: 'B', data: { m: { debat: 2, b: 'nsp' }, lvl: 0, ctx: { x: 1 } } },
+      ],
+    };
+    const renamed = { 'm.a': 'm.debat', c: 'ctx' };
+    const e = computePoleResults({ ...input, previous: { ...previous, renamed } }).evolution!;
+    const t = (id: string) => e.themes.find((x) => x.id === id)!;
+    // t1 on m.a (as m.debat) and m.b: then (75 + 25)/2 = 50 ; now on both items, as the theme score: 56.25
+    expect(t('t1')).toMatchObject({ sharedItems: 2, previous: 50, current: 56.25, delta: 6.25 });
+    // t3 on c.x (as ctx.x, through the question's mapping): then (100 + 0)/2 = 50 ; now 200/3
+    expect(t('t3')).toMatchObject({ sharedItems: 1, previous: 50 });
+    expect(t('t3').delta).toBeCloseTo(200 / 3 - 50, 9);
+    // Unchanged names need no mapping: t2 on lvl, then (100 + 0)/2 = 50, now 400/9.
+    expect(t('t2').delta).toBeCloseTo(400 / 9 - 50, 9);
+
+    // Without the mapping, the renamed items count as new: t1 on m.b alone (then A 75, B "nsp" → 75), t3 on nothing.
+    const plain = computePoleResults({ ...input, previous }).evolution!;
+    const p = (id: string) => plain.themes.find((x) => x.id === id)!;
+    expect(p('t1')).toMatchObject({ sharedItems: 1, previous: 75, current: 62.5 });
+    expect(p('t3')).toMatchObject({ sharedItems: 0, previous: null, current: null, delta: null });
+  });
+});

@@ -4,6 +4,8 @@ import { api, errorMessage } from '../../api';
 import { CampaignStatusBadge } from '../../components/CampaignStatusBadge';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { formatDate } from '../../format';
+import { Link } from '../../router';
+import { networkPagePath } from '../network/paths';
 import { useResource } from '../../useResource';
 import type { Campaign, QuestionnaireSummary } from '../../types';
 
@@ -133,6 +135,7 @@ export function CampaignsSection() {
                 <th scope="col">Ouverture</th>
                 <th scope="col">Clôture</th>
                 <th scope="col">Statut</th>
+                <th scope="col">Résultats</th>
               </tr>
             </thead>
             <tbody>
@@ -144,6 +147,11 @@ export function CampaignsSection() {
                   <td>{formatDate(campaign.closesAt) || '—'}</td>
                   <td>
                     <CampaignStatusBadge status={campaign.status} />
+                  </td>
+                  <td>
+                    <Link to={networkPagePath(campaign.id)}>
+                      Résultats du réseau<span className="visually-hidden"> {campaign.year}</span>
+                    </Link>
                   </td>
                 </tr>
               ))}

@@ -1,4 +1,4 @@
-// /poles/:poleId/campagnes/:campaignId: participation, invitations, pole profile.
+// /poles/:poleId/campagnes/:campaignId: participation, invitations, e-mail invitations, exports, pole profile.
 import { lazy, Suspense, useState } from 'react';
 import { CampaignStatusBadge } from '../../components/CampaignStatusBadge';
 import { LoadError, Loading } from '../../components/Messages';
@@ -7,7 +7,9 @@ import { StaffLayout } from '../../components/StaffLayout';
 import { Link } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { resultsPagePath } from '../results/paths';
+import { ExportsSection } from './ExportsSection';
 import { InvitationsSection } from './InvitationsSection';
+import { MailingSection } from './MailingSection';
 import { ParticipationSection } from './ParticipationSection';
 import { useCampaignContext } from './useCampaignContext';
 
@@ -24,6 +26,7 @@ export function campaignPagePath(poleId: string, campaignId: string): string {
 function CampaignContent({ poleId, campaignId }: { poleId: string; campaignId: string }) {
   const context = useCampaignContext(poleId, campaignId);
   const [participationKey, setParticipationKey] = useState(0);
+  const [invitationsKey, setInvitationsKey] = useState(0);
   const basePath = campaignApiPath(poleId, campaignId);
   const pagePath = campaignPagePath(poleId, campaignId);
   const title = context.campaign ? `Campagne ${context.campaign.year}` : 'Campagne';
@@ -63,6 +66,12 @@ function CampaignContent({ poleId, campaignId }: { poleId: string; campaignId: s
                 <a href="#invitations-title">Invitations</a>
               </li>
               <li>
+                <a href="#mailing-title">Courriels</a>
+              </li>
+              <li>
+                <a href="#exports-title">Exports</a>
+              </li>
+              <li>
                 <a href="#profil-title">Profil du pôle</a>
               </li>
             </ul>
@@ -72,8 +81,19 @@ function CampaignContent({ poleId, campaignId }: { poleId: string; campaignId: s
             basePath={basePath}
             pagePath={pagePath}
             colleges={context.colleges}
+            refreshKey={invitationsKey}
             onCreated={() => setParticipationKey((k) => k + 1)}
           />
+          <MailingSection
+            basePath={basePath}
+            colleges={context.colleges}
+            closed={context.campaign.status === 'closed'}
+            onInvited={() => {
+              setParticipationKey((k) => k + 1);
+              setInvitationsKey((k) => k + 1);
+            }}
+          />
+          <ExportsSection basePath={basePath} />
           <section aria-labelledby="profil-title" className="section" data-testid="profile">
             <h2 id="profil-title">Profil du pôle</h2>
             <p className="hint">Informations sur le pôle pour cette campagne, remplies par le coordinateur.</p>

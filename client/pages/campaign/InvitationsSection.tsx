@@ -1,5 +1,5 @@
 // Invitation links: creation form, table, CSV download, copy, QR sheet link.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api';
 import { collegeLabel, type CollegeChoice } from '../../college';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
@@ -13,10 +13,12 @@ interface Props {
   basePath: string;
   pagePath: string;
   colleges: CollegeChoice[];
+  /** Changes when links were created elsewhere on the page (invitations by e-mail): the list reloads. */
+  refreshKey?: number;
   onCreated: () => void;
 }
 
-function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pagePath' | 'onCreated'> & { onCreated: (n: number) => void }) {
+function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pagePath' | 'onCreated' | 'refreshKey'> & { onCreated: (n: number) => void }) {
   const [count, setCount] = useState('10');
   const [college, setCollege] = useState('');
   const [shared, setShared] = useState(false);
@@ -91,8 +93,15 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
   );
 }
 
-export function InvitationsSection({ basePath, pagePath, colleges, onCreated }: Props) {
+export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 0, onCreated }: Props) {
   const invitations = useResource<{ invitations: Invitation[] }>(`${basePath}/invitations`);
+  const shownKey = useRef(refreshKey);
+  const { reload } = invitations;
+  useEffect(() => {
+    if (shownKey.current === refreshKey) return;
+    shownKey.current = refreshKey;
+    void reload();
+  }, [refreshKey, reload]);
   const [message, setMessage] = useState<string | null>(null);
   const [copyMessage, setCopyMessage] = useState('');
   const list = invitations.data?.invitations ?? [];

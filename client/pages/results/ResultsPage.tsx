@@ -8,6 +8,7 @@ import { usePageTitle } from '../../usePageTitle';
 import { useResource } from '../../useResource';
 import { campaignPagePath } from '../campaign/CampaignPage';
 import { DissensusList, EvolutionTable, OptionsList, SwotGrid, VerbatimsList } from './AnalysisSections';
+import { BenchmarkSection } from './BenchmarkSection';
 import { DimensionsResults, OverviewRadar, ParticipationResults } from './ChartSections';
 import { DownloadReportButton } from './DownloadReportButton';
 import { reportPdfPath, resultsApiPath } from './paths';
@@ -22,6 +23,7 @@ function SectionNav({ results }: { results: PoleResults }) {
     ['#swot-title', 'Synthèse'],
     ['#options-title', 'Options stratégiques'],
     ...(results.evolution ? ([['#evolution-title', 'Évolution']] as [string, string][]) : []),
+    ...(results.benchmark !== undefined ? ([['#benchmark-title', 'Comparaison avec le réseau']] as [string, string][]) : []),
     ['#verbatims-title', 'Paroles de répondants'],
   ];
   return (
@@ -94,6 +96,7 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
           <SwotGrid results={results} />
           <OptionsList results={results} />
           <EvolutionTable results={results} />
+          <BenchmarkSection results={results} />
           <VerbatimsList results={results} />
         </>
       )}

@@ -1,0 +1,94 @@
+// The analyst's filters: région, forme juridique, âge du pôle. Applying them changes the query string (so a filtered
+// view can be bookmarked or shared) and the page fetches the results again.
+import { useState, type FormEvent } from 'react';
+import { ErrorAlert } from '../../components/Messages';
+import { NO_FILTERS, type NetworkFilterValues } from './paths';
+
+interface Props {
+  value: NetworkFilterValues;
+  regions: string[];
+  legalForms: { value: string; label: string }[];
+  busy: boolean;
+  onApply: (filters: NetworkFilterValues) => void;
+}
+
+export function NetworkFilters({ value, regions, legalForms, busy, onApply }: Props) {
+  // The form is remounted (key) whenever the applied filters change, so its draft starts from them.
+  const [draft, setDraft] = useState<NetworkFilterValues>(value);
+  const [error, setError] = useState<string | null>(null);
+  const set = (key: keyof NetworkFilterValues) => (event: { target: { value: string } }) => setDraft({ ...draft, [key]: event.target.value });
+  const active = Object.values(value).some(Boolean);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const min = draft.minAge.trim();
+    const max = draft.maxAge.trim();
+    if (min && max && Number(min) > Number(max)) {
+      setError('L’âge minimum doit être inférieur ou égal à l’âge maximum.');
+      return;
+    }
+    setError(null);
+    onApply({ ...draft, minAge: min, maxAge: max });
+  }
+
+  return (
+    <form className="card form network-filters" onSubmit={handleSubmit} aria-labelledby="network-filters-title" data-testid="network-filters">
+      <h2 id="network-filters-title" className="network-filters-title">
+        Filtrer les pôles
+      </h2>
+      {error && <ErrorAlert>{error}</ErrorAlert>}
+      <div className="network-filter-fields">
+        <div className="field">
+          <label htmlFor="filter-region">Région</label>
+          <select id="filter-region" value={draft.region} onChange={set('region')}>
+            <option value="">Toutes les régions</option>
+            {regions.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-legal-form">Forme juridique</label>
+          <select id="filter-legal-form" value={draft.legalForm} onChange={set('legalForm')}>
+            <option value="">Toutes les formes</option>
+            {legalForms.map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-min-age">Âge minimum (ans)</label>
+          <input id="filter-min-age" type="number" inputMode="numeric" min={0} max={200} step={1} value={draft.minAge} onChange={set('minAge')} aria-describedby="filter-age-hint" />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-max-age">Âge maximum (ans)</label>
+          <input id="filter-max-age" type="number" inputMode="numeric" min={0} max={200} step={1} value={draft.maxAge} onChange={set('maxAge')} aria-describedby="filter-age-hint" />
+        </div>
+      </div>
+      <p className="hint" id="filter-age-hint">
+        Âge du pôle l’année de la campagne, d’après l’année de création indiquée dans son profil.
+      </p>
+      <div className="actions network-filter-actions">
+        <button type="submit" disabled={busy}>
+          Appliquer les filtres
+        </button>
+        <button
+          type="button"
+          className="button-secondary"
+          disabled={busy || (!active && !Object.values(draft).some(Boolean))}
+          onClick={() => {
+            setError(null);
+            setDraft(NO_FILTERS);
+            onApply(NO_FILTERS);
+          }}
+        >
+          Réinitialiser
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,604 @@
+// The network's PDF report (A4, French) for the Labo: every pole of a campaign side by side, after the analyst's
+// filters. Same building blocks as the pole report (reports/pdf/layout.ts): body laid out on buffered pages,
+// then the table of contents (page 2) and the "Page N / M" footers; charts from reports/charts.ts drawn while
+// the text is laid out. Poles are named: the document is for the Labo, never for the poles.
+import PDFDocument from 'pdfkit';
+import type { ChartConfiguration } from 'chart.js';
+import { networkDistributionConfig, networkMediansEvolutionConfig, type NetworkChartInput } from '../charts.ts';
+import type { Distribution, NetworkResults, NetworkThemeResult } from '../analysis/network.ts';
+import { renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
+import {
+  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, MARGIN, PAGE, SIZE, WIDTH, footers, registerFonts, resetTypography, t, tableOfContents,
+  type Cell, type Column,
+} from './layout.ts';
+import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
+
+/** How network medians moved across campaigns (as the network results route adds them). */
+export interface NetworkReportEvolution {
+  campaigns: { id: string; year: number; polesWithResults: number; medians: Record<string, number | null> }[];
+}
+
+export type NetworkReportInput = NetworkResults & { filters: Record<string, unknown>; evolution: NetworkReportEvolution };
+
+export interface NetworkReportOptions {
+  generatedAt: Date;
+  /** Draw the charts on a worker thread while the text is laid out (default true). */
+  chartsOffThread?: boolean;
+  /** Dimension labels (the questionnaire's); known ids have a French fallback. */
+  dimensions?: { id: string; label: string }[];
+  /**
+   * Poles shown in the heatmap and the per-pole participation table, first by name (default 200): beyond it the
+   * tables would run to hundreds of pages; the rest is summed up and the full map is on the network dashboard.
+   */
+  maxPolesListed?: number;
+}
+
+/** Section headings, in the order of the report. */
+export const NETWORK_SECTION_TITLES = {
+  cover: 'Réseau des PTCE – synthèse de la campagne',
+  toc: 'Sommaire',
+  summary: 'Synthèse',
+  participation: 'Participation',
+  profile: 'Profil des pôles',
+  distribution: 'Distribution par thème',
+  heatmap: 'Carte de chaleur',
+  evolution: 'Évolution des médianes',
+  method: 'Annexe : méthode',
+} as const;
+
+export const MAX_POLES_LISTED = 200;
+
+const DIMENSION_LABELS: Record<string, string> = { gouvernance: 'Gouvernance', cooperation: 'Coopération', contexte: 'Contexte' };
+
+const FILTER_LABELS: Record<string, string> = { region: 'Région', legalForm: 'Forme juridique', minAge: 'Âge minimum', maxAge: 'Âge maximum' };
+
+// ---------------------------------------------------------------------------------------------------------------
+// What the sections share: dimension labels and order, theme codes for the heatmap, poles sorted by name.
+
+interface Context {
+  results: NetworkReportInput;
+  options: NetworkReportOptions;
+  dimensions: { id: string; label: string; themes: { theme: NetworkThemeResult; index: number; code: string }[] }[];
+  dimensionLabel: (id: string) => string;
+  /** Poles sorted by name (French collation). */
+  poles: NetworkResults['poles'];
+  maxListed: number;
+}
+
+const byName = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+
+function context(results: NetworkReportInput, options: NetworkReportOptions): Context {
+  const given = new Map((options.dimensions ?? []).map((d) => [d.id, d.label]));
+  const dimensionLabel = (id: string) => given.get(id) ?? DIMENSION_LABELS[id] ?? id.charAt(0).toUpperCase() + id.slice(1);
+  const order = [...new Set([...(options.dimensions ?? []).map((d) => d.id), ...results.themes.map((th) => th.dimension)])];
+  const dimensions = order
+    .map((id) => ({
+      id,
+      label: dimensionLabel(id),
+      themes: results.themes.flatMap((theme, index) => (theme.dimension === id ? [{ theme, index, code: `T${index + 1}` }] : [])),
+    }))
+    .filter((d) => d.themes.length);
+  return {
+    results,
+    options,
+    dimensions,
+    dimensionLabel,
+    poles: [...results.poles].sort((a, b) => byName.compare(a.name, b.name)),
+    maxListed: Math.max(1, options.maxPolesListed ?? MAX_POLES_LISTED),
+  };
+}
+
+const plural = (n: number, one: string, many = `${one}s`) => `${formatInteger(n)} ${n > 1 ? many : one}`;
+const outOf = (n: number, total: number) => `${formatInteger(n)} sur ${formatInteger(total)}`;
+
+const hasFilters = (results: NetworkReportInput) => Object.values(results.filters ?? {}).some((v) => v !== undefined && v !== null && v !== '');
+
+function filterText(results: NetworkReportInput): string {
+  const entries = Object.entries(results.filters ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
+  if (!entries.length) return 'aucun (tous les pôles)';
+  const legalForms = new Map((results.profile.formeJuridique?.counts ?? []).map((c) => [c.value, c.label]));
+  return entries
+    .map(([key, value]) => {
+      if (key === 'legalForm') return `${FILTER_LABELS[key]} : ${legalForms.get(String(value)) ?? String(value)}`;
+      if (key === 'minAge') return `pôles d’au moins ${formatInteger(Number(value))} ans`;
+      if (key === 'maxAge') return `pôles d’au plus ${formatInteger(Number(value))} ans`;
+      return `${FILTER_LABELS[key] ?? key} : ${String(value)}`;
+    })
+    .join(' ; ');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Charts: drawn first, encoded (or drawn, off thread) while the text is laid out.
+
+const distributionHeight = (count: number) => 70 + 19 * count;
+const evolutionHeight = (count: number) => Math.min(70 + 15 * count, 600);
+
+/** Tooltips are for the browser: their callbacks cannot be cloned to the chart worker, and print needs none. */
+function forPrint(config: ChartConfiguration<any, any>): ChartConfiguration {
+  const plugins = { ...(config.options?.plugins ?? {}) } as Record<string, unknown>;
+  delete plugins.tooltip;
+  return { ...config, options: { ...config.options, plugins } } as ChartConfiguration;
+}
+
+interface ChartImages {
+  distribution: Map<string, Promise<Buffer>>;
+  evolution: Promise<Buffer> | null;
+}
+
+function startCharts(ctx: Context, offThread: boolean): ChartImages {
+  const render = offThread ? renderChartOffThread : renderChartHere;
+  const print = { print: true };
+  const images: ChartImages = { distribution: new Map(), evolution: null };
+  if (!ctx.results.polesWithResults) return images;
+  for (const d of ctx.dimensions) {
+    const input: NetworkChartInput = { campaign: ctx.results.campaign, themes: d.themes.map((x) => x.theme) };
+    images.distribution.set(d.id, render(forPrint(networkDistributionConfig(input, print)), { width: WIDTH, height: distributionHeight(d.themes.length), scale: CHART_SCALE }));
+  }
+  const evolution = networkMediansEvolutionConfig(ctx.results, print);
+  if (evolution) images.evolution = render(forPrint(evolution), { width: WIDTH, height: evolutionHeight(ctx.results.themes.length), scale: CHART_SCALE });
+  return images;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+/** Renders the network report as a PDF (A4, French). */
+export async function renderNetworkReport(results: NetworkReportInput, options: NetworkReportOptions): Promise<Buffer> {
+  resetTypography();
+  const ctx = context(results, options);
+  const images = startCharts(ctx, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
+  const allImages = Promise.all([...images.distribution.values(), images.evolution]);
+  allImages.catch(() => undefined);
+
+  const year = results.campaign.year;
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    font: null as unknown as string,
+    info: {
+      Title: `${NETWORK_SECTION_TITLES.cover} ${year}`,
+      Author: 'Le Labo de l’ESS',
+      Subject: `Synthèse des auto-évaluations des pôles, campagne ${year}`,
+      Creator: 'Auto-évaluation PTCE',
+      CreationDate: options.generatedAt,
+    },
+  });
+  registerFonts(doc);
+  const chunks: Buffer[] = [];
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+
+  const layout = new Layout(doc);
+  cover(layout, ctx);
+  layout.newPage(); // page 2: table of contents, filled in once the body is laid out.
+  summary(layout, ctx);
+  participation(layout, ctx);
+  profile(layout, ctx);
+  distributionSection(layout, ctx, images.distribution);
+  heatmapSection(layout, ctx);
+  evolution(layout, ctx, images.evolution);
+  method(layout, ctx);
+  tableOfContents(layout, 1, NETWORK_SECTION_TITLES.toc);
+  await allImages;
+  await layout.placeImages();
+  footers(layout, `Réseau des PTCE – campagne ${year}`);
+  doc.end();
+  return done;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Sections
+
+function cover(layout: Layout, ctx: Context) {
+  const { results, options } = ctx;
+  const doc = layout.doc;
+  doc.rect(0, 0, PAGE.width, 330).fill(COLOUR.cover);
+  doc.fillColor('#ffffff').font(FONT.regular).fontSize(12);
+  doc.text(t('Le Labo de l’ESS – pôles territoriaux de coopération économique'), LEFT, 90, { width: WIDTH });
+  doc.font(FONT.bold).fontSize(28).text(t(`${NETWORK_SECTION_TITLES.cover} ${results.campaign.year}`), LEFT, 116, { width: WIDTH });
+  doc.outline.addItem(t(`${NETWORK_SECTION_TITLES.cover} ${results.campaign.year}`));
+
+  let y = 380;
+  const line = (label: string, value: string) => {
+    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.muted).text(t(label), LEFT, y, { width: 170 });
+    doc.font(FONT.bold).fontSize(11).fillColor(COLOUR.text).text(t(value), LEFT + 175, y, { width: WIDTH - 175 });
+    y = doc.y + 8;
+  };
+  const p = results.participation;
+  line('Rapport généré le', formatDateFr(options.generatedAt));
+  line('Filtres appliqués', filterText(results));
+  line('Pôles', `${formatInteger(results.poles.length)}, dont ${formatInteger(results.polesWithResults)} avec résultats`);
+  line('Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`);
+  line('Questionnaire', results.campaign.questionnaireId);
+  line('Seuil d’anonymat', `${results.minGroupSize} réponses par pôle (k)`);
+
+  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
+  doc.text(
+    t(
+      'Document interne du Labo de l’ESS : les pôles y sont nommés, il n’est pas destiné aux pôles. Un pôle n’a de résultats qu’à partir de ' +
+        `${results.minGroupSize} réponses ; les réponses individuelles n’apparaissent jamais.`,
+    ),
+    LEFT,
+    BOTTOM - 30,
+    { width: WIDTH },
+  );
+}
+
+const distributionCells = (d: Distribution): Cell[] => [formatInteger(d.n), formatScore(d.min), formatScore(d.q1), { text: formatScore(d.median), bold: true }, formatScore(d.q3), formatScore(d.max)];
+
+function summary(layout: Layout, ctx: Context) {
+  const { results } = ctx;
+  const doc = layout.doc;
+  layout.section(NETWORK_SECTION_TITLES.summary);
+  const o = results.overall;
+
+  // Score box: the network's median overall score.
+  const y = doc.y;
+  doc.rect(LEFT, y, WIDTH, 74).fill(COLOUR.zebra);
+  doc.rect(LEFT, y, 3.5, 74).fill(COLOUR.accent);
+  doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.muted).text(t('Score global médian des pôles'), LEFT + 16, y + 10, { width: 200 });
+  doc.font(FONT.bold).fontSize(30).fillColor(COLOUR.accent).text(formatScore(o.median), LEFT + 16, y + 26, { width: 110, lineBreak: false });
+  const scoreWidth = doc.widthOfString(formatScore(o.median));
+  doc.font(FONT.regular).fontSize(12).fillColor(COLOUR.muted).text('/ 100', LEFT + 20 + scoreWidth, y + 42, { width: 60, lineBreak: false });
+  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
+  const explain = o.n
+    ? `Score global d’un pôle : moyenne de ses dimensions internes, de 0 à 100. La moitié des pôles est entre ${formatScore(o.q1)} et ${formatScore(o.q3)} ; ` +
+      `le plus bas est à ${formatScore(o.min)}, le plus haut à ${formatScore(o.max)}.`
+    : `Aucun pôle n’a atteint ${results.minGroupSize} réponses : aucun score n’est présenté.`;
+  doc.text(t(explain), LEFT + 200, y + 12, { width: WIDTH - 212, lineGap: 1.5, height: 58, ellipsis: true });
+  doc.x = LEFT;
+  doc.y = y + 74 + 12;
+
+  const p = results.participation;
+  const n = results.polesWithResults;
+  layout.paragraph(
+    `${plural(results.poles.length, 'pôle')} dans le périmètre${hasFilters(results) ? ` (filtres : ${filterText(results)})` : ''}, dont ${formatInteger(n)} avec résultats ` +
+      `(au moins ${results.minGroupSize} réponses). ${formatInteger(p.submitted)} réponses envoyées sur ${formatInteger(p.invited)} personnes invitées ` +
+      `(${formatPercent(p.submitted, p.invited)}). Un thème est une faiblesse (ou une menace, pour le contexte) pour un pôle qui le note au plus ` +
+      `${formatScore(results.thresholds.low)}.`,
+  );
+
+  layout.subheading('Distribution du score global');
+  layout.table(
+    [
+      { header: 'Pôles avec résultats', width: 90, align: 'right' },
+      { header: 'Minimum', width: 60, align: 'right' },
+      { header: 'Q1', width: 60, align: 'right' },
+      { header: 'Médiane', width: 60, align: 'right' },
+      { header: 'Q3', width: 60, align: 'right' },
+      { header: 'Maximum', width: 60, align: 'right' },
+    ],
+    [distributionCells(o)],
+  );
+
+  const themes = new Map(results.themes.map((th) => [th.id, th]));
+  const top = (ids: string[]) => ids.map((id) => themes.get(id)).filter((th): th is NetworkThemeResult => !!th).slice(0, 3);
+  const ranking = (title: string, ids: string[], count: (th: NetworkThemeResult) => number, countHeader: string, none: string) => {
+    layout.subheading(title);
+    const rows = top(ids);
+    if (!rows.length) {
+      layout.paragraph(none, { muted: true });
+      return;
+    }
+    layout.table(
+      [
+        { header: 'Thème', width: 230 },
+        { header: 'Dimension', width: 90 },
+        { header: countHeader, width: 95, align: 'right' },
+        { header: 'Médiane du réseau', width: 75, align: 'right' },
+      ],
+      rows.map((th) => [th.label, ctx.dimensionLabel(th.dimension), { text: outOf(count(th), n), bold: true }, formatScore(th.distribution.median)]),
+    );
+  };
+  ranking('Faiblesses les plus fréquentes', results.frequentWeaknesses, (th) => th.weakPoles, 'Pôles en faiblesse', 'Aucun thème interne n’est une faiblesse pour un pôle.');
+  ranking('Menaces les plus fréquentes', results.frequentThreats, (th) => th.weakPoles, 'Pôles menacés', 'Aucun thème de contexte n’est une menace pour un pôle.');
+  ranking('Dissensus les plus fréquents', results.dissensus, (th) => th.dissensusPoles, 'Pôles en dissensus', 'Aucun thème ne divise les collèges d’un pôle.');
+}
+
+function participation(layout: Layout, ctx: Context) {
+  const { results } = ctx;
+  const k = results.minGroupSize;
+  layout.section(NETWORK_SECTION_TITLES.participation);
+  const p = results.participation;
+  layout.paragraph(
+    `${formatInteger(p.submitted)} réponses envoyées sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)}). ` +
+      `Un pôle de moins de ${k} réponses compte dans la participation mais n’a pas de résultats (« moins de ${k} »).`,
+  );
+
+  layout.subheading('Par pôle');
+  const listed = ctx.poles.slice(0, ctx.maxListed);
+  const rest = ctx.poles.slice(ctx.maxListed);
+  const rows: Cell[][] = listed.map((pole) => [
+    pole.name,
+    formatInteger(pole.invited),
+    formatInteger(pole.submitted),
+    formatPercent(pole.submitted, pole.invited),
+    pole.available ? 'oui' : { text: `moins de ${k}`, muted: true },
+  ]);
+  if (rest.length) {
+    const invited = rest.reduce((s, x) => s + x.invited, 0);
+    const submitted = rest.reduce((s, x) => s + x.submitted, 0);
+    rows.push([{ text: plural(rest.length, 'autre pôle', 'autres pôles'), muted: true }, formatInteger(invited), formatInteger(submitted), formatPercent(submitted, invited), `${outOf(rest.filter((x) => x.available).length, rest.length)}`]);
+  }
+  rows.push(['Total', formatInteger(p.invited), formatInteger(p.submitted), formatPercent(p.submitted, p.invited), outOf(results.polesWithResults, results.poles.length)]);
+  layout.table(
+    [
+      { header: 'Pôle', width: 230 },
+      { header: 'Invités', width: 60, align: 'right' },
+      { header: 'Réponses', width: 60, align: 'right' },
+      { header: 'Taux', width: 55, align: 'right' },
+      { header: 'Résultats', width: 80 },
+    ],
+    rows,
+    { lastRowBold: true },
+  );
+  if (rest.length) {
+    layout.paragraph(`Les ${formatInteger(ctx.maxListed)} premiers pôles par ordre alphabétique sont détaillés ; la liste complète est sur le tableau de bord du réseau.`, { size: SIZE.small, muted: true });
+  }
+
+  layout.subheading('Par collège');
+  layout.table(
+    [
+      { header: 'Collège', width: 260 },
+      { header: 'Invités', width: 70, align: 'right' },
+      { header: 'Réponses', width: 70, align: 'right' },
+      { header: 'Taux', width: 70, align: 'right' },
+    ],
+    [
+      ...p.colleges.map((c): Cell[] => [c.label, formatInteger(c.invited), formatInteger(c.submitted), formatPercent(c.submitted, c.invited)]),
+      ['Total', formatInteger(p.invited), formatInteger(p.submitted), formatPercent(p.submitted, p.invited)],
+    ],
+    { lastRowBold: true },
+  );
+}
+
+function profile(layout: Layout, ctx: Context) {
+  const { results } = ctx;
+  layout.section(NETWORK_SECTION_TITLES.profile);
+  const entries = Object.values(results.profile);
+  layout.paragraph(
+    'Réponses des pôles au formulaire de profil de la campagne, comptées comme dans le tableau de l’analyse croisée des pôles : pour chaque question, ' +
+      'le nombre de pôles ayant donné chaque réponse, sur le nombre de pôles ayant répondu à la question.',
+  );
+  if (!entries.length) {
+    layout.paragraph('Aucun pôle n’a rempli son profil pour cette campagne.', { muted: true });
+    return;
+  }
+  for (const q of entries) {
+    const sum = q.counts.reduce((s, c) => s + c.count, 0);
+    const totals = q.kind === 'sum';
+    const multiple = q.kind === 'multiple';
+    layout.minorHeading(q.label, 40);
+    if (totals) {
+      layout.table(
+        [{ header: 'Champ', width: 330 }, { header: 'Total déclaré', width: 120, align: 'right' }],
+        [...q.counts.map((c): Cell[] => [c.label, formatInteger(c.count)]), ['Total', formatInteger(sum)]],
+        { lastRowBold: true },
+      );
+      layout.paragraph(`Somme des valeurs déclarées par ${plural(q.answered, 'pôle')}.`, { size: SIZE.small, muted: true });
+    } else {
+      layout.table(
+        [{ header: 'Réponse', width: 330 }, { header: 'Pôles', width: 120, align: 'right' }],
+        q.counts.map((c): Cell[] => [c.label, c.count ? { text: outOf(c.count, q.answered), bold: true } : { text: outOf(0, q.answered), muted: true }]),
+      );
+      if (multiple) layout.paragraph('Plusieurs réponses possibles par pôle.', { size: SIZE.small, muted: true });
+    }
+  }
+}
+
+function distributionSection(layout: Layout, ctx: Context, charts: Map<string, Promise<Buffer>>) {
+  const { results } = ctx;
+  layout.section(NETWORK_SECTION_TITLES.distribution);
+  layout.paragraph(
+    `Pour chaque thème, la distribution des scores des ${plural(results.polesWithResults, 'pôle')} avec résultats : minimum, premier quartile (Q1), ` +
+      'médiane, troisième quartile (Q3) et maximum ; la moitié des pôles est entre Q1 et Q3. Sur le graphique, la barre va de Q1 à Q3, le trait vertical ' +
+      'marque la médiane, le rond le pôle le plus bas et le carré le plus haut. Les deux dernières colonnes comptent les pôles pour lesquels le thème ' +
+      `est une faiblesse ou une menace (score ≤ ${formatScore(results.thresholds.low)}) et ceux dont les collèges divergent d’au moins 20 points.`,
+  );
+  for (const d of ctx.dimensions) {
+    const chart = charts.get(d.id);
+    const height = distributionHeight(d.themes.length);
+    layout.subheading(d.label, chart ? height : 60);
+    if (chart) layout.image(chart, WIDTH, height);
+    const columns: Column[] = [
+      { header: 'Thème', width: 142 },
+      { header: 'n', width: 24, align: 'right' },
+      { header: 'Min', width: 34, align: 'right' },
+      { header: 'Q1', width: 34, align: 'right' },
+      { header: 'Médiane', width: 50, align: 'right' },
+      { header: 'Q3', width: 34, align: 'right' },
+      { header: 'Max', width: 34, align: 'right' },
+      { header: d.themes[0].theme.factor === 'external' ? 'Pôles menacés' : 'Pôles en faiblesse', width: 58, align: 'right' },
+      { header: 'Pôles en dissensus', width: 58, align: 'right' },
+    ];
+    layout.table(
+      columns,
+      d.themes.map(({ theme }) => [
+        theme.label,
+        ...distributionCells(theme.distribution),
+        formatInteger(theme.weakPoles),
+        formatInteger(theme.dissensusPoles),
+      ]),
+      { size: 8 },
+    );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Heatmap: poles × themes, one table per dimension, scores printed in every cell. The cell's shade darkens as the
+// score falls (one hue, lightness only: the order survives grayscale printing) and weaknesses/threats are in bold.
+
+const HEAT_LIGHT = [255, 255, 255];
+const HEAT_DARK = [150, 168, 192];
+
+function heatFill(score: number): string {
+  const x = Math.min(1, Math.max(0, (100 - score) / 100));
+  const channel = (i: number) => Math.round(HEAT_LIGHT[i] + (HEAT_DARK[i] - HEAT_LIGHT[i]) * x).toString(16).padStart(2, '0');
+  return `#${channel(0)}${channel(1)}${channel(2)}`;
+}
+
+function heatmapSection(layout: Layout, ctx: Context) {
+  const { results } = ctx;
+  const k = results.minGroupSize;
+  layout.section(NETWORK_SECTION_TITLES.heatmap);
+  const shown = ctx.poles.filter((p) => p.available);
+  const listed = shown.slice(0, ctx.maxListed);
+  const without = ctx.poles.filter((p) => !p.available);
+  layout.paragraph(
+    'Score de chaque pôle (lignes, par ordre alphabétique) sur chaque thème (colonnes), de 0 à 100, un tableau par dimension. Plus la case est foncée, ' +
+      `plus le score est bas ; en gras, les scores d’au plus ${formatScore(results.thresholds.low)} (faiblesse, ou menace pour le contexte). ` +
+      'Les codes des thèmes sont repris sous le titre de chaque dimension.',
+  );
+  if (shown.length > listed.length) {
+    layout.note('Carte partielle', [
+      `${formatInteger(shown.length)} pôles ont des résultats : seuls les ${formatInteger(listed.length)} premiers par ordre alphabétique sont présentés ici (carte complète sur le tableau de bord du réseau).`,
+    ]);
+  }
+  if (without.length) {
+    layout.paragraph(
+      `Sans résultats (moins de ${k} réponses), donc absents de la carte : ${without.length > 30 ? plural(without.length, 'pôle') : without.map((p) => p.name).join(', ')}.`,
+      { size: SIZE.small, muted: true },
+    );
+  }
+  if (!listed.length) {
+    layout.paragraph(`Aucun pôle n’a atteint ${k} réponses : la carte est vide.`, { muted: true });
+    return;
+  }
+  for (const d of ctx.dimensions) {
+    layout.subheading(d.label, 90);
+    layout.paragraph(d.themes.map((x) => `${x.code} : ${x.theme.label}`).join(' ; '), { size: SIZE.small, muted: true, gap: 4 });
+    heatmapTable(layout, d.themes, listed, results.thresholds.low);
+  }
+}
+
+function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['themes'], poles: NetworkResults['poles'], low: number) {
+  const doc = layout.doc;
+  const size = 7.5;
+  const pad = 3;
+  const nameWidth = Math.min(170, WIDTH - themes.length * 30);
+  const cellWidth = (WIDTH - nameWidth) / themes.length;
+  const lineHeight = doc.font(FONT.regular).fontSize(size).currentLineHeight(true);
+  const rowHeight = lineHeight + 2 * pad;
+
+  const header = () => {
+    const y = doc.y;
+    doc.rect(LEFT, y, WIDTH, rowHeight).fill(COLOUR.header);
+    doc.font(FONT.bold).fontSize(size).fillColor(COLOUR.text);
+    doc.text('Pôle', LEFT + pad, y + pad, { lineBreak: false });
+    themes.forEach((x, i) => {
+      const w = doc.widthOfString(x.code);
+      doc.text(x.code, LEFT + nameWidth + (i + 1) * cellWidth - pad - w, y + pad, { lineBreak: false });
+    });
+    doc.moveTo(LEFT, y + rowHeight).lineTo(LEFT + WIDTH, y + rowHeight).lineWidth(0.9).strokeColor(COLOUR.rule).stroke();
+    doc.y = y + rowHeight;
+  };
+
+  layout.ensure(rowHeight * 3);
+  header();
+  for (const pole of poles) {
+    doc.font(FONT.regular).fontSize(size);
+    const name = t(pole.name);
+    const oneLine = doc.widthOfString(name) <= nameWidth - 2 * pad;
+    const height = oneLine ? rowHeight : doc.heightOfString(name, { width: nameWidth - 2 * pad }) + 2 * pad;
+    if (doc.y + height > BOTTOM) {
+      layout.newPage();
+      header();
+    }
+    const y = doc.y;
+    doc.fillColor(COLOUR.text);
+    if (oneLine) doc.text(name, LEFT + pad, y + pad, { lineBreak: false });
+    else doc.text(name, LEFT + pad, y + pad, { width: nameWidth - 2 * pad });
+    themes.forEach((x, i) => {
+      const score = pole.scores[x.index];
+      const cx = LEFT + nameWidth + i * cellWidth;
+      if (score === null) {
+        doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.muted);
+      } else {
+        doc.rect(cx + 0.5, y + 0.5, cellWidth - 1, height - 1).fill(heatFill(score));
+        doc.font(score <= low ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLOUR.text);
+      }
+      const text = formatScore(score);
+      doc.text(text, cx + cellWidth - pad - doc.widthOfString(text), y + pad, { lineBreak: false });
+    });
+    doc.moveTo(LEFT, y + height).lineTo(LEFT + WIDTH, y + height).lineWidth(0.4).strokeColor(COLOUR.light).stroke();
+    doc.y = y + height;
+  }
+  doc.x = LEFT;
+  doc.y += 10;
+}
+
+function evolution(layout: Layout, ctx: Context, chart: Promise<Buffer> | null) {
+  const { results } = ctx;
+  layout.section(NETWORK_SECTION_TITLES.evolution);
+  const campaigns = [...(results.evolution?.campaigns ?? [])].sort((a, b) => a.year - b.year).slice(-4);
+  if (campaigns.length < 2) {
+    layout.paragraph('Aucune campagne antérieure à comparer : l’évolution des médianes sera présentée à partir de la prochaine campagne.');
+    return;
+  }
+  const [previous, current] = campaigns.slice(-2);
+  layout.paragraph(
+    `Médiane du réseau sur chaque thème, campagne par campagne, avec les mêmes filtres (pôles avec résultats de chaque campagne : ` +
+      `${campaigns.map((c) => `${c.year} : ${formatInteger(c.polesWithResults)}`).join(' ; ')}). Les thèmes sont rapprochés par leur identifiant ; ` +
+      `« – » : thème absent du questionnaire de l’année ou sans pôle avec résultats. Évolution : de ${previous.year} à ${current.year}, en points.`,
+  );
+  if (chart) layout.image(chart, WIDTH, evolutionHeight(results.themes.length), 'Un symbole par campagne : rond plein pour la plus récente.');
+  const yearWidth = Math.max(40, 200 / campaigns.length);
+  layout.table(
+    [
+      { header: 'Thème', width: 210 },
+      ...campaigns.map((c): Column => ({ header: String(c.year), width: yearWidth, align: 'right' })),
+      { header: 'Évolution', width: 60, align: 'right' },
+    ],
+    results.themes.map((th) => {
+      const values = campaigns.map((c) => c.medians[th.id] ?? null);
+      const a = previous.medians[th.id];
+      const b = current.medians[th.id];
+      const delta = a === null || a === undefined || b === null || b === undefined ? null : b - a;
+      return [th.label, ...values.map((v) => formatScore(v)), { text: formatDelta(delta), bold: true }];
+    }),
+    { size: 8 },
+  );
+}
+
+function method(layout: Layout, ctx: Context) {
+  const { results } = ctx;
+  const k = results.minGroupSize;
+  const { high, low } = results.thresholds;
+  layout.section(NETWORK_SECTION_TITLES.method);
+  layout.subheading('Scores des pôles');
+  layout.bullets([
+    'Chaque pôle est noté comme dans son propre rapport : score d’une question de 0 à 100, moyenne par répondant sur le thème, puis moyenne des collèges, chaque collège pesant autant.',
+    'Score global d’un pôle : moyenne de ses dimensions internes (gouvernance, coopération) ; le contexte est lu à part.',
+    'La carte de chaleur présente ces scores tels quels, arrondis à une décimale.',
+  ]);
+  layout.subheading('Distribution sur le réseau');
+  layout.bullets([
+    'Quartiles calculés comme QUARTILE.INC des tableurs : les n scores triés, le quantile p est pris au rang h = (n − 1) × p (compté à partir de 0), par interpolation linéaire entre les deux scores qui l’encadrent.',
+    'Q1 : p = 0,25 ; médiane : p = 0,5 ; Q3 : p = 0,75 ; minimum et maximum : plus bas et plus haut des pôles.',
+    'Seuls les pôles avec résultats entrent dans les distributions ; un pôle sans score sur un thème n’entre pas dans la distribution de ce thème (n).',
+  ]);
+  layout.subheading('Seuils');
+  layout.bullets([
+    `Thème interne : faiblesse pour un pôle qui le note au plus ${formatScore(low)}, force à partir de ${formatScore(high)}.`,
+    `Thème de contexte : menace au plus ${formatScore(low)}, opportunité à partir de ${formatScore(high)}.`,
+    'Dissensus : dans un pôle, écart d’au moins 20 points entre le collège qui note le thème le plus haut et celui qui le note le plus bas (collèges présentés seulement).',
+    'Faiblesses, menaces et dissensus fréquents : thèmes classés par nombre de pôles concernés.',
+  ]);
+  layout.subheading('Règle d’anonymat (k)');
+  layout.bullets([
+    `Seuil k = ${k} : un pôle n’a de résultats qu’à partir de ${k} réponses envoyées ; en dessous, il compte dans la participation seulement.`,
+    `Dans un pôle, un collège de moins de ${k} répondants n’est pas comparé aux autres ; ses réponses comptent dans les scores du pôle.`,
+    'Aucune réponse individuelle ni réponse libre ne figure dans ce rapport.',
+  ]);
+  layout.subheading('Filtres et évolution');
+  layout.bullets([
+    `Filtres appliqués : ${filterText(results)}. L’âge d’un pôle est l’année de la campagne moins son année de création déclarée dans le profil.`,
+    'L’évolution des médianes applique les mêmes filtres à chaque campagne ; les thèmes sont rapprochés par leur identifiant.',
+  ]);
+}

@@ -1,0 +1,106 @@
+// The network's PDF, downloaded by the Labo through the API on the demo network, read back with pdftotext:
+// sections, figures equal to the results JSON, every pole in the heatmap, page numbers, access and filters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { generateDemoNetwork } from '../../server/demo/network.ts';
+import { formatScore } from '../../reports/format.ts';
+import { NETWORK_SECTION_TITLES } from '../../reports/pdf/network-report.ts';
+
+const hasPoppler = existsSync('/usr/bin/pdftotext');
+const REPORT = '/api/campaigns/campagne-2026/report.pdf';
+let h: Harness;
+let dir: string;
+beforeAll(async () => {
+  h = await createHarness();
+  await generateDemoNetwork(h.deps);
+  dir = mkdtempSync(join(tmpdir(), 'ptce-network-pdf-'));
+});
+afterAll(() => {
+  h.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const pdfText = (file: string, options: { page?: number; layout?: boolean } = {}) =>
+  execFileSync('pdftotext', [...(options.page ? ['-f', String(options.page), '-l', String(options.page)] : []), ...(options.layout === false ? [] : ['-layout']), file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [file], { encoding: 'utf8' }))![1]);
+/** The text with every kind of white space folded to one space (pdftotext keeps no-break spaces as such). */
+const flat = (text: string) => text.replace(/[\s\u00A0\u202F]+/g, ' ');
+
+async function download(query = ''): Promise<{ file: string; res: Response }> {
+  const admin = await h.admin();
+  const res = await admin.request('GET', `${REPORT}${query}`);
+  const file = join(dir, `reseau${query.replace(/\W+/g, '-')}.pdf`);
+  if (res.status === 200) writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+  return { file, res };
+}
+
+describe.runIf(hasPoppler || process.env.CI === 'true')('the network report PDF through the API', () => {
+  it('holds every section, the figures of the results JSON, every pole in the heatmap, and numbered pages', async () => {
+    const results = (await (await h.admin()).json('GET', '/api/campaigns/campagne-2026/results')).body;
+    const { file, res } = await download();
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/pdf');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="reseau-ptce-2026.pdf"');
+    expect(res.headers.get('cache-control')).toBe('no-store');
+
+    const text = flat(pdfText(file, { layout: false }));
+    expect(text).toContain('Réseau des PTCE – synthèse de la campagne 2026');
+    for (const heading of Object.values(NETWORK_SECTION_TITLES).slice(1)) expect(text, heading).toContain(flat(heading));
+    expect(text).toContain('aucun (tous les pôles)');
+
+    // The figures printed are the JSON's, rounded to one decimal.
+    const layoutText = flat(pdfText(file));
+    expect(layoutText).toContain(formatScore(results.overall.median));
+    for (const theme of results.themes) {
+      const d = theme.distribution;
+      // The theme's row of the distribution table: n, min, Q1, median, Q3, max in that order.
+      const row = [d.n, ...[d.min, d.q1, d.median, d.q3, d.max].map(formatScore)].join(' ');
+      expect(layoutText, theme.id).toContain(row);
+    }
+    // The seed's kind of profile table: 8 associations out of 12 poles.
+    expect(layoutText).toMatch(/Association 8 sur 12/);
+
+    // Every pole is named in the heatmap, with its scores.
+    const heatmapStart = text.indexOf('Score de chaque pôle');
+    const heatmapEnd = text.indexOf(NETWORK_SECTION_TITLES.evolution, heatmapStart);
+    expect(heatmapStart).toBeGreaterThan(0);
+    const heatmap = text.slice(heatmapStart, heatmapEnd);
+    for (const pole of results.poles) {
+      expect(heatmap, pole.name).toContain(pole.name);
+      expect(heatmap, pole.name).toContain(formatScore(pole.scores[0]));
+    }
+
+    const pages = pageCount(file);
+    expect(pages).toBeGreaterThanOrEqual(8);
+    expect(pages).toBeLessThanOrEqual(30);
+    expect(pdfText(file, { page: 2 })).toContain(`Page 2 / ${pages}`);
+    expect(pdfText(file, { page: pages })).toContain(`Page ${pages} / ${pages}`);
+  });
+
+  it('applies the same filters as the results', async () => {
+    const ues = (await (await h.admin()).json('GET', '/api/campaigns/campagne-2026/results?legalForm=ues')).body;
+    expect(ues.poles.map((p: { name: string }) => p.name)).toEqual(['Cité des Coopérations Urbaines']);
+    const { file, res } = await download('?legalForm=ues');
+    expect(res.status).toBe(200);
+    const text = flat(pdfText(file, { layout: false }));
+    expect(text).toContain('Cité des Coopérations Urbaines');
+    expect(text).toContain('Union d’économie sociale (UES)');
+    const all = (await (await h.admin()).json('GET', '/api/campaigns/campagne-2026/results')).body;
+    for (const pole of all.poles.filter((p: { name: string }) => p.name !== 'Cité des Coopérations Urbaines')) expect(text, pole.name).not.toContain(pole.name);
+    expect((await (await h.admin()).request('GET', `${REPORT}?minAge=vieux`)).status).toBe(422);
+  });
+
+  it('is for the Labo only', async () => {
+    const coordinator = await h.coordinator('pole-1');
+    expect((await coordinator.request('GET', REPORT)).status).toBe(403);
+    expect((await h.client().request('GET', REPORT)).status).toBe(401);
+    expect((await (await h.admin()).request('GET', '/api/campaigns/inconnue/report.pdf')).status).toBe(404);
+  });
+});

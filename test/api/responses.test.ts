@@ -169,6 +169,8 @@ describe('the API surface', () => {
       'POST /api/poles/{poleId}/campaigns/{campaignId}/invitations', 'GET /api/poles/{poleId}/campaigns/{campaignId}/participation',
       'GET /api/responses/{token}', 'PUT /api/responses/{token}', 'POST /api/responses/{token}/submit',
       'GET /api/poles/{poleId}/campaigns/{campaignId}/results', 'GET /api/poles/{poleId}/campaigns/{campaignId}/report.pdf',
+      'GET /api/campaigns/{campaignId}/results', 'GET /api/campaigns/{campaignId}/report.pdf', 'POST /api/questionnaires',
+      'GET /api/campaigns/{campaignId}/export.csv', 'GET /api/campaigns/{campaignId}/export.xlsx',
     ]));
     expect(res.body.components.schemas.Error).toBeDefined();
   });

@@ -1,8 +1,8 @@
-// Reads questionnaire versions from disk once, checks them, and compiles their validators once:
-// every request then reuses the same compiled questionnaire.
+// Reads questionnaire versions from disk (and, through the server, those imported by the API) once, checks them,
+// and compiles their validators once: every request then reuses the same compiled questionnaire.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProfileForm, checkQuestionnaire, localized } from './check.ts';
+import { checkProfileForm, checkQuestionnaire, listScoredItems, localized, type CheckIssue } from './check.ts';
 import { compileValidator, type AnswerValidator } from './validator.ts';
 
 type Json = Record<string, any>;
@@ -16,7 +16,14 @@ export interface Questionnaire {
   id: string;
   title: string;
   definition: Json;
+  /** The pole profile form as written (its collège items come from `colleges` in `profileDefinition`). */
+  profile: Json;
   profileDefinition: Json;
+  /**
+   * Items renamed since the previous versions: key in this version (question name, or `question.row`) → key
+   * in the previous ones. Used by the year-over-year evolution; empty for most versions.
+   */
+  renamed: Record<string, string>;
   colleges: CollegeChoice[];
   validator: AnswerValidator;
   profileValidator: AnswerValidator;
@@ -57,8 +64,33 @@ export class QuestionnaireError extends Error {
   }
 }
 
-export function compileQuestionnaire(id: string, definition: Json, profile: Json): Questionnaire {
-  const problems = [...checkQuestionnaire(definition), ...checkProfileForm(profile).map((p) => ({ ...p, path: `profil.${p.path}` }))];
+/**
+ * Checks a renamed-items mapping against the new definition: each key must be a scored item of it (a question
+ * name, or `question.row` for a matrix row) or the name of a question holding scored items; values are old keys.
+ */
+export function checkRenamed(definition: Json, renamed: unknown): CheckIssue[] {
+  if (renamed === undefined || renamed === null) return [];
+  if (typeof renamed !== 'object' || Array.isArray(renamed)) return [{ path: 'renamed', message: 'La correspondance des questions renommées doit être un objet { nouvelle clé: ancienne clé }.' }];
+  const items = listScoredItems(definition);
+  const known = new Set([...items.map((i) => i.key), ...items.map((i) => i.question)]);
+  const issues: CheckIssue[] = [];
+  for (const [key, old] of Object.entries(renamed)) {
+    const path = `renamed[${JSON.stringify(key)}]`;
+    if (!known.has(key)) {
+      issues.push({ path, message: `La clé « ${key} » n’est ni une question notée ni une ligne de matrice notée de ce questionnaire (attendu : nom de question, ou « question.ligne »).` });
+    }
+    if (typeof old !== 'string' || old.trim() === '') issues.push({ path, message: `Ancienne clé manquante pour « ${key} ».` });
+  }
+  return issues;
+}
+
+export function compileQuestionnaire(id: string, definition: Json, profile: Json, renamed: Record<string, string> = {}): Questionnaire {
+  const problems = [
+    ...checkQuestionnaire(definition),
+    ...checkProfileForm(profile).map((p) => ({ ...p, path: `profil.${p.path}` })),
+  ];
+  // The mapping names items of the definition: only meaningful once the definition itself is sound.
+  if (!problems.length) problems.push(...checkRenamed(definition, renamed));
   if (problems.length) throw new QuestionnaireError(id, problems);
   const colleges = collegesOf(definition);
   const profileDefinition = withCollegeItems(profile, colleges);
@@ -66,11 +98,30 @@ export function compileQuestionnaire(id: string, definition: Json, profile: Json
     id,
     title: localized(definition.title) || id,
     definition,
+    profile,
     profileDefinition,
+    renamed: { ...renamed },
     colleges,
     validator: compileValidator(definition),
     profileValidator: compileValidator(profileDefinition),
   };
+}
+
+/**
+ * Adds the versions imported through the API (after the file ones, in import order). An id taken by both a file
+ * and a stored version is refused: versions are immutable and campaigns refer to them by id.
+ */
+export function addStoredQuestionnaires(
+  registry: Map<string, Questionnaire>,
+  stored: readonly { id: string; definition: Json; profile: Json; renamed: Record<string, string> }[],
+): Map<string, Questionnaire> {
+  for (const v of stored) {
+    if (registry.has(v.id)) {
+      throw new Error(`Questionnaire ${v.id} : une version importée porte le même identifiant qu’un fichier de surveys/definitions ; retirez le fichier (les versions sont immuables).`);
+    }
+    registry.set(v.id, compileQuestionnaire(v.id, v.definition, v.profile, v.renamed));
+  }
+  return registry;
 }
 
 export function loadQuestionnaires(dir: string = DEFINITIONS_DIR): Map<string, Questionnaire> {

@@ -1,4 +1,4 @@
-// /admin: poles, coordinators, campaigns.
+// /admin: poles, coordinators, campaigns, questionnaire versions.
 import { StaffLayout } from '../../components/StaffLayout';
 import { isAdmin, RequireStaff } from '../../components/RequireStaff';
 import { useResource } from '../../useResource';
@@ -7,6 +7,7 @@ import type { Pole } from '../../types';
 import { PolesSection } from './PolesSection';
 import { CoordinatorsSection } from './CoordinatorsSection';
 import { CampaignsSection } from './CampaignsSection';
+import { QuestionnairesSection } from './QuestionnairesSection';
 
 function AdminContent() {
   const poles = useResource<{ poles: Pole[] }>('/api/poles');
@@ -24,11 +25,15 @@ function AdminContent() {
           <li>
             <a href="#campagnes">Campagnes</a>
           </li>
+          <li>
+            <a href="#questionnaires">Questionnaires</a>
+          </li>
         </ul>
       </nav>
       <PolesSection resource={poles} />
       <CoordinatorsSection poles={poles.data?.poles ?? []} />
       <CampaignsSection />
+      <QuestionnairesSection />
     </>
   );
 }

@@ -7,7 +7,7 @@ import { StaffLayout } from '../../components/StaffLayout';
 import { Link, navigate } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { useResource } from '../../useResource';
-import { DownloadFileButton } from './DownloadFileButton';
+import { DownloadFileButton } from '../../components/DownloadFileButton';
 import { NetworkFilters } from './NetworkFilters';
 import { FrequentThemes, Heatmap, MediansEvolution, NetworkParticipation, OverallDistribution, ProfileTable, ThemeDistributions } from './NetworkSections';
 import { filtersFromSearch, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues } from './paths';
@@ -84,6 +84,8 @@ function Exports({ campaignId, year }: { campaignId: string; year: number }) {
           busyLabel="Préparation du rapport…"
           doneLabel="Rapport téléchargé."
           testId="download-network-pdf"
+          forbiddenMessage="Ce document est réservé au Labo."
+          className="network-download"
         />
       </div>
     </section>

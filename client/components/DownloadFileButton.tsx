@@ -1,7 +1,7 @@
-// A file the server takes a while to produce (the network PDF): fetched as a blob with progress shown meanwhile,
-// then handed to the browser through a temporary <a download>. Same behaviour as the pole dashboard's button.
+// A file the server takes a while to produce (a PDF report): fetched as a blob with progress shown meanwhile,
+// then handed to the browser through a temporary <a download>. Used by the pole and the network dashboards.
 import { useEffect, useId, useRef, useState } from 'react';
-import { ErrorAlert } from '../../components/Messages';
+import { ErrorAlert } from './Messages';
 
 const NETWORK_MESSAGE = 'Connexion au serveur impossible. Vérifiez votre connexion et réessayez.';
 
@@ -15,7 +15,7 @@ function fileNameFrom(disposition: string | null, fallback: string): string {
   }
 }
 
-async function failureMessage(response: Response): Promise<string> {
+async function failureMessage(response: Response, forbidden: string): Promise<string> {
   try {
     const payload = (await response.json()) as { error?: { message?: string } };
     if (payload?.error?.message) return payload.error.message;
@@ -23,7 +23,7 @@ async function failureMessage(response: Response): Promise<string> {
     // not JSON
   }
   if (response.status === 401) return 'Votre session a expiré : reconnectez-vous puis réessayez.';
-  if (response.status === 403) return 'Ce document est réservé au Labo.';
+  if (response.status === 403) return forbidden;
   if (response.status === 404) return 'Ce document n’est pas encore disponible.';
   return `Erreur du serveur (${response.status}).`;
 }
@@ -37,9 +37,15 @@ interface Props {
   doneLabel: string;
   accept: string;
   testId?: string;
+  progressTestId?: string;
+  /** Shown on 403. */
+  forbiddenMessage: string;
+  /** First words of the error shown when the download fails. */
+  failureLabel?: string;
+  className?: string;
 }
 
-export function DownloadFileButton({ url, fileName, label, busyLabel, doneLabel, accept, testId }: Props) {
+export function DownloadFileButton({ url, fileName, label, busyLabel, doneLabel, accept, testId, progressTestId, forbiddenMessage, failureLabel = 'Le téléchargement a échoué.', className }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -63,7 +69,7 @@ export function DownloadFileButton({ url, fileName, label, busyLabel, doneLabel,
         if (current.signal.aborted) return;
         throw new Error(NETWORK_MESSAGE, { cause: e });
       }
-      if (!response.ok) throw new Error(await failureMessage(response));
+      if (!response.ok) throw new Error(await failureMessage(response, forbiddenMessage));
       const blob = await response.blob();
       if (current.signal.aborted) return;
       const objectUrl = URL.createObjectURL(blob.type ? blob : new Blob([blob], { type: accept }));
@@ -88,11 +94,11 @@ export function DownloadFileButton({ url, fileName, label, busyLabel, doneLabel,
   }
 
   return (
-    <div className="download-report network-download">
+    <div className={`download-report ${className ?? ''}`}>
       <button type="button" onClick={() => void download()} disabled={busy} aria-describedby={progressId} data-testid={testId}>
         {label}
       </button>
-      <div id={progressId} className="report-progress" aria-live="polite" data-testid={testId ? `${testId}-progress` : undefined}>
+      <div id={progressId} className="report-progress" aria-live="polite" data-testid={progressTestId ?? (testId ? `${testId}-progress` : undefined)}>
         {busy && (
           <span className="progress-busy">
             <span className="spinner" aria-hidden="true" /> {busyLabel}
@@ -102,7 +108,9 @@ export function DownloadFileButton({ url, fileName, label, busyLabel, doneLabel,
       </div>
       {error && (
         <ErrorAlert>
-          <p>Le téléchargement a échoué. {error}</p>
+          <p>
+            {failureLabel} {error}
+          </p>
         </ErrorAlert>
       )}
     </div>

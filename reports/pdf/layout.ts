@@ -3,6 +3,7 @@
 // table of contents, paragraphs, lists, tables with repeated headers, deferred chart images), the table of
 // contents and the "Page N / M" footers filled in once the body is laid out on buffered pages.
 import { readFileSync } from 'node:fs';
+import PDFDocument from 'pdfkit';
 import { DEJAVU_BOLD, DEJAVU_REGULAR } from './render-chart.ts';
 import { frenchTypography } from '../format.ts';
 
@@ -44,6 +45,32 @@ const LAYOUT_CACHES: Record<string, Record<string, unknown>> = {};
 /** Words kept per font before the shared layout cache starts over (bounded memory). */
 const LAYOUT_CACHE_LIMIT = 50_000;
 let reportsSinceCheck = 0;
+
+/**
+ * A buffered A4 document in French with DejaVu embedded, and the promise of its bytes once `doc.end()` is called.
+ * Pages stay buffered so the table of contents and the footers can be written after the body.
+ */
+export function openDocument(info: { Title: string; Author: string; Subject: string; CreationDate: Date }): { doc: Doc; bytes: Promise<Buffer> } {
+  const doc = new PDFDocument({
+    size: 'A4',
+    margins: MARGIN,
+    bufferPages: true,
+    autoFirstPage: true,
+    lang: 'fr-FR',
+    displayTitle: true,
+    // No default Helvetica: DejaVu is registered below.
+    font: null as unknown as string,
+    info: { ...info, Creator: 'Auto-évaluation PTCE' },
+  });
+  registerFonts(doc);
+  const chunks: Buffer[] = [];
+  const bytes = new Promise<Buffer>((resolve, reject) => {
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  return { doc, bytes };
+}
 
 export function registerFonts(doc: Doc) {
   const files: Record<string, FontSource> = fontSources ?? { [FONT.regular]: readFileSync(DEJAVU_REGULAR), [FONT.bold]: readFileSync(DEJAVU_BOLD) };

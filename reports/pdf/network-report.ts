@@ -2,13 +2,12 @@
 // filters. Same building blocks as the pole report (reports/pdf/layout.ts): body laid out on buffered pages,
 // then the table of contents (page 2) and the "Page N / M" footers; charts from reports/charts.ts drawn while
 // the text is laid out. Poles are named: the document is for the Labo, never for the poles.
-import PDFDocument from 'pdfkit';
 import type { ChartConfiguration } from 'chart.js';
 import { networkDistributionConfig, networkMediansEvolutionConfig, type NetworkChartInput } from '../charts.ts';
 import type { Distribution, NetworkResults, NetworkThemeResult } from '../analysis/network.ts';
 import { renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
 import {
-  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, MARGIN, PAGE, SIZE, WIDTH, footers, registerFonts, resetTypography, t, tableOfContents,
+  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, PAGE, SIZE, WIDTH, footers, openDocument, resetTypography, t, tableOfContents,
   type Cell, type Column,
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
@@ -150,28 +149,11 @@ export async function renderNetworkReport(results: NetworkReportInput, options: 
   allImages.catch(() => undefined);
 
   const year = results.campaign.year;
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    autoFirstPage: true,
-    lang: 'fr-FR',
-    displayTitle: true,
-    font: null as unknown as string,
-    info: {
-      Title: `${NETWORK_SECTION_TITLES.cover} ${year}`,
-      Author: 'Le Labo de l’ESS',
-      Subject: `Synthèse des auto-évaluations des pôles, campagne ${year}`,
-      Creator: 'Auto-évaluation PTCE',
-      CreationDate: options.generatedAt,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, bytes: done } = openDocument({
+    Title: `${NETWORK_SECTION_TITLES.cover} ${year}`,
+    Author: 'Le Labo de l’ESS',
+    Subject: `Synthèse des auto-évaluations des pôles, campagne ${year}`,
+    CreationDate: options.generatedAt,
   });
 
   const layout = new Layout(doc);

@@ -1,13 +1,12 @@
 // The pole's PDF report (A4, French): pdfkit with DejaVu Sans embedded, charts from reports/charts.ts drawn
 // by chart.js on @napi-rs/canvas (JPEG). The body is laid out first with buffered pages, then the table of
 // contents (page 2) and the "Page N / M" footers are filled in, so page numbers are always right.
-import PDFDocument from 'pdfkit';
 import type { ChartConfiguration } from 'chart.js';
 import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
 import type { PoleResults, Quadrant, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
 import { renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
 import {
-  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, MARGIN, PAGE, SIZE, WIDTH, footers as writeFooters, registerFonts, resetTypography, t,
+  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, PAGE, SIZE, WIDTH, footers as writeFooters, openDocument, resetTypography, t,
   tableOfContents as writeTableOfContents, type Cell, type Column, type Doc,
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
@@ -108,30 +107,11 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
   const allImages = Promise.all([images.participation, images.radar, ...images.themeBars.values(), ...images.collegeBars.values()]);
   allImages.catch(() => undefined);
 
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: MARGIN,
-    bufferPages: true,
-    autoFirstPage: true,
-    lang: 'fr-FR',
-    displayTitle: true,
-    // No default Helvetica: DejaVu is registered below.
-    font: null as unknown as string,
-    info: {
-      Title: `Auto-évaluation PTCE ${results.campaign.year} – ${results.pole.name}`,
-      Author: results.pole.name,
-      Subject: `Rapport d’auto-évaluation du pôle, campagne ${results.campaign.year}`,
-      Creator: 'Auto-évaluation PTCE',
-      CreationDate: options.generatedAt,
-    },
-  });
-  registerFonts(doc);
-
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  const { doc, bytes: done } = openDocument({
+    Title: `Auto-évaluation PTCE ${results.campaign.year} – ${results.pole.name}`,
+    Author: results.pole.name,
+    Subject: `Rapport d’auto-évaluation du pôle, campagne ${results.campaign.year}`,
+    CreationDate: options.generatedAt,
   });
 
   const layout = new Layout(doc);

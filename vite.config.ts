@@ -25,7 +25,8 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': 'http://localhost:3000',
+      // The API started by `npm run dev` listens on PORT (3000 by default).
+      '/api': `http://127.0.0.1:${process.env.PORT ?? 3000}`,
     },
   },
 });

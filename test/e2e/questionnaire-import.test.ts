@@ -55,6 +55,8 @@ describe.runIf(runBrowserTests)('the admin imports a new questionnaire version',
     const imported = server.deps.questionnaires.get('ptce-2027');
     expect(imported).toBeDefined();
     await expect.poll(() => section.getByTestId('questionnaire-ptce-2027').count(), { timeout: 10_000 }).toBe(1);
+    // The campaign form offers the new version at once, without a reload.
+    await expect.poll(() => page.locator('#campaign-questionnaire option[value="ptce-2027"]').count(), { timeout: 10_000 }).toBe(1);
 
     // A broken copy: the alert lists each problem, path in <code>.
     await page.getByLabel('Identifiant de la version').fill('ptce-2028');

@@ -3,7 +3,7 @@ import { StaffLayout } from '../../components/StaffLayout';
 import { isAdmin, RequireStaff } from '../../components/RequireStaff';
 import { useResource } from '../../useResource';
 import { usePageTitle } from '../../usePageTitle';
-import type { Pole } from '../../types';
+import type { Pole, QuestionnaireSummary } from '../../types';
 import { PolesSection } from './PolesSection';
 import { CoordinatorsSection } from './CoordinatorsSection';
 import { CampaignsSection } from './CampaignsSection';
@@ -11,6 +11,7 @@ import { QuestionnairesSection } from './QuestionnairesSection';
 
 function AdminContent() {
   const poles = useResource<{ poles: Pole[] }>('/api/poles');
+  const questionnaires = useResource<{ questionnaires: QuestionnaireSummary[] }>('/api/questionnaires');
   return (
     <>
       <h1>Administration</h1>
@@ -32,8 +33,8 @@ function AdminContent() {
       </nav>
       <PolesSection resource={poles} />
       <CoordinatorsSection poles={poles.data?.poles ?? []} />
-      <CampaignsSection />
-      <QuestionnairesSection />
+      <CampaignsSection questionnaires={questionnaires} />
+      <QuestionnairesSection questionnaires={questionnaires} />
     </>
   );
 }

@@ -6,7 +6,7 @@ import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/
 import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { networkPagePath } from '../network/paths';
-import { useResource } from '../../useResource';
+import { useResource, type Resource } from '../../useResource';
 import type { Campaign, QuestionnaireSummary } from '../../types';
 
 /** Date input (local day) to ISO: start of the day for an opening, end of the day for a closing. */
@@ -109,9 +109,9 @@ function CampaignCreateForm({
   );
 }
 
-export function CampaignsSection() {
+/** `questionnaires` is shared with the questionnaires section, so an imported version is offered at once. */
+export function CampaignsSection({ questionnaires }: { questionnaires: Resource<{ questionnaires: QuestionnaireSummary[] }> }) {
   const campaigns = useResource<{ campaigns: Campaign[] }>('/api/campaigns');
-  const questionnaires = useResource<{ questionnaires: QuestionnaireSummary[] }>('/api/questionnaires');
   const [message, setMessage] = useState<string | null>(null);
   const list = [...(campaigns.data?.campaigns ?? [])].sort((a, b) => b.year - a.year);
   const questionnaireList = questionnaires.data?.questionnaires ?? [];

@@ -2,7 +2,7 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, errorMessage } from '../../api';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
-import { useResource } from '../../useResource';
+import type { Resource } from '../../useResource';
 import type { QuestionnaireSummary } from '../../types';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;
@@ -232,8 +232,7 @@ function QuestionnaireImportForm({ onStart, onImported }: { onStart: () => void;
   );
 }
 
-export function QuestionnairesSection() {
-  const questionnaires = useResource<{ questionnaires: QuestionnaireSummary[] }>('/api/questionnaires');
+export function QuestionnairesSection({ questionnaires }: { questionnaires: Resource<{ questionnaires: QuestionnaireSummary[] }> }) {
   const [message, setMessage] = useState<string | null>(null);
   const list = questionnaires.data?.questionnaires ?? [];
 

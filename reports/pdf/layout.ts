@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
 import { DEJAVU_BOLD, DEJAVU_REGULAR } from './render-chart.ts';
-import { frenchTypography } from '../format.ts';
+import { formatScore, frenchTypography } from '../format.ts';
 
 /** Pixels per point of the chart images (about 110 dpi at 1.5): 2 is sharper and costs about 15 ms more per report. */
 export const CHART_SCALE = Number(process.env.PDF_CHART_SCALE ?? 1.5);
@@ -243,6 +243,22 @@ export class Layout {
    * Reserves the place of a chart: the image is still being encoded off the main thread while the rest of the
    * document is laid out, and is drawn on its (buffered) page by placeImages().
    */
+  /** The headline figure of a summary: label and score « 54,9 / 100 » in a box, with its explanation beside it. */
+  scoreBox(label: string, score: number | null, explanation: string) {
+    const doc = this.doc;
+    const y = doc.y;
+    doc.rect(LEFT, y, WIDTH, 74).fill(COLOUR.zebra);
+    doc.rect(LEFT, y, 3.5, 74).fill(COLOUR.accent);
+    doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.muted).text(t(label), LEFT + 16, y + 10, { width: 200 });
+    doc.font(FONT.bold).fontSize(30).fillColor(COLOUR.accent).text(formatScore(score), LEFT + 16, y + 26, { width: 110, lineBreak: false });
+    const scoreWidth = doc.widthOfString(formatScore(score));
+    doc.font(FONT.regular).fontSize(12).fillColor(COLOUR.muted).text('/ 100', LEFT + 20 + scoreWidth, y + 42, { width: 60, lineBreak: false });
+    doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
+    doc.text(t(explanation), LEFT + 200, y + 12, { width: WIDTH - 212, lineGap: 1.5, height: 58, ellipsis: true });
+    doc.x = LEFT;
+    doc.y = y + 74 + 12;
+  }
+
   image(image: Promise<Buffer>, width: number, height: number, caption?: string) {
     const doc = this.doc;
     const captionHeight = caption ? doc.font(FONT.regular).fontSize(SIZE.small).heightOfString(t(caption), { width: WIDTH }) + 4 : 0;

@@ -216,26 +216,15 @@ const distributionCells = (d: Distribution): Cell[] => [formatInteger(d.n), form
 
 function summary(layout: Layout, ctx: Context) {
   const { results } = ctx;
-  const doc = layout.doc;
   layout.section(NETWORK_SECTION_TITLES.summary);
   const o = results.overall;
 
-  // Score box: the network's median overall score.
-  const y = doc.y;
-  doc.rect(LEFT, y, WIDTH, 74).fill(COLOUR.zebra);
-  doc.rect(LEFT, y, 3.5, 74).fill(COLOUR.accent);
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.muted).text(t('Score global médian des pôles'), LEFT + 16, y + 10, { width: 200 });
-  doc.font(FONT.bold).fontSize(30).fillColor(COLOUR.accent).text(formatScore(o.median), LEFT + 16, y + 26, { width: 110, lineBreak: false });
-  const scoreWidth = doc.widthOfString(formatScore(o.median));
-  doc.font(FONT.regular).fontSize(12).fillColor(COLOUR.muted).text('/ 100', LEFT + 20 + scoreWidth, y + 42, { width: 60, lineBreak: false });
-  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
   const explain = o.n
     ? `Score global d’un pôle : moyenne de ses dimensions internes, de 0 à 100. La moitié des pôles est entre ${formatScore(o.q1)} et ${formatScore(o.q3)} ; ` +
       `le plus bas est à ${formatScore(o.min)}, le plus haut à ${formatScore(o.max)}.`
     : `Aucun pôle n’a atteint ${results.minGroupSize} réponses : aucun score n’est présenté.`;
-  doc.text(t(explain), LEFT + 200, y + 12, { width: WIDTH - 212, lineGap: 1.5, height: 58, ellipsis: true });
-  doc.x = LEFT;
-  doc.y = y + 74 + 12;
+  // The network's median overall score.
+  layout.scoreBox('Score global médian des pôles', o.median, explain);
 
   const p = results.participation;
   const n = results.polesWithResults;

@@ -193,27 +193,14 @@ const themeById = (results: PoleResults) => new Map(results.themes.map((th) => [
 const scored = (th: ThemeResult | undefined, fallback: string) => (th ? `${th.label} (${formatScore(th.score)})` : fallback);
 
 function summary(layout: Layout, results: PoleResults) {
-  const doc = layout.doc;
   layout.section(SECTION_TITLES.summary);
   const internal = results.dimensions.filter((d) => d.factor === 'internal');
   const external = results.dimensions.filter((d) => d.factor === 'external');
 
-  // Score box.
-  const y = doc.y;
-  doc.rect(LEFT, y, WIDTH, 74).fill(COLOUR.zebra);
-  doc.rect(LEFT, y, 3.5, 74).fill(COLOUR.accent);
-  doc.font(FONT.regular).fontSize(10).fillColor(COLOUR.muted).text(t('Score global du pôle'), LEFT + 16, y + 10, { width: 200 });
-  doc.font(FONT.bold).fontSize(30).fillColor(COLOUR.accent).text(formatScore(results.overall), LEFT + 16, y + 26, { width: 110, lineBreak: false });
-  const scoreWidth = doc.widthOfString(formatScore(results.overall));
-  doc.font(FONT.regular).fontSize(12).fillColor(COLOUR.muted).text('/ 100', LEFT + 20 + scoreWidth, y + 42, { width: 60, lineBreak: false });
-  doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
-  const explain = t(
+  const explain =
     `Moyenne des dimensions internes (${internal.map((d) => `${d.label} : ${formatScore(d.score)}`).join(' ; ')}), sur une échelle de 0 à 100.` +
-      (external.length ? ` Le contexte du territoire est lu à part (${external.map((d) => `${d.label} : ${formatScore(d.score)}`).join(' ; ')}).` : ''),
-  );
-  doc.text(explain, LEFT + 200, y + 12, { width: WIDTH - 212, lineGap: 1.5, height: 58, ellipsis: true });
-  doc.x = LEFT;
-  doc.y = y + 74 + 12;
+    (external.length ? ` Le contexte du territoire est lu à part (${external.map((d) => `${d.label} : ${formatScore(d.score)}`).join(' ; ')}).` : '');
+  layout.scoreBox('Score global du pôle', results.overall, explain);
 
   const p = results.participation;
   layout.paragraph(

@@ -8,6 +8,7 @@ import { PolesSection } from './PolesSection';
 import { CoordinatorsSection } from './CoordinatorsSection';
 import { CampaignsSection } from './CampaignsSection';
 import { QuestionnairesSection } from './QuestionnairesSection';
+import { SectionNav } from '../../components/SectionNav';
 
 function AdminContent() {
   const poles = useResource<{ poles: Pole[] }>('/api/poles');
@@ -15,22 +16,7 @@ function AdminContent() {
   return (
     <>
       <h1>Administration</h1>
-      <nav aria-label="Sections de l’administration" className="section-nav">
-        <ul>
-          <li>
-            <a href="#poles">Pôles</a>
-          </li>
-          <li>
-            <a href="#coordinateurs">Coordinateurs</a>
-          </li>
-          <li>
-            <a href="#campagnes">Campagnes</a>
-          </li>
-          <li>
-            <a href="#questionnaires">Questionnaires</a>
-          </li>
-        </ul>
-      </nav>
+      <SectionNav label="Sections de l’administration" links={[['#poles', 'Pôles'], ['#coordinateurs', 'Coordinateurs'], ['#campagnes', 'Campagnes'], ['#questionnaires', 'Questionnaires']]} />
       <PolesSection resource={poles} />
       <CoordinatorsSection poles={poles.data?.poles ?? []} />
       <CampaignsSection questionnaires={questionnaires} />

@@ -12,6 +12,7 @@ import { InvitationsSection } from './InvitationsSection';
 import { MailingSection } from './MailingSection';
 import { ParticipationSection } from './ParticipationSection';
 import { useCampaignContext } from './useCampaignContext';
+import { SectionNav } from '../../components/SectionNav';
 
 const ProfileForm = lazy(() => import('../../survey/ProfileForm'));
 
@@ -57,25 +58,7 @@ function CampaignContent({ poleId, campaignId }: { poleId: string; campaignId: s
       {!context.campaign && !context.error && context.loading && <Loading />}
       {context.campaign && (
         <>
-          <nav aria-label="Parties de la page" className="section-nav">
-            <ul>
-              <li>
-                <a href="#participation-title">Participation</a>
-              </li>
-              <li>
-                <a href="#invitations-title">Invitations</a>
-              </li>
-              <li>
-                <a href="#mailing-title">Courriels</a>
-              </li>
-              <li>
-                <a href="#exports-title">Exports</a>
-              </li>
-              <li>
-                <a href="#profil-title">Profil du pôle</a>
-              </li>
-            </ul>
-          </nav>
+          <SectionNav label="Parties de la page" links={[['#participation-title', 'Participation'], ['#invitations-title', 'Invitations'], ['#mailing-title', 'Courriels'], ['#exports-title', 'Exports'], ['#profil-title', 'Profil du pôle']]} />
           <ParticipationSection basePath={basePath} refreshKey={participationKey} />
           <InvitationsSection
             basePath={basePath}

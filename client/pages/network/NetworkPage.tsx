@@ -13,6 +13,7 @@ import { FrequentThemes, Heatmap, MediansEvolution, NetworkParticipation, Overal
 import { filtersFromSearch, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues } from './paths';
 import type { NetworkResultsView } from './types';
 import './network.css';
+import { SectionNav } from '../../components/SectionNav';
 
 function subscribeSearch(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
@@ -28,7 +29,7 @@ function useSearch(): string {
   return useSyncExternalStore(subscribeSearch, () => window.location.search);
 }
 
-function SectionNav() {
+function DashboardNav() {
   const links: [string, string][] = [
     ['#overall-title', 'Score global'],
     ['#themes-title', 'Thèmes'],
@@ -39,17 +40,7 @@ function SectionNav() {
     ['#network-evolution-title', 'Évolution'],
     ['#exports-title', 'Exports'],
   ];
-  return (
-    <nav aria-label="Parties du tableau de bord du réseau" className="section-nav">
-      <ul>
-        {links.map(([href, label]) => (
-          <li key={href}>
-            <a href={href}>{label}</a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Parties du tableau de bord du réseau" links={links} />;
 }
 
 function Exports({ campaignId, year }: { campaignId: string; year: number }) {
@@ -151,7 +142,7 @@ function Dashboard({ campaignId }: { campaignId: string }) {
 
       {results && (
         <div className={updating ? 'network-body network-updating' : 'network-body'} aria-busy={updating}>
-          <SectionNav />
+          <DashboardNav />
           <OverallDistribution results={results} />
           <ThemeDistributions results={results} />
           <Heatmap results={results} />

@@ -6,6 +6,7 @@ import type { Distribution } from '../../../reports/analysis/network';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { formatCount, formatDelta, formatRate, formatScore } from '../results/scoreFormat';
 import type { NetworkResultsView, NetworkTheme } from './types';
+import { ParticipationCells } from '../../components/ParticipationCells';
 
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
@@ -320,18 +321,14 @@ export function NetworkParticipation({ results }: { results: NetworkResultsView 
                     {p.name}
                     {!p.available && <span className="hint"> (moins de {results.minGroupSize} réponses)</span>}
                   </th>
-                  <td className="num">{formatCount(p.invited)}</td>
-                  <td className="num">{formatCount(p.submitted)}</td>
-                  <td className="num">{formatRate(p.submitted, p.invited)}</td>
+                  <ParticipationCells invited={p.invited} submitted={p.submitted} />
                 </tr>
               ))}
             </tbody>
             <tfoot>
               <tr>
                 <th scope="row">Total</th>
-                <td className="num">{formatCount(participation.invited)}</td>
-                <td className="num">{formatCount(participation.submitted)}</td>
-                <td className="num">{formatRate(participation.submitted, participation.invited)}</td>
+                <ParticipationCells invited={participation.invited} submitted={participation.submitted} />
               </tr>
             </tfoot>
           </table>
@@ -351,9 +348,7 @@ export function NetworkParticipation({ results }: { results: NetworkResultsView 
               {participation.colleges.map((c) => (
                 <tr key={c.college ?? 'none'}>
                   <th scope="row">{c.label}</th>
-                  <td className="num">{formatCount(c.invited)}</td>
-                  <td className="num">{formatCount(c.submitted)}</td>
-                  <td className="num">{formatRate(c.submitted, c.invited)}</td>
+                  <ParticipationCells invited={c.invited} submitted={c.submitted} />
                 </tr>
               ))}
             </tbody>

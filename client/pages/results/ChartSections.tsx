@@ -6,6 +6,7 @@ import type { CollegeScore, DimensionResult, PoleResults, ThemeResult } from '..
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { FACTOR_LABEL, SWOT_LABEL } from './labels';
 import { formatCount, formatRate, formatScore } from './scoreFormat';
+import { ParticipationCells } from '../../components/ParticipationCells';
 
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
@@ -56,9 +57,7 @@ export function ParticipationResults({ results }: { results: PoleResults }) {
             {participation.colleges.map((c) => (
               <tr key={c.college}>
                 <th scope="row">{c.label}</th>
-                <td className="num">{formatCount(c.invited)}</td>
-                <td className="num">{formatCount(c.submitted)}</td>
-                <td className="num">{formatRate(c.submitted, c.invited)}</td>
+                <ParticipationCells invited={c.invited} submitted={c.submitted} />
                 <td className="num">{formatCount(c.members)}</td>
               </tr>
             ))}
@@ -66,9 +65,7 @@ export function ParticipationResults({ results }: { results: PoleResults }) {
           <tfoot>
             <tr>
               <th scope="row">Total</th>
-              <td className="num">{formatCount(participation.invited)}</td>
-              <td className="num">{formatCount(participation.submitted)}</td>
-              <td className="num">{formatRate(participation.submitted, participation.invited)}</td>
+              <ParticipationCells invited={participation.invited} submitted={participation.submitted} />
               <td />
             </tr>
           </tfoot>

@@ -13,8 +13,9 @@ import { DimensionsResults, OverviewRadar, ParticipationResults } from './ChartS
 import { DownloadReportButton } from './DownloadReportButton';
 import { reportPdfPath, resultsApiPath } from './paths';
 import { formatScore } from './scoreFormat';
+import { SectionNav } from '../../components/SectionNav';
 
-function SectionNav({ results }: { results: PoleResults }) {
+function DashboardNav({ results }: { results: PoleResults }) {
   const links: [string, string][] = [
     ['#participation-title', 'Participation'],
     ['#radar-title', 'Vue d’ensemble'],
@@ -26,17 +27,7 @@ function SectionNav({ results }: { results: PoleResults }) {
     ...(results.benchmark !== undefined ? ([['#benchmark-title', 'Comparaison avec le réseau']] as [string, string][]) : []),
     ['#verbatims-title', 'Paroles de répondants'],
   ];
-  return (
-    <nav aria-label="Parties du tableau de bord" className="section-nav">
-      <ul>
-        {links.map(([href, label]) => (
-          <li key={href}>
-            <a href={href}>{label}</a>
-          </li>
-        ))}
-      </ul>
-    </nav>
-  );
+  return <SectionNav label="Parties du tableau de bord" links={links} />;
 }
 
 function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string }) {
@@ -88,7 +79,7 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
 
       {results && results.available && (
         <>
-          <SectionNav results={results} />
+          <DashboardNav results={results} />
           <ParticipationResults results={results} />
           <OverviewRadar results={results} />
           <DimensionsResults results={results} />

@@ -1,18 +1,33 @@
 import type { ChartConfiguration } from 'chart.js';
 
-export interface ChartImageOptions {
-  /** Logical size in CSS pixels; draw the image at the same size in points so chart fonts keep their size. */
+export interface ChartSize {
+  /** Size in CSS pixels, drawn as the same number of points so that chart fonts keep their size. */
   width: number;
   height: number;
-  /** Pixels per logical pixel (2 by default). */
-  scale?: number;
-  /** JPEG quality, 0 to 1 (0.9 by default). */
-  quality?: number;
+}
+
+/** Flat path: 0 x y (move), 1 x y (line), 2 x1 y1 x2 y2 x y (cubic curve), 3 (close); chart coordinates. */
+export type ChartPath = number[];
+export type Rgb = [number, number, number];
+
+export type ChartOp =
+  | ['save']
+  | ['restore']
+  | ['fill', ChartPath, Rgb, number, boolean]
+  | ['stroke', ChartPath, Rgb, number, number, string, string, number, number[], number]
+  | ['clip', ChartPath, boolean]
+  | ['text', string, number, number, boolean, number, Rgb, number, number, [number, number, number, number, number, number] | null];
+
+/** What chart.js drew, as vector operations. */
+export interface ChartDrawing {
+  width: number;
+  height: number;
+  ops: ChartOp[];
 }
 
 export declare const DEJAVU_DIR: string;
 export declare const DEJAVU_REGULAR: string;
 export declare const DEJAVU_BOLD: string;
 export declare function setupCharts(): void;
-export declare function sizeOf(options: ChartImageOptions): { width: number; height: number; scale: number; quality: number };
-export declare function drawChartJpeg(config: ChartConfiguration, options: ChartImageOptions): Promise<Buffer>;
+export declare function parseColour(value: unknown): { rgb: Rgb; alpha: number } | null;
+export declare function recordChart(config: ChartConfiguration, size: ChartSize): ChartDrawing;

@@ -1,14 +1,17 @@
 // The building blocks shared by the PDF reports (pole and network): A4 geometry and style, DejaVu fonts shared
 // across documents, French typography memoised per report, a thin layout layer over pdfkit (headings feeding the
-// table of contents, paragraphs, lists, tables with repeated headers, deferred chart images), the table of
-// contents and the "Page N / M" footers filled in once the body is laid out on buffered pages.
+// table of contents, paragraphs, lists, tables with repeated headers, text broken into lines once by text.ts,
+// deferred vector charts), the cover, the table of contents and the "Page N / M" footers filled in once the body
+// is laid out on buffered pages.
 import { readFileSync } from 'node:fs';
 import PDFDocument from 'pdfkit';
-import { DEJAVU_BOLD, DEJAVU_REGULAR } from './render-chart.ts';
+import { DEJAVU_BOLD, DEJAVU_REGULAR, type ChartDrawing } from './render-chart.ts';
+import { drawChart } from './chart-drawing.ts';
 import { formatScore, frenchTypography } from '../format.ts';
+import { drawBlock, drawLine, setText, type Align, type TextBlock, type TextStyle } from './text.ts';
 
-/** Pixels per point of the chart images (about 110 dpi at 1.5): 2 is sharper and costs about 15 ms more per report. */
-export const CHART_SCALE = Number(process.env.PDF_CHART_SCALE ?? 1.5);
+export { drawBlock } from './text.ts';
+export type { Align, TextBlock, TextStyle } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
 // Page geometry and style (points). A4 is 595.28 x 841.89.
@@ -110,10 +113,9 @@ export const t = (text: string) => {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// A thin layout layer over pdfkit: headings that feed the table of contents, paragraphs, lists, tables, images.
+// A thin layout layer over pdfkit: headings that feed the table of contents, paragraphs, lists, tables, charts.
 
 export type Doc = PDFKit.PDFDocument;
-export type Align = 'left' | 'right' | 'center';
 
 export interface Column {
   header: string;
@@ -134,14 +136,12 @@ export interface Placement {
   page: number;
   x: number;
   y: number;
-  width: number;
-  height: number;
-  image: Promise<Buffer>;
+  chart: Promise<ChartDrawing>;
 }
 
 export class Layout {
   readonly sections: Section[] = [];
-  readonly images: Placement[] = [];
+  readonly charts: Placement[] = [];
 
   constructor(readonly doc: Doc) {}
 
@@ -164,9 +164,7 @@ export class Layout {
       this.sections.push({ title, page: this.pageNumber });
       doc.outline.addItem(t(title));
     }
-    doc.font(FONT.bold).fontSize(SIZE.h1).fillColor(COLOUR.accent);
-    doc.text(t(title), LEFT, doc.y, { width: WIDTH });
-    const y = doc.y + 4;
+    const y = this.flow(this.block(t(title), WIDTH, { font: FONT.bold, size: SIZE.h1, color: COLOUR.accent })) + 4;
     doc.moveTo(LEFT, y).lineTo(LEFT + WIDTH, y).lineWidth(1.2).strokeColor(COLOUR.accent).stroke();
     doc.y = y + 12;
     doc.x = LEFT;
@@ -176,31 +174,41 @@ export class Layout {
     if (this.doc.y + height > BOTTOM) this.newPage();
   }
 
-  /**
-   * Keeps a short text block on one page. Measuring a block wraps it once more, so it is skipped when a cheap
-   * upper bound on its height (its width over 80 % of the line, plus one line) already fits in the room left.
-   */
-  /** An upper bound on the height of a text block in the current font, without wrapping it. */
-  heightBound(text: string, width: number, lineGap: number): number {
-    const doc = this.doc;
-    const lines = Math.ceil(doc.widthOfString(text) / (width * 0.8)) + (text.match(/\n/g)?.length ?? 0) + 1;
-    return lines * (doc.currentLineHeight(true) + lineGap);
+  /** Breaks a (typeset) text into lines of the given width and style: its height is known before it is drawn. */
+  block(text: string, width: number, style: TextStyle): TextBlock {
+    return setText(this.doc, text, width, style);
   }
 
-  ensureText(text: string, width: number, lineGap: number, extra = 0) {
+  /** Keeps a short block (with `extra` points after it) on one page; a long one flows, from at least one line here. */
+  keep(block: TextBlock, extra = 0) {
+    this.ensure(block.height < 120 ? block.height + extra : block.lineHeight);
+  }
+
+  /**
+   * Draws a block at the cursor (x defaults to the left margin), line by line, starting a new page when a line
+   * would cross the bottom margin, as pdfkit does; leaves the cursor below it and returns that y.
+   */
+  flow(block: TextBlock, x = LEFT, options: { align?: Align; width?: number } = {}): number {
     const doc = this.doc;
-    if (doc.y + this.heightBound(text, width, lineGap) + extra <= BOTTOM) return;
-    const height = doc.heightOfString(text, { width, lineGap });
-    // Short blocks stay on one page; long ones flow (pdfkit breaks pages itself).
-    if (height < 120) this.ensure(height + extra);
+    const colour = block.style.color ?? COLOUR.text;
+    doc.font(block.style.font).fontSize(block.style.size).fillColor(colour);
+    for (const line of block.lines) {
+      if (doc.y + block.lineHeight > BOTTOM) {
+        this.newPage();
+        doc.font(block.style.font).fontSize(block.style.size).fillColor(colour);
+      }
+      drawLine(doc, line, x, doc.y, options.align, options.width);
+      doc.y += block.lineHeight;
+    }
+    doc.x = LEFT;
+    return doc.y;
   }
 
   subheading(text: string, keepWith = 60) {
     const doc = this.doc;
     this.ensure(24 + keepWith);
     doc.y += 6;
-    doc.font(FONT.bold).fontSize(SIZE.h2).fillColor(COLOUR.accent);
-    doc.text(t(text), LEFT, doc.y, { width: WIDTH });
+    this.flow(this.block(t(text), WIDTH, { font: FONT.bold, size: SIZE.h2, color: COLOUR.accent }));
     doc.y += 4;
   }
 
@@ -208,41 +216,38 @@ export class Layout {
     const doc = this.doc;
     this.ensure(16 + keepWith);
     doc.y += 3;
-    doc.font(FONT.bold).fontSize(SIZE.h3).fillColor(COLOUR.text);
-    doc.text(t(text), LEFT, doc.y, { width: WIDTH });
+    this.flow(this.block(t(text), WIDTH, { font: FONT.bold, size: SIZE.h3, color: COLOUR.text }));
     doc.y += 2;
   }
 
   paragraph(raw: string, options: { size?: number; muted?: boolean; bold?: boolean; gap?: number; indent?: number } = {}) {
     const doc = this.doc;
     const indent = options.indent ?? 0;
-    doc.font(options.bold ? FONT.bold : FONT.regular).fontSize(options.size ?? SIZE.body).fillColor(options.muted ? COLOUR.muted : COLOUR.text);
-    const text = t(raw);
-    this.ensureText(text, WIDTH - indent, 1.5);
-    doc.text(text, LEFT + indent, doc.y, { width: WIDTH - indent, lineGap: 1.5 });
-    doc.x = LEFT;
+    const block = this.block(t(raw), WIDTH - indent, {
+      font: options.bold ? FONT.bold : FONT.regular,
+      size: options.size ?? SIZE.body,
+      lineGap: 1.5,
+      color: options.muted ? COLOUR.muted : COLOUR.text,
+    });
+    this.keep(block);
+    this.flow(block, LEFT + indent);
     doc.y += options.gap ?? 5;
   }
 
   bullets(items: string[], options: { size?: number; marker?: string; gap?: number } = {}) {
     const doc = this.doc;
     const size = options.size ?? SIZE.body;
+    const style = { font: FONT.regular, size, lineGap: 1.5, color: COLOUR.text };
     for (const item of items) {
-      doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.text);
-      const text = t(item);
-      this.ensureText(text, WIDTH - 14, 1.5, 2);
-      const y = doc.y;
-      doc.text(options.marker ?? '•', LEFT + 2, y, { width: 12, lineBreak: false });
-      doc.text(text, LEFT + 14, y, { width: WIDTH - 14, lineGap: 1.5 });
-      doc.x = LEFT;
+      const block = this.block(t(item), WIDTH - 14, style);
+      this.keep(block, 2);
+      doc.font(style.font).fontSize(size).fillColor(style.color);
+      doc.text(options.marker ?? '•', LEFT + 2, doc.y, { lineBreak: false });
+      this.flow(block, LEFT + 14);
       doc.y += options.gap ?? 3;
     }
   }
 
-  /**
-   * Reserves the place of a chart: the image is still being encoded off the main thread while the rest of the
-   * document is laid out, and is drawn on its (buffered) page by placeImages().
-   */
   /** The headline figure of a summary: label and score « 54,9 / 100 » in a box, with its explanation beside it. */
   scoreBox(label: string, score: number | null, explanation: string) {
     const doc = this.doc;
@@ -259,29 +264,32 @@ export class Layout {
     doc.y = y + 74 + 12;
   }
 
-  image(image: Promise<Buffer>, width: number, height: number, caption?: string) {
+  /**
+   * Reserves the place of a chart (centred, `width` x `height` points, with its caption below): chart.js is still
+   * drawing it off the main thread while the rest of the document is laid out; placeCharts() draws it on its
+   * (buffered) page.
+   */
+  chart(chart: Promise<ChartDrawing>, width: number, height: number, caption?: string) {
     const doc = this.doc;
-    const captionHeight = caption ? doc.font(FONT.regular).fontSize(SIZE.small).heightOfString(t(caption), { width: WIDTH }) + 4 : 0;
-    this.ensure(height + captionHeight + 6);
+    const captionBlock = caption ? this.block(t(caption), WIDTH, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }) : null;
+    this.ensure(height + (captionBlock ? captionBlock.height + 4 : 0) + 6);
     const x = LEFT + (WIDTH - width) / 2;
     const y = doc.y;
-    this.images.push({ page: this.pageNumber - 1, x, y, width, height, image });
+    this.charts.push({ page: this.pageNumber - 1, x, y, chart });
     doc.y = y + height + 4;
-    if (caption) {
-      doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
-      doc.text(t(caption), LEFT, doc.y, { width: WIDTH });
-    }
-    doc.x = LEFT;
+    if (captionBlock) this.flow(captionBlock);
     doc.y += 8;
   }
 
-  async placeImages() {
+  /** Draws the charts reserved by chart(), each framed by a thin rule, once they are all recorded. */
+  async placeCharts() {
     const doc = this.doc;
-    const buffers = await Promise.all(this.images.map((p) => p.image));
-    this.images.forEach((p, i) => {
+    const drawings = await Promise.all(this.charts.map((p) => p.chart));
+    this.charts.forEach((p, i) => {
+      const drawing = drawings[i];
       doc.switchToPage(p.page);
-      doc.image(buffers[i], p.x, p.y, { width: p.width, height: p.height });
-      doc.rect(p.x, p.y, p.width, p.height).lineWidth(0.5).strokeColor(COLOUR.light).stroke();
+      drawChart(doc, drawing, p.x, p.y, FONT);
+      doc.rect(p.x, p.y, drawing.width, drawing.height).lineWidth(0.5).strokeColor(COLOUR.light).stroke();
     });
   }
 
@@ -295,18 +303,15 @@ export class Layout {
     const xs = widths.map((_, i) => LEFT + widths.slice(0, i).reduce((s, w) => s + w, 0));
     const cellOf = (cell: Cell) => (typeof cell === 'string' ? { text: cell } : cell);
 
-    // Most cells hold one line: measure its width once (cheap), reuse it to place the text, and wrap only the
-    // cells that need it.
-    const lineHeight = doc.font(FONT.regular).fontSize(size).currentLineHeight(true);
     const prepare = (cells: Cell[], bold: boolean) =>
       cells.map((cell, i) => {
         const c = cellOf(cell);
-        const text = t(c.text);
-        const font = bold || c.bold ? FONT.bold : FONT.regular;
-        doc.font(font).fontSize(size);
-        const width = text.includes('\n') ? Infinity : doc.widthOfString(text);
-        const oneLine = width <= widths[i] - 2 * pad;
-        return { c, text, font, width, oneLine, height: oneLine ? lineHeight : doc.heightOfString(text || ' ', { width: widths[i] - 2 * pad }) };
+        const block = this.block(t(c.text), widths[i] - 2 * pad, {
+          font: bold || c.bold ? FONT.bold : FONT.regular,
+          size,
+          color: c.muted ? COLOUR.muted : COLOUR.text,
+        });
+        return { block, height: Math.max(block.height, block.lineHeight) };
       });
     type Prepared = ReturnType<typeof prepare>;
     const heightOf = (cells: Prepared) => Math.max(...cells.map((c) => c.height)) + 2 * pad;
@@ -314,14 +319,9 @@ export class Layout {
     const drawRow = (cells: Prepared, y: number, height: number, kind: 'header' | 'body', zebra: boolean) => {
       if (kind === 'header') doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.header);
       else if (zebra) doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.zebra);
-      cells.forEach(({ c, text, font, width, oneLine }, i) => {
-        doc.font(font).fontSize(size).fillColor(c.muted ? COLOUR.muted : COLOUR.text);
+      cells.forEach(({ block }, i) => {
         const align = kind === 'header' && columns[i].align !== 'right' ? 'left' : (columns[i].align ?? 'left');
-        if (oneLine) {
-          // One line: place it directly, without pdfkit's line wrapper.
-          const x = align === 'right' ? xs[i] + widths[i] - pad - width : xs[i] + pad;
-          doc.text(text, x, y + pad, { lineBreak: false });
-        } else doc.text(text, xs[i] + pad, y + pad, { width: widths[i] - 2 * pad, align });
+        drawBlock(doc, block, xs[i] + pad, y + pad, { align, width: widths[i] - 2 * pad });
       });
       const lineY = y + height;
       doc.moveTo(LEFT, lineY).lineTo(LEFT + WIDTH, lineY).lineWidth(kind === 'header' ? 0.9 : 0.4).strokeColor(kind === 'header' ? COLOUR.rule : COLOUR.light).stroke();
@@ -354,26 +354,56 @@ export class Layout {
   /** A framed note (warnings, flags): a thick left rule and a label, so it reads the same in grayscale. */
   note(label: string, lines: string[]) {
     const doc = this.doc;
-    doc.font(FONT.regular).fontSize(SIZE.body);
-    const texts = lines.map((l) => t(l));
     const inner = WIDTH - 20;
-    const heights = texts.map((l) => doc.heightOfString(l, { width: inner - 12, lineGap: 1.5 }) + 3);
-    const height = 8 + 14 + heights.reduce((s, h) => s + h, 0) + 4;
+    const blocks = lines.map((l) => this.block(t(l), inner - 12, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text }));
+    const height = 8 + 14 + blocks.reduce((s, b) => s + b.height + 3, 0) + 4;
     this.ensure(Math.min(height, 300));
     const y = doc.y;
     doc.rect(LEFT, y, WIDTH, height).fill(COLOUR.zebra);
     doc.rect(LEFT, y, 3.5, height).fill(COLOUR.accent);
-    doc.font(FONT.bold).fontSize(SIZE.body).fillColor(COLOUR.text).text(t(label), LEFT + 12, y + 7, { width: inner });
+    drawBlock(doc, this.block(t(label), inner, { font: FONT.bold, size: SIZE.body, color: COLOUR.text }), LEFT + 12, y + 7);
     let yy = y + 8 + 14;
-    texts.forEach((text, i) => {
+    for (const block of blocks) {
       doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
-      doc.text('–', LEFT + 12, yy, { width: 10, lineBreak: false });
-      doc.text(text, LEFT + 24, yy, { width: inner - 12, lineGap: 1.5 });
-      yy += heights[i];
-    });
+      doc.text('–', LEFT + 12, yy, { lineBreak: false });
+      yy = drawBlock(doc, block, LEFT + 24, yy) + 3;
+    }
     doc.x = LEFT;
-    doc.y = Math.max(doc.y, y + height) + 8;
+    doc.y = y + height + 8;
   }
+}
+
+export interface CoverContent {
+  /** The line above the title. */
+  kicker: string;
+  /** Title lines on the coloured band, each `gap` points below the previous one. */
+  headings: { text: string; size: number; bold?: boolean; gap: number }[];
+  /** Label and value pairs under the band. */
+  facts: [label: string, value: string][];
+  labelWidth: number;
+  /** Small print at the foot of the page. */
+  footnote: string;
+}
+
+/** The cover page of a report: a band with the titles, the key facts, a footnote. */
+export function coverPage(layout: Layout, content: CoverContent) {
+  const doc = layout.doc;
+  doc.rect(0, 0, PAGE.width, 330).fill(COLOUR.cover);
+  const onBand = (text: string, size: number, bold = false) => layout.block(t(text), WIDTH, { font: bold ? FONT.bold : FONT.regular, size, color: '#ffffff' });
+  let y = drawBlock(doc, onBand(content.kicker, 12), LEFT, 90);
+  for (const h of content.headings) y = drawBlock(doc, onBand(h.text, h.size, h.bold), LEFT, y + h.gap);
+
+  y = 380;
+  const valueX = LEFT + content.labelWidth + 5;
+  for (const [label, value] of content.facts) {
+    const below = Math.max(
+      drawBlock(doc, layout.block(t(label), content.labelWidth, { font: FONT.regular, size: 11, color: COLOUR.muted }), LEFT, y),
+      drawBlock(doc, layout.block(t(value), LEFT + WIDTH - valueX, { font: FONT.bold, size: 11, color: COLOUR.text }), valueX, y),
+    );
+    y = below + 8;
+  }
+  drawBlock(doc, layout.block(t(content.footnote), WIDTH, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }), LEFT, BOTTOM - 30);
+  doc.x = LEFT;
 }
 
 /** Writes the table of contents on the page reserved for it (0-based index), from the sections laid out. */

@@ -5,9 +5,9 @@
 import type { ChartConfiguration } from 'chart.js';
 import { networkDistributionConfig, networkMediansEvolutionConfig, type NetworkChartInput } from '../charts.ts';
 import type { Distribution, NetworkResults, NetworkThemeResult } from '../analysis/network.ts';
-import { renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
+import { recordChartHere, recordChartOffThread, type ChartDrawing } from './render-chart.ts';
 import {
-  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, PAGE, SIZE, WIDTH, footers, openDocument, resetTypography, t, tableOfContents,
+  BOTTOM, COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers, openDocument, resetTypography, t, tableOfContents,
   type Cell, type Column,
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
@@ -107,7 +107,7 @@ function filterText(results: NetworkReportInput): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Charts: drawn first, encoded (or drawn, off thread) while the text is laid out.
+// Charts: started first, recorded (off the main thread by default) while the text is laid out.
 
 const distributionHeight = (count: number) => 70 + 19 * count;
 const evolutionHeight = (count: number) => Math.min(70 + 15 * count, 600);
@@ -119,23 +119,23 @@ function forPrint(config: ChartConfiguration<any, any>): ChartConfiguration {
   return { ...config, options: { ...config.options, plugins } } as ChartConfiguration;
 }
 
-interface ChartImages {
-  distribution: Map<string, Promise<Buffer>>;
-  evolution: Promise<Buffer> | null;
+interface ChartDrawings {
+  distribution: Map<string, Promise<ChartDrawing>>;
+  evolution: Promise<ChartDrawing> | null;
 }
 
-function startCharts(ctx: Context, offThread: boolean): ChartImages {
-  const render = offThread ? renderChartOffThread : renderChartHere;
+function startCharts(ctx: Context, offThread: boolean): ChartDrawings {
+  const render = offThread ? recordChartOffThread : recordChartHere;
   const print = { print: true };
-  const images: ChartImages = { distribution: new Map(), evolution: null };
-  if (!ctx.results.polesWithResults) return images;
+  const charts: ChartDrawings = { distribution: new Map(), evolution: null };
+  if (!ctx.results.polesWithResults) return charts;
   for (const d of ctx.dimensions) {
     const input: NetworkChartInput = { campaign: ctx.results.campaign, themes: d.themes.map((x) => x.theme) };
-    images.distribution.set(d.id, render(forPrint(networkDistributionConfig(input, print)), { width: WIDTH, height: distributionHeight(d.themes.length), scale: CHART_SCALE }));
+    charts.distribution.set(d.id, render(forPrint(networkDistributionConfig(input, print)), { width: WIDTH, height: distributionHeight(d.themes.length) }));
   }
   const evolution = networkMediansEvolutionConfig(ctx.results, print);
-  if (evolution) images.evolution = render(forPrint(evolution), { width: WIDTH, height: evolutionHeight(ctx.results.themes.length), scale: CHART_SCALE });
-  return images;
+  if (evolution) charts.evolution = render(forPrint(evolution), { width: WIDTH, height: evolutionHeight(ctx.results.themes.length) });
+  return charts;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -144,9 +144,9 @@ function startCharts(ctx: Context, offThread: boolean): ChartImages {
 export async function renderNetworkReport(results: NetworkReportInput, options: NetworkReportOptions): Promise<Buffer> {
   resetTypography();
   const ctx = context(results, options);
-  const images = startCharts(ctx, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
-  const allImages = Promise.all([...images.distribution.values(), images.evolution]);
-  allImages.catch(() => undefined);
+  const charts = startCharts(ctx, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
+  const allCharts = Promise.all([...charts.distribution.values(), charts.evolution]);
+  allCharts.catch(() => undefined);
 
   const year = results.campaign.year;
   const { doc, bytes: done } = openDocument({
@@ -162,13 +162,13 @@ export async function renderNetworkReport(results: NetworkReportInput, options: 
   summary(layout, ctx);
   participation(layout, ctx);
   profile(layout, ctx);
-  distributionSection(layout, ctx, images.distribution);
+  distributionSection(layout, ctx, charts.distribution);
   heatmapSection(layout, ctx);
-  evolution(layout, ctx, images.evolution);
+  evolution(layout, ctx, charts.evolution);
   method(layout, ctx);
   tableOfContents(layout, 1, NETWORK_SECTION_TITLES.toc);
-  await allImages;
-  await layout.placeImages();
+  await allCharts;
+  await layout.placeCharts();
   footers(layout, `Réseau des PTCE – campagne ${year}`);
   doc.end();
   return done;
@@ -179,37 +179,25 @@ export async function renderNetworkReport(results: NetworkReportInput, options: 
 
 function cover(layout: Layout, ctx: Context) {
   const { results, options } = ctx;
-  const doc = layout.doc;
-  doc.rect(0, 0, PAGE.width, 330).fill(COLOUR.cover);
-  doc.fillColor('#ffffff').font(FONT.regular).fontSize(12);
-  doc.text(t('Le Labo de l’ESS – pôles territoriaux de coopération économique'), LEFT, 90, { width: WIDTH });
-  doc.font(FONT.bold).fontSize(28).text(t(`${NETWORK_SECTION_TITLES.cover} ${results.campaign.year}`), LEFT, 116, { width: WIDTH });
-  doc.outline.addItem(t(`${NETWORK_SECTION_TITLES.cover} ${results.campaign.year}`));
-
-  let y = 380;
-  const line = (label: string, value: string) => {
-    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.muted).text(t(label), LEFT, y, { width: 170 });
-    doc.font(FONT.bold).fontSize(11).fillColor(COLOUR.text).text(t(value), LEFT + 175, y, { width: WIDTH - 175 });
-    y = doc.y + 8;
-  };
   const p = results.participation;
-  line('Rapport généré le', formatDateFr(options.generatedAt));
-  line('Filtres appliqués', filterText(results));
-  line('Pôles', `${formatInteger(results.poles.length)}, dont ${formatInteger(results.polesWithResults)} avec résultats`);
-  line('Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`);
-  line('Questionnaire', results.campaign.questionnaireId);
-  line('Seuil d’anonymat', `${results.minGroupSize} réponses par pôle (k)`);
-
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
-  doc.text(
-    t(
+  const title = `${NETWORK_SECTION_TITLES.cover} ${results.campaign.year}`;
+  coverPage(layout, {
+    kicker: 'Le Labo de l’ESS – pôles territoriaux de coopération économique',
+    headings: [{ text: title, size: 28, bold: true, gap: 12 }],
+    labelWidth: 170,
+    facts: [
+      ['Rapport généré le', formatDateFr(options.generatedAt)],
+      ['Filtres appliqués', filterText(results)],
+      ['Pôles', `${formatInteger(results.poles.length)}, dont ${formatInteger(results.polesWithResults)} avec résultats`],
+      ['Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`],
+      ['Questionnaire', results.campaign.questionnaireId],
+      ['Seuil d’anonymat', `${results.minGroupSize} réponses par pôle (k)`],
+    ],
+    footnote:
       'Document interne du Labo de l’ESS : les pôles y sont nommés, il n’est pas destiné aux pôles. Un pôle n’a de résultats qu’à partir de ' +
-        `${results.minGroupSize} réponses ; les réponses individuelles n’apparaissent jamais.`,
-    ),
-    LEFT,
-    BOTTOM - 30,
-    { width: WIDTH },
-  );
+      `${results.minGroupSize} réponses ; les réponses individuelles n’apparaissent jamais.`,
+  });
+  layout.doc.outline.addItem(t(title));
 }
 
 const distributionCells = (d: Distribution): Cell[] => [formatInteger(d.n), formatScore(d.min), formatScore(d.q1), { text: formatScore(d.median), bold: true }, formatScore(d.q3), formatScore(d.max)];
@@ -363,7 +351,7 @@ function profile(layout: Layout, ctx: Context) {
   }
 }
 
-function distributionSection(layout: Layout, ctx: Context, charts: Map<string, Promise<Buffer>>) {
+function distributionSection(layout: Layout, ctx: Context, charts: Map<string, Promise<ChartDrawing>>) {
   const { results } = ctx;
   layout.section(NETWORK_SECTION_TITLES.distribution);
   layout.paragraph(
@@ -376,7 +364,7 @@ function distributionSection(layout: Layout, ctx: Context, charts: Map<string, P
     const chart = charts.get(d.id);
     const height = distributionHeight(d.themes.length);
     layout.subheading(d.label, chart ? height : 60);
-    if (chart) layout.image(chart, WIDTH, height);
+    if (chart) layout.chart(chart, WIDTH, height);
     const columns: Column[] = [
       { header: 'Thème', width: 142 },
       { header: 'n', width: 24, align: 'right' },
@@ -473,18 +461,14 @@ function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['the
   layout.ensure(rowHeight * 3);
   header();
   for (const pole of poles) {
-    doc.font(FONT.regular).fontSize(size);
-    const name = t(pole.name);
-    const oneLine = doc.widthOfString(name) <= nameWidth - 2 * pad;
-    const height = oneLine ? rowHeight : doc.heightOfString(name, { width: nameWidth - 2 * pad }) + 2 * pad;
+    const name = layout.block(t(pole.name), nameWidth - 2 * pad, { font: FONT.regular, size, color: COLOUR.text });
+    const height = Math.max(rowHeight, name.height + 2 * pad);
     if (doc.y + height > BOTTOM) {
       layout.newPage();
       header();
     }
     const y = doc.y;
-    doc.fillColor(COLOUR.text);
-    if (oneLine) doc.text(name, LEFT + pad, y + pad, { lineBreak: false });
-    else doc.text(name, LEFT + pad, y + pad, { width: nameWidth - 2 * pad });
+    drawBlock(doc, name, LEFT + pad, y + pad);
     themes.forEach((x, i) => {
       const score = pole.scores[x.index];
       const cx = LEFT + nameWidth + i * cellWidth;
@@ -504,7 +488,7 @@ function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['the
   doc.y += 10;
 }
 
-function evolution(layout: Layout, ctx: Context, chart: Promise<Buffer> | null) {
+function evolution(layout: Layout, ctx: Context, chart: Promise<ChartDrawing> | null) {
   const { results } = ctx;
   layout.section(NETWORK_SECTION_TITLES.evolution);
   const campaigns = [...(results.evolution?.campaigns ?? [])].sort((a, b) => a.year - b.year).slice(-4);
@@ -518,7 +502,7 @@ function evolution(layout: Layout, ctx: Context, chart: Promise<Buffer> | null) 
       `${campaigns.map((c) => `${c.year} : ${formatInteger(c.polesWithResults)}`).join(' ; ')}). Les thèmes sont rapprochés par leur identifiant ; ` +
       `« – » : thème absent du questionnaire de l’année ou sans pôle avec résultats. Évolution : de ${previous.year} à ${current.year}, en points.`,
   );
-  if (chart) layout.image(chart, WIDTH, evolutionHeight(results.themes.length), 'Un symbole par campagne : rond plein pour la plus récente.');
+  if (chart) layout.chart(chart, WIDTH, evolutionHeight(results.themes.length), 'Un symbole par campagne : rond plein pour la plus récente.');
   const yearWidth = Math.max(40, 200 / campaigns.length);
   layout.table(
     [

@@ -1,22 +1,20 @@
 // The pole's PDF report (A4, French): pdfkit with DejaVu Sans embedded, charts from reports/charts.ts drawn
-// by chart.js on @napi-rs/canvas (JPEG). The body is laid out first with buffered pages, then the table of
+// by chart.js as PDF vectors (see chart-core.mjs). The body is laid out first with buffered pages, then the table of
 // contents (page 2) and the "Page N / M" footers are filled in, so page numbers are always right.
 import type { ChartConfiguration } from 'chart.js';
 import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
 import type { PoleResults, Quadrant, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
-import { renderChart as renderChartHere, renderChartOffThread } from './render-chart.ts';
+import { recordChartHere, recordChartOffThread, type ChartDrawing } from './render-chart.ts';
 import {
-  BOTTOM, CHART_SCALE, COLOUR, FONT, LEFT, Layout, PAGE, SIZE, WIDTH, footers as writeFooters, openDocument, resetTypography, t,
+  COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers as writeFooters, openDocument, resetTypography, t,
   tableOfContents as writeTableOfContents, type Cell, type Column, type Doc,
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
 import { BENCHMARK_MIN_POLES, BENCHMARK_POSITION_LABEL } from '../analysis/benchmark.ts';
 
-export { CHART_SCALE } from './layout.ts';
-
 export interface PoleReportOptions {
   generatedAt: Date;
-  /** Draw the charts on a worker thread while the text is laid out (default true). */
+  /** Let chart.js draw the charts on a worker thread while the text is laid out (default true). */
   chartsOffThread?: boolean;
 }
 
@@ -53,20 +51,21 @@ const SWOT_LABELS: Record<SwotCategory, string> = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// Charts: all of them are drawn first (main thread) while their JPEG encodings run on the thread pool.
+// Charts: all of them are started first, and recorded (off the main thread by default) while the text is laid out.
 
-const CHART = {
-  participation: { width: WIDTH, height: 210, scale: CHART_SCALE },
-  radar: { width: WIDTH, height: 440, scale: CHART_SCALE },
-  college: { width: WIDTH, height: 280, scale: CHART_SCALE },
+/** Chart sizes in points. */
+export const CHART = {
+  participation: { width: WIDTH, height: 210 },
+  radar: { width: WIDTH, height: 440 },
+  college: { width: WIDTH, height: 280 },
 };
 const themeBarsHeight = (count: number) => Math.min(36 + 24 * count, 340);
 
-interface ChartImages {
-  participation: Promise<Buffer>;
-  radar: Promise<Buffer> | null;
-  themeBars: Map<string, Promise<Buffer>>;
-  collegeBars: Map<string, Promise<Buffer>>;
+interface ChartDrawings {
+  participation: Promise<ChartDrawing>;
+  radar: Promise<ChartDrawing> | null;
+  themeBars: Map<string, Promise<ChartDrawing>>;
+  collegeBars: Map<string, Promise<ChartDrawing>>;
 }
 
 const asConfig = (c: ChartConfiguration<'bar'> | ChartConfiguration<'radar'>) => c as unknown as ChartConfiguration;
@@ -76,24 +75,24 @@ function visibleColleges(results: PoleResults, dimension: string) {
   return results.participation.colleges.filter((c) => themes.some((th) => th.byCollege.some((b) => b.college === c.college && !b.suppressed && b.score !== null)));
 }
 
-function startCharts(results: PoleResults, offThread: boolean): ChartImages {
+function startCharts(results: PoleResults, offThread: boolean): ChartDrawings {
   const print = { print: true };
-  const renderChart = offThread ? renderChartOffThread : renderChartHere;
-  const images: ChartImages = {
-    participation: renderChart(asConfig(participationConfig(results, print)), CHART.participation),
+  const record = offThread ? recordChartOffThread : recordChartHere;
+  const charts: ChartDrawings = {
+    participation: record(asConfig(participationConfig(results, print)), CHART.participation),
     radar: null,
     themeBars: new Map(),
     collegeBars: new Map(),
   };
-  if (!results.available) return images;
-  images.radar = results.themes.length ? renderChart(asConfig(themeRadarConfig(results, print)), CHART.radar) : null;
+  if (!results.available) return charts;
+  charts.radar = results.themes.length ? record(asConfig(themeRadarConfig(results, print)), CHART.radar) : null;
   for (const d of results.dimensions) {
     const count = results.themes.filter((th) => th.dimension === d.id).length;
     if (!count) continue;
-    images.themeBars.set(d.id, renderChart(asConfig(themeBarsConfig(results, d.id, print)), { width: WIDTH, height: themeBarsHeight(count), scale: CHART_SCALE }));
-    if (visibleColleges(results, d.id).length) images.collegeBars.set(d.id, renderChart(asConfig(collegeBarsConfig(results, d.id, print)), CHART.college));
+    charts.themeBars.set(d.id, record(asConfig(themeBarsConfig(results, d.id, print)), { width: WIDTH, height: themeBarsHeight(count) }));
+    if (visibleColleges(results, d.id).length) charts.collegeBars.set(d.id, record(asConfig(collegeBarsConfig(results, d.id, print)), CHART.college));
   }
-  return images;
+  return charts;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -101,11 +100,11 @@ function startCharts(results: PoleResults, offThread: boolean): ChartImages {
 /** Renders the pole's report as a PDF (A4, French). */
 export async function renderPoleReport(results: PoleResults, options: PoleReportOptions): Promise<Buffer> {
   resetTypography();
-  // Charts are drawn now; their JPEG encodings run on the thread pool while the text is laid out.
-  const images = startCharts(results, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
-  // Observe failures at once (no unhandled rejection); the layout awaits the images themselves.
-  const allImages = Promise.all([images.participation, images.radar, ...images.themeBars.values(), ...images.collegeBars.values()]);
-  allImages.catch(() => undefined);
+  // Charts are started now and recorded while the text is laid out.
+  const charts = startCharts(results, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
+  // Observe failures at once (no unhandled rejection); the layout awaits the drawings themselves.
+  const allCharts = Promise.all([charts.participation, charts.radar, ...charts.themeBars.values(), ...charts.collegeBars.values()]);
+  allCharts.catch(() => undefined);
 
   const { doc, bytes: done } = openDocument({
     Title: `Auto-évaluation PTCE ${results.campaign.year} – ${results.pole.name}`,
@@ -119,9 +118,9 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
   if (results.available) {
     layout.newPage(); // page 2: table of contents, filled in once the body is laid out.
     summary(layout, results);
-    participationSection(layout, results, images.participation);
-    overview(layout, results, images.radar);
-    for (const d of results.dimensions) dimensionSection(layout, results, d.id, images.themeBars.get(d.id), images.collegeBars.get(d.id));
+    participationSection(layout, results, charts.participation);
+    overview(layout, results, charts.radar);
+    for (const d of results.dimensions) dimensionSection(layout, results, d.id, charts.themeBars.get(d.id), charts.collegeBars.get(d.id));
     consensus(layout, results);
     swot(layout, results);
     strategicOptions(layout, results);
@@ -131,11 +130,11 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
     method(layout, results);
     tableOfContents(layout, 1);
   } else {
-    unavailable(layout, results, images.participation);
+    unavailable(layout, results, charts.participation);
     method(layout, results);
   }
-  await allImages;
-  await layout.placeImages();
+  await allCharts;
+  await layout.placeCharts();
   footers(layout, results);
   doc.end();
   return done;
@@ -146,39 +145,27 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
 // Sections
 
 function cover(layout: Layout, results: PoleResults, options: PoleReportOptions) {
-  const doc = layout.doc;
-  doc.rect(0, 0, PAGE.width, 330).fill(COLOUR.cover);
-  doc.fillColor('#ffffff').font(FONT.regular).fontSize(12);
-  doc.text(t('Pôles territoriaux de coopération économique'), LEFT, 90, { width: WIDTH });
-  doc.font(FONT.bold).fontSize(30).text(t(SECTION_TITLES.cover), LEFT, 112, { width: WIDTH });
-  doc.font(FONT.bold).fontSize(21).text(t(results.pole.name), LEFT, doc.y + 18, { width: WIDTH });
-  doc.font(FONT.regular).fontSize(16).text(t(`Campagne ${results.campaign.year}`), LEFT, doc.y + 10, { width: WIDTH });
-  doc.outline.addItem(t(results.pole.name));
-
   const p = results.participation;
-  doc.fillColor(COLOUR.text);
-  let y = 380;
-  const line = (label: string, value: string) => {
-    doc.font(FONT.regular).fontSize(11).fillColor(COLOUR.muted).text(t(label), LEFT, y, { width: 190 });
-    doc.font(FONT.bold).fontSize(11).fillColor(COLOUR.text).text(t(value), LEFT + 195, y, { width: WIDTH - 195 });
-    y = doc.y + 8;
-  };
-  line('Rapport généré le', formatDateFr(options.generatedAt));
-  line('Questionnaire', results.campaign.questionnaireId);
-  line('Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`);
-  line('Seuil d’anonymat', `${results.minGroupSize} répondants (k)`);
-  if (results.available) line('Score global', `${formatScore(results.overall)} / 100`);
-
-  doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted);
-  doc.text(
-    t(
+  coverPage(layout, {
+    kicker: 'Pôles territoriaux de coopération économique',
+    headings: [
+      { text: SECTION_TITLES.cover, size: 30, bold: true, gap: 8 },
+      { text: results.pole.name, size: 21, bold: true, gap: 18 },
+      { text: `Campagne ${results.campaign.year}`, size: 16, gap: 10 },
+    ],
+    labelWidth: 190,
+    facts: [
+      ['Rapport généré le', formatDateFr(options.generatedAt)],
+      ['Questionnaire', results.campaign.questionnaireId],
+      ['Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`],
+      ['Seuil d’anonymat', `${results.minGroupSize} répondants (k)`],
+      ...(results.available ? [['Score global', `${formatScore(results.overall)} / 100`] as [string, string]] : []),
+    ],
+    footnote:
       'Document destiné aux membres du pôle. Les réponses sont anonymes : aucun résultat n’est présenté pour un groupe de moins de ' +
-        `${results.minGroupSize} personnes et les réponses libres ne sont jamais attribuées.`,
-    ),
-    LEFT,
-    BOTTOM - 30,
-    { width: WIDTH },
-  );
+      `${results.minGroupSize} personnes et les réponses libres ne sont jamais attribuées.`,
+  });
+  layout.doc.outline.addItem(t(results.pole.name));
 }
 
 function tableOfContents(layout: Layout, pageIndex: number) {
@@ -241,7 +228,7 @@ function summary(layout: Layout, results: PoleResults) {
   if (dissensus) layout.paragraph(`${dissensus} thème${dissensus > 1 ? 's' : ''} divise${dissensus > 1 ? 'nt' : ''} les collèges (écart d’au moins 20 points) : voir « Consensus et dissensus ».`, { muted: true });
 }
 
-function participationSection(layout: Layout, results: PoleResults, chart: Promise<Buffer>) {
+function participationSection(layout: Layout, results: PoleResults, chart: Promise<ChartDrawing>) {
   layout.section(SECTION_TITLES.participation);
   participationTable(layout, results);
   const p = results.participation;
@@ -258,7 +245,7 @@ function participationSection(layout: Layout, results: PoleResults, chart: Promi
     );
   }
   if (warnings.length) layout.note('Points d’attention', warnings);
-  layout.image(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées.');
+  layout.chart(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées.');
 }
 
 function participationTable(layout: Layout, results: PoleResults) {
@@ -282,7 +269,7 @@ function participationTable(layout: Layout, results: PoleResults) {
   layout.table(columns, rows, { lastRowBold: true });
 }
 
-function overview(layout: Layout, results: PoleResults, radar: Promise<Buffer> | null) {
+function overview(layout: Layout, results: PoleResults, radar: Promise<ChartDrawing> | null) {
   layout.section(SECTION_TITLES.overview);
   const ev = results.evolution;
   layout.paragraph(
@@ -291,7 +278,7 @@ function overview(layout: Layout, results: PoleResults, radar: Promise<Buffer> |
         ? `Trait plein et surface : campagne ${results.campaign.year} ; tirets gris : campagne ${ev.previousCampaign.year}.`
         : `Trait plein et surface : campagne ${results.campaign.year} (pas de campagne antérieure à comparer).`),
   );
-  if (radar) layout.image(radar, CHART.radar.width, CHART.radar.height);
+  if (radar) layout.chart(radar, CHART.radar.width, CHART.radar.height);
   layout.subheading('Scores par dimension');
   layout.table(
     [{ header: 'Dimension', width: 200 }, { header: 'Nature', width: 200 }, { header: 'Score', width: 90, align: 'right' }],
@@ -299,7 +286,7 @@ function overview(layout: Layout, results: PoleResults, radar: Promise<Buffer> |
   );
 }
 
-function dimensionSection(layout: Layout, results: PoleResults, dimensionId: string, bars: Promise<Buffer> | undefined, collegeChart: Promise<Buffer> | undefined) {
+function dimensionSection(layout: Layout, results: PoleResults, dimensionId: string, bars: Promise<ChartDrawing> | undefined, collegeChart: Promise<ChartDrawing> | undefined) {
   const dimension = results.dimensions.find((d) => d.id === dimensionId)!;
   const themes = results.themes.filter((th) => th.dimension === dimensionId);
   const k = results.minGroupSize;
@@ -314,7 +301,7 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
 
   layout.subheading('Scores par thème', themeBarsHeight(themes.length));
   if (bars) {
-    layout.image(
+    layout.chart(
       bars,
       WIDTH,
       themeBarsHeight(themes.length),
@@ -351,7 +338,7 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
     (c) => !visible.includes(c) && themes.some((th) => th.byCollege.some((b) => b.college === c.college && b.n > 0)),
   );
   layout.subheading('Comparaison des collèges', collegeChart ? CHART.college.height : 60);
-  if (collegeChart) layout.image(collegeChart, CHART.college.width, CHART.college.height, 'Une barre par collège, dans l’ordre de la légende ; les valeurs sont reprises dans le tableau.');
+  if (collegeChart) layout.chart(collegeChart, CHART.college.width, CHART.college.height, 'Une barre par collège, dans l’ordre de la légende ; les valeurs sont reprises dans le tableau.');
   if (visible.length) {
     const columns: Column[] = [{ header: 'Thème', width: 150 }, ...visible.map((c) => ({ header: c.label, width: Math.max(60, 345 / visible.length), align: 'right' as const }))];
     const rows: Cell[][] = themes.map((th) => [
@@ -448,20 +435,20 @@ function swot(layout: Layout, results: PoleResults) {
   const gap = 10;
   const boxWidth = (WIDTH - gap) / 2;
   const inner = boxWidth - 20;
-  const size = 8.5;
-  const heightOf = (b: (typeof boxes)[number]) => {
-    doc.font(FONT.regular).fontSize(size);
-    const body = b.items.length ? b.items.reduce((s, it) => s + doc.heightOfString(t(it), { width: inner - 10 }) + 3, 0) : 14;
-    return 40 + body + 8;
-  };
+  const itemStyle = { font: FONT.regular, size: 8.5, color: COLOUR.text };
+  const laidOut = boxes.map((b) => ({
+    ...b,
+    blocks: b.items.map((it) => layout.block(t(it), inner - 10, itemStyle)),
+  }));
+  const heightOf = (b: (typeof laidOut)[number]) => 40 + (b.blocks.length ? b.blocks.reduce((s, bl) => s + bl.height + 3, 0) : 14) + 8;
   // Column labels, then two rows of boxes.
   layout.ensure(20 + 2 * 120);
   const labelsY = doc.y;
-  doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOUR.muted);
-  doc.text(t('Favorable au pôle'), LEFT, labelsY, { width: boxWidth, align: 'center' });
-  doc.text(t('Défavorable au pôle'), LEFT + boxWidth + gap, labelsY, { width: boxWidth, align: 'center' });
+  const columnLabel = (text: string) => layout.block(t(text), boxWidth, { font: FONT.bold, size: SIZE.small, color: COLOUR.muted });
+  drawBlock(doc, columnLabel('Favorable au pôle'), LEFT, labelsY, { align: 'center', width: boxWidth });
+  drawBlock(doc, columnLabel('Défavorable au pôle'), LEFT + boxWidth + gap, labelsY, { align: 'center', width: boxWidth });
   doc.y = labelsY + 14;
-  for (const row of [boxes.slice(0, 2), boxes.slice(2, 4)]) {
+  for (const row of [laidOut.slice(0, 2), laidOut.slice(2, 4)]) {
     const height = Math.max(110, ...row.map(heightOf));
     layout.ensure(height);
     const y = doc.y;
@@ -469,16 +456,14 @@ function swot(layout: Layout, results: PoleResults) {
       const x = LEFT + i * (boxWidth + gap);
       doc.rect(x, y, boxWidth, height).fill(b.fill);
       doc.rect(x, y, boxWidth, height).lineWidth(0.8).strokeColor(COLOUR.rule).stroke();
-      doc.font(FONT.bold).fontSize(11).fillColor(COLOUR.text).text(t(`${b.mark} ${b.title}`), x + 10, y + 8, { width: inner });
-      doc.font(FONT.regular).fontSize(SIZE.small).fillColor(COLOUR.muted).text(t(b.subtitle), x + 10, y + 23, { width: inner });
+      drawBlock(doc, layout.block(t(`${b.mark} ${b.title}`), inner, { font: FONT.bold, size: 11, color: COLOUR.text }), x + 10, y + 8);
+      drawBlock(doc, layout.block(t(b.subtitle), inner, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }), x + 10, y + 23);
       let yy = y + 40;
-      doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.text);
-      if (!b.items.length) doc.fillColor(COLOUR.muted).text(t('Aucun thème'), x + 10, yy, { width: inner });
-      for (const it of b.items) {
-        const text = t(it);
-        doc.text('•', x + 10, yy, { width: 8, lineBreak: false });
-        doc.text(text, x + 20, yy, { width: inner - 10 });
-        yy += doc.heightOfString(text, { width: inner - 10 }) + 3;
+      if (!b.blocks.length) drawBlock(doc, layout.block(t('Aucun thème'), inner, { ...itemStyle, color: COLOUR.muted }), x + 10, yy);
+      for (const block of b.blocks) {
+        doc.font(itemStyle.font).fontSize(itemStyle.size).fillColor(itemStyle.color);
+        doc.text('•', x + 10, yy, { lineBreak: false });
+        yy = drawBlock(doc, block, x + 20, yy) + 3;
       }
     });
     doc.x = LEFT;
@@ -522,37 +507,25 @@ function strategicOptions(layout: Layout, results: PoleResults) {
 
 function optionBlock(layout: Layout, doc: Doc, o: StrategicOptionResult, byId: Map<string, ThemeResult>) {
   const inner = WIDTH - 16;
-  const title = t(o.title);
-  const description = t(o.description);
-  const themes = t(`Thèmes : ${o.themes.map((id) => scored(byId.get(id), id)).join(' ; ')}. Intensité : ${formatScore(o.strength)} points au-delà des seuils.`);
-  const flag = o.needsConsensus ? t('⚑ À construire en consensus d’abord : les collèges divergent sur au moins un de ces thèmes.') : '';
-  const parts: { text: string; bold: boolean; size: number; lineGap: number; gap: number }[] = [
-    { text: title, bold: true, size: 10, lineGap: 0, gap: 4 },
-    { text: description, bold: false, size: SIZE.body, lineGap: 1.5, gap: 4 },
-    { text: themes, bold: false, size: SIZE.small, lineGap: 0, gap: 2 },
-    ...(flag ? [{ text: flag, bold: true, size: SIZE.small, lineGap: 0, gap: 4 }] : []),
+  const themes = `Thèmes : ${o.themes.map((id) => scored(byId.get(id), id)).join(' ; ')}. Intensité : ${formatScore(o.strength)} points au-delà des seuils.`;
+  const parts = [
+    { block: layout.block(t(o.title), inner, { font: FONT.bold, size: 10, color: COLOUR.text }), gap: 0 },
+    { block: layout.block(t(o.description), inner, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text }), gap: 4 },
+    { block: layout.block(t(themes), inner, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }), gap: 4 },
   ];
-  const measure = (exact: boolean) =>
-    parts.reduce((sum, p) => {
-      doc.font(p.bold ? FONT.bold : FONT.regular).fontSize(p.size);
-      return sum + p.gap + (exact ? doc.heightOfString(p.text, { width: inner, lineGap: p.lineGap }) : layout.heightBound(p.text, inner, p.lineGap));
-    }, 0);
-  // Keep the block on one page; measure it exactly only when the cheap bound says it might not fit.
-  if (doc.y + measure(false) + 8 > BOTTOM) layout.ensure(measure(true) + 8);
-  const y = doc.y;
-  doc.font(FONT.bold).fontSize(10).fillColor(COLOUR.text).text(title, LEFT + 12, y, { width: inner });
-  doc.y += 4;
-  doc.font(FONT.regular).fontSize(SIZE.body).text(description, LEFT + 12, doc.y, { width: inner, lineGap: 1.5 });
-  doc.y += 4;
-  doc.fontSize(SIZE.small).fillColor(COLOUR.muted).text(themes, LEFT + 12, doc.y, { width: inner });
-  if (flag) {
-    doc.y += 4;
-    doc.font(FONT.bold).fontSize(SIZE.small).fillColor(COLOUR.text).text(flag, LEFT + 12, doc.y, { width: inner });
+  if (o.needsConsensus) {
+    const flag = '⚑ À construire en consensus d’abord : les collèges divergent sur au moins un de ces thèmes.';
+    parts.push({ block: layout.block(t(flag), inner, { font: FONT.bold, size: SIZE.small, color: COLOUR.text }), gap: 4 });
   }
-  const height = doc.y - y;
+  const height = parts.reduce((sum, p) => sum + p.gap + p.block.height, 0);
+  // The block stays on one page, its side bar drawn along it (dark when the option needs consensus first).
+  layout.ensure(height + 8);
+  const y = doc.y;
+  let yy = y;
+  for (const p of parts) yy = drawBlock(doc, p.block, LEFT + 12, yy + p.gap);
   doc.rect(LEFT, y, 2.5, height).fill(o.needsConsensus ? COLOUR.text : COLOUR.rule);
   doc.x = LEFT;
-  doc.y = Math.max(doc.y, y + height) + 10;
+  doc.y = y + height + 10;
 }
 
 function evolution(layout: Layout, results: PoleResults) {
@@ -628,14 +601,13 @@ function verbatims(layout: Layout, results: PoleResults) {
   for (const v of results.verbatims) {
     layout.subheading(v.label, 30);
     for (const answer of v.answers) {
-      doc.font(FONT.regular).fontSize(SIZE.body);
-      const text = t(`« ${answer} »`);
-      layout.ensureText(text, WIDTH - 16, 1.5, 4);
+      const block = layout.block(t(`« ${answer} »`), WIDTH - 16, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text });
+      layout.keep(block, 4);
+      // The quote rule runs along the answer; one long enough to flow onto the next page goes without it.
+      const startPage = layout.pageNumber;
       const y = doc.y;
-      doc.fillColor(COLOUR.text).text(text, LEFT + 14, y, { width: WIDTH - 16, lineGap: 1.5 });
-      const end = doc.y;
-      if (end > y) doc.moveTo(LEFT + 4, y + 1).lineTo(LEFT + 4, end - 2).lineWidth(1.5).strokeColor(COLOUR.light).stroke();
-      doc.x = LEFT;
+      const end = layout.flow(block, LEFT + 14);
+      if (layout.pageNumber === startPage && end > y) doc.moveTo(LEFT + 4, y + 1).lineTo(LEFT + 4, end - 2).lineWidth(1.5).strokeColor(COLOUR.light).stroke();
       doc.y += 6;
     }
   }
@@ -674,7 +646,7 @@ function method(layout: Layout, results: PoleResults) {
   ]);
 }
 
-function unavailable(layout: Layout, results: PoleResults, chart: Promise<Buffer>) {
+function unavailable(layout: Layout, results: PoleResults, chart: Promise<ChartDrawing>) {
   const k = results.minGroupSize;
   const p = results.participation;
   layout.section(SECTION_TITLES.unavailable, { toc: false });
@@ -687,5 +659,5 @@ function unavailable(layout: Layout, results: PoleResults, chart: Promise<Buffer
   layout.subheading('Participation par collège');
   participationTable(layout, results);
   if (p.warnings.length) layout.note('Points d’attention', p.warnings);
-  layout.image(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées.');
+  layout.chart(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées.');
 }

@@ -1,27 +1,26 @@
-// Draws a chart.js configuration on an @napi-rs/canvas canvas in Node and returns a JPEG (white background).
-// chart.js components and the DejaVu fonts are registered once per thread; canvases are pooled by size and
-// reused. `renderChart` draws on the calling thread; `renderChartOffThread` hands the chart to one long-lived
-// worker thread, so that a report can lay out its text while its charts are drawn (two cores, twice the work).
-// Nothing derived from results is cached.
+// Records chart.js charts as vector drawings for the PDF reports (see chart-core.mjs). `recordChart` draws on the
+// calling thread; `recordChartOffThread` hands the chart to one long-lived worker thread, so that a report lays
+// out its text while chart.js computes its charts. Nothing derived from results is cached.
 import { Worker } from 'node:worker_threads';
 import type { ChartConfiguration } from 'chart.js';
-import { drawChartJpeg, setupCharts, type ChartImageOptions } from './chart-core.mjs';
+import { recordChart, type ChartDrawing, type ChartSize } from './chart-core.mjs';
 
-export { DEJAVU_BOLD, DEJAVU_DIR, DEJAVU_REGULAR, setupCharts } from './chart-core.mjs';
-export type { ChartImageOptions } from './chart-core.mjs';
+export { DEJAVU_BOLD, DEJAVU_DIR, DEJAVU_REGULAR, recordChart, setupCharts } from './chart-core.mjs';
+export type { ChartDrawing, ChartSize } from './chart-core.mjs';
 
-/**
- * Draws the chart now, on this thread, and encodes the JPEG on the libuv thread pool.
- * Start several before awaiting them: encoding overlaps the next drawings.
- */
-export function renderChart(config: ChartConfiguration, options: ChartImageOptions): Promise<Buffer> {
-  return drawChartJpeg(config, options);
+/** Records the chart on this thread, as a settled promise (same shape as the off-thread path). */
+export function recordChartHere(config: ChartConfiguration, size: ChartSize): Promise<ChartDrawing> {
+  try {
+    return Promise.resolve(recordChart(config, size));
+  } catch (error) {
+    return Promise.reject(error);
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // The worker: started on first use and kept; it holds the process open only while charts are pending.
 
-type Pending = { resolve: (image: Buffer) => void; reject: (error: Error) => void };
+type Pending = { resolve: (drawing: ChartDrawing) => void; reject: (error: Error) => void };
 let worker: Worker | null = null;
 let workerBroken = false;
 let nextId = 0;
@@ -36,13 +35,13 @@ function getWorker(): Worker | null {
     workerBroken = true;
     return null;
   }
-  worker.on('message', (message: { id: number; image?: Uint8Array; error?: string }) => {
+  worker.on('message', (message: { id: number; drawing?: ChartDrawing; error?: string }) => {
     const job = pending.get(message.id);
     if (!job) return;
     pending.delete(message.id);
     if (pending.size === 0) worker?.unref();
-    if (message.image) job.resolve(Buffer.from(message.image.buffer, message.image.byteOffset, message.image.byteLength));
-    else job.reject(new Error(`Graphique non rendu : ${message.error}`));
+    if (message.drawing) job.resolve(message.drawing);
+    else job.reject(new Error(`Graphique non dessiné : ${message.error}`));
   });
   const fail = (error: Error) => {
     workerBroken = true;
@@ -58,22 +57,22 @@ function getWorker(): Worker | null {
 }
 
 /**
- * Draws the chart on the worker thread (falls back to this thread when no worker can run or the
+ * Records the chart on the worker thread (falls back to this thread when no worker can run or the
  * configuration cannot be cloned, e.g. it holds callbacks).
  */
-export function renderChartOffThread(config: ChartConfiguration, options: ChartImageOptions): Promise<Buffer> {
+export function recordChartOffThread(config: ChartConfiguration, size: ChartSize): Promise<ChartDrawing> {
   const w = getWorker();
-  if (!w) return renderChart(config, options);
+  if (!w) return recordChartHere(config, size);
   const id = nextId++;
-  return new Promise<Buffer>((resolve, reject) => {
+  return new Promise<ChartDrawing>((resolve, reject) => {
     if (pending.size === 0) w.ref();
     pending.set(id, { resolve, reject });
     try {
-      w.postMessage({ id, config, options });
+      w.postMessage({ id, config, size });
     } catch {
       pending.delete(id);
       if (pending.size === 0) w.unref();
-      renderChart(config, options).then(resolve, reject);
+      recordChartHere(config, size).then(resolve, reject);
     }
   });
 }
@@ -89,7 +88,3 @@ export async function closeChartWorker(): Promise<void> {
   }
 }
 
-export function warmUpCharts(): void {
-  setupCharts();
-  getWorker();
-}

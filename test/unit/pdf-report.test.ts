@@ -159,7 +159,7 @@ function textRuns(pdf: Buffer): string[] {
     try {
       streams.push(inflateSync(Buffer.from(m[1], 'latin1')).toString('latin1'));
     } catch {
-      // Not deflated (JPEG images): no text in there.
+      // Not a deflated stream: no text in there.
     }
   }
   const maps = streams
@@ -276,6 +276,15 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
     expect(flat).toContain(plain(formatDelta(4.12)));
     expect(flat).toContain('Le lieu commun.');
     expect(flat).toContain('Recherche et formation');
+  });
+
+  it('draws the charts as vectors, their labels as text', () => {
+    // No raster image anywhere: every chart is PDF paths and text.
+    expect(readFileSync(file).toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
+    // The overview page holds the radar and a table of dimensions: the theme names and the 0-100 scale are the radar's.
+    const overview = Array.from({ length: pages }, (_, i) => plain(pdftotext(file, i + 1))).find((page) => firstLine(page) === 'Vue d’ensemble');
+    expect(overview).toBeDefined();
+    for (const label of ['Débat et concertation', 'Recherche du consensus', '100', '2026', '2025']) expect(overview).toContain(label);
   });
 
   it('has a plausible page count', () => {

@@ -1,4 +1,4 @@
-// Chart definitions shared by the web dashboard (chart.js in the browser) and the PDF (chart.js on @napi-rs/canvas).
+// Chart definitions shared by the web dashboard (chart.js in the browser) and the PDF (chart.js recorded as vectors).
 // Plain chart.js configurations built from results: one place decides what each chart shows and how it looks.
 // Colours differ in lightness as well as hue, and series also differ by dash or pattern, so they survive grayscale printing.
 import type { ChartConfiguration } from 'chart.js';
@@ -75,6 +75,9 @@ export function themeRadarConfig(results: PoleResults, target: ChartTarget): Cha
         r: {
           min: 0,
           max: 100,
+          // Half a step off the vertical: no theme name sits centred at the top or bottom, where it would run into
+          // its neighbours' names.
+          startAngle: 180 / Math.max(themes.length, 1),
           ticks: { stepSize: 25, font: { ...FONT, size: 9 }, backdropColor: 'rgba(255,255,255,0.8)' },
           pointLabels: { font: { ...FONT, size: target.print ? 9 : 11 } },
           grid: { color: PALETTE.grid },

@@ -6,8 +6,8 @@ export interface ChartSize {
   height: number;
 }
 
-/** Flat path: 0 x y (move), 1 x y (line), 2 x1 y1 x2 y2 x y (cubic curve), 3 (close); chart coordinates. */
-export type ChartPath = number[];
+/** PDF path operators ("x y m", "x y l", "x1 y1 x2 y2 x y c", "h"), one per line, in chart coordinates. */
+export type ChartPath = string;
 export type Rgb = [number, number, number];
 
 export type ChartOp =

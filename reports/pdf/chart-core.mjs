@@ -38,7 +38,8 @@ export function setupCharts() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Operations. Paths are flat number arrays: 0 x y (move), 1 x y (line), 2 x1 y1 x2 y2 x y (cubic curve), 3 (close).
+// Operations. Paths are PDF path operators in chart coordinates ("x y m", "x y l", "x1 y1 x2 y2 x y c", "h"),
+// numbers to 1/100 of a point, written here so that the main thread only copies them into the page.
 //   ['save'] / ['restore']
 //   ['fill', path, rgb, alpha, evenOdd]
 //   ['stroke', path, rgb, alpha, lineWidth, lineCap, lineJoin, miterLimit, dash, dashOffset]
@@ -46,10 +47,11 @@ export function setupCharts() {
 //   ['text', text, x, y, bold, size, rgb, alpha, width, matrix]   (x, y: start of the baseline; matrix: null or
 //                                                                   the [a, b, c, d, e, f] it is drawn under)
 
-const MOVE = 0;
-const LINE = 1;
-const CURVE = 2;
-const CLOSE = 3;
+/** A coordinate for a PDF content stream: at most two decimals, no exponent, no negative zero. */
+const num = (n) => {
+  const r = Math.round(n * 100) / 100;
+  return r === 0 ? '0' : String(r);
+};
 
 /** A CSS colour as [r, g, b] (0-255) and an alpha; names other than black, white and transparent are refused. */
 export function parseColour(value) {
@@ -180,22 +182,22 @@ class RecordingContext {
   }
   moveTo(x, y) {
     const p = this.point(x, y);
-    this.path.push(MOVE, p[0], p[1]);
+    this.path.push(`${num(p[0])} ${num(p[1])} m`);
     this.current = this.start = p;
   }
   lineTo(x, y) {
     if (!this.current) return this.moveTo(x, y);
     const p = this.point(x, y);
-    this.path.push(LINE, p[0], p[1]);
+    this.path.push(`${num(p[0])} ${num(p[1])} l`);
+    this.current = p;
+  }
+  curveTo(a, b, p) {
+    this.path.push(`${num(a[0])} ${num(a[1])} ${num(b[0])} ${num(b[1])} ${num(p[0])} ${num(p[1])} c`);
     this.current = p;
   }
   bezierCurveTo(x1, y1, x2, y2, x, y) {
     if (!this.current) this.moveTo(x1, y1);
-    const a = this.point(x1, y1);
-    const b = this.point(x2, y2);
-    const p = this.point(x, y);
-    this.path.push(CURVE, a[0], a[1], b[0], b[1], p[0], p[1]);
-    this.current = p;
+    this.curveTo(this.point(x1, y1), this.point(x2, y2), this.point(x, y));
   }
   quadraticCurveTo(cx, cy, x, y) {
     if (!this.current) this.moveTo(cx, cy);
@@ -203,12 +205,11 @@ class RecordingContext {
     const q = this.point(cx, cy);
     const p = this.point(x, y);
     const [x0, y0] = this.current;
-    this.path.push(CURVE, x0 + (2 / 3) * (q[0] - x0), y0 + (2 / 3) * (q[1] - y0), p[0] + (2 / 3) * (q[0] - p[0]), p[1] + (2 / 3) * (q[1] - p[1]), p[0], p[1]);
-    this.current = p;
+    this.curveTo([x0 + (2 / 3) * (q[0] - x0), y0 + (2 / 3) * (q[1] - y0)], [p[0] + (2 / 3) * (q[0] - p[0]), p[1] + (2 / 3) * (q[1] - p[1])], p);
   }
   closePath() {
     if (!this.current) return;
-    this.path.push(CLOSE);
+    this.path.push('h');
     this.current = this.start;
   }
   rect(x, y, w, h) {
@@ -282,19 +283,19 @@ class RecordingContext {
     this.ops.push(['stroke', path, c.rgb, alpha, width, this.lineCap, this.lineJoin, this.miterLimit, dash, this.lineDashOffset]);
   }
   fill(rule) {
-    this.paintFill(this.path.slice(), rule === 'evenodd');
+    this.paintFill(this.path.join('\n'), rule === 'evenodd');
   }
   stroke() {
-    this.paintStroke(this.path.slice());
+    this.paintStroke(this.path.join('\n'));
   }
   clip(rule) {
-    this.ops.push(['clip', this.path.slice(), rule === 'evenodd']);
+    this.ops.push(['clip', this.path.join('\n'), rule === 'evenodd']);
   }
   rectPath(x, y, w, h) {
     const saved = [this.path, this.current, this.start];
     this.beginPath();
     this.rect(x, y, w, h);
-    const path = this.path;
+    const path = this.path.join('\n');
     [this.path, this.current, this.start] = saved;
     return path;
   }

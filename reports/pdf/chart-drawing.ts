@@ -5,29 +5,9 @@ import { drawFragment } from './text.ts';
 
 type Doc = PDFKit.PDFDocument;
 
+/** Adds the path to the page: its operators are written by the recording, in the coordinates of the chart. */
 function tracePath(doc: Doc, path: ChartPath) {
-  for (let i = 0; i < path.length; ) {
-    switch (path[i]) {
-      case 0:
-        doc.moveTo(path[i + 1], path[i + 2]);
-        i += 3;
-        break;
-      case 1:
-        doc.lineTo(path[i + 1], path[i + 2]);
-        i += 3;
-        break;
-      case 2:
-        doc.bezierCurveTo(path[i + 1], path[i + 2], path[i + 3], path[i + 4], path[i + 5], path[i + 6]);
-        i += 7;
-        break;
-      case 3:
-        doc.closePath();
-        i += 1;
-        break;
-      default:
-        throw new Error(`Tracé de graphique invalide (code ${path[i]}).`);
-    }
-  }
+  if (path) doc.addContent(path);
 }
 
 /** Draws the chart with its top-left corner at (x, y), one chart pixel per point. */

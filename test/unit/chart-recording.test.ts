@@ -9,17 +9,16 @@ const bars: ChartConfiguration = {
   options: { scales: { y: { min: 0, max: 100 } }, plugins: { legend: { display: true } } },
 };
 
-/** Bounding box of a flat path (0 x y, 1 x y, 2 x1 y1 x2 y2 x y, 3). */
-function bounds(path: number[]) {
+/** Bounding box of the points of a recorded path (PDF operators "x y m", "x y l", "x1 y1 x2 y2 x y c", "h"). */
+function bounds(path: string) {
   const xs: number[] = [];
   const ys: number[] = [];
-  for (let i = 0; i < path.length; ) {
-    const n = path[i] === 2 ? 6 : path[i] === 3 ? 0 : 2;
-    for (let j = 1; j < n; j += 2) {
-      xs.push(path[i + j]);
-      ys.push(path[i + j + 1]);
+  for (const op of path.split('\n')) {
+    const numbers = op.split(' ').slice(0, -1).map(Number);
+    for (let i = 0; i < numbers.length; i += 2) {
+      xs.push(numbers[i]);
+      ys.push(numbers[i + 1]);
     }
-    i += n + 1;
   }
   return { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
 }
@@ -30,11 +29,11 @@ describe('chart recording', () => {
     expect(drawing).toMatchObject({ width: 400, height: 300 });
     const texts = drawing.ops.filter((op): op is Extract<ChartOp, ['text', ...unknown[]]> => op[0] === 'text').map((op) => op[1]);
     for (const label of ['Débat', 'Consensus', 'Score', '0', '100']) expect(texts).toContain(label);
-    const fills = drawing.ops.filter((op) => op[0] === 'fill' && op[2].join() === '31,59,99').map((op) => bounds(op[1] as number[]));
+    const fills = drawing.ops.filter((op) => op[0] === 'fill' && op[2].join() === '31,59,99').map((op) => bounds(op[1] as string));
     // The legend box and the two bars, all in the dataset's colour; the bars end on the same baseline.
     const barBoxes = fills.filter((b) => b.y1 - b.y0 > 50);
     expect(barBoxes).toHaveLength(2);
-    expect(barBoxes[0].y1).toBeCloseTo(barBoxes[1].y1, 3);
+    expect(barBoxes[0].y1).toBeCloseTo(barBoxes[1].y1, 2);
     const [debat, consensus] = barBoxes.sort((a, b) => a.x0 - b.x0);
     expect((debat.y1 - debat.y0) / (consensus.y1 - consensus.y0)).toBeCloseTo(72.3 / 38.1, 2);
     for (const b of fills) {
@@ -54,7 +53,7 @@ describe('chart recording', () => {
       { type: 'radar', data: { labels: ['A', 'B', 'C'], datasets: [{ label: 'S', data: [50, 50, 50], pointRadius: 6, pointStyle: 'circle', pointBackgroundColor: '#ff0000' }] } },
       { width: 300, height: 300 },
     );
-    const points = drawing.ops.filter((op) => op[0] === 'fill' && op[2].join() === '255,0,0').map((op) => bounds(op[1] as number[]));
+    const points = drawing.ops.filter((op) => op[0] === 'fill' && op[2].join() === '255,0,0').map((op) => bounds(op[1] as string));
     expect(points).toHaveLength(3);
     // A full circle of radius 6: its curves' control points span a little more than the diameter.
     for (const p of points) {

@@ -14,12 +14,8 @@ export interface CollegeScore {
   suppressed: boolean;
 }
 
-export interface ThemeResult {
-  id: string;
-  label: string;
-  dimension: string;
-  factor: 'internal' | 'external';
-  seedRefs: string[];
+/** A pole's figures for one theme or one item, from its respondents' scores (reports/analysis/aggregate.ts). */
+export interface Aggregate {
   /** Mean of collège scores (each collège with respondents weighs the same). */
   score: number | null;
   /** Plain mean over respondents. */
@@ -31,22 +27,23 @@ export interface ThemeResult {
   /** Standard deviation of respondents' scores. */
   sd: number | null;
   dissensus: boolean;
+}
+
+export interface ThemeResult extends Aggregate {
+  id: string;
+  label: string;
+  dimension: string;
+  factor: 'internal' | 'external';
+  seedRefs: string[];
   swot: SwotCategory | null;
 }
 
-export interface ItemResult {
+export interface ItemResult extends Aggregate {
   /** Question name, or `question.row` for a matrix row. */
   name: string;
   label: string;
   theme: string;
   polarity: 'positive' | 'negative';
-  n: number;
-  score: number | null;
-  rawScore: number | null;
-  byCollege: CollegeScore[];
-  spread: number | null;
-  sd: number | null;
-  dissensus: boolean;
 }
 
 export interface DimensionResult {

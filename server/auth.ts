@@ -62,6 +62,15 @@ export function requireCampaign(deps: AppDeps, campaignId: string): Campaign {
   return campaign;
 }
 
+/** Checks access to the pole, then returns it with the campaign and the campaign's frozen questionnaire. */
+export function requirePoleCampaign(c: Context<AppEnv>, deps: AppDeps, poleId: string, campaignId: string) {
+  const { user, pole } = requirePole(c, deps, poleId);
+  const campaign = requireCampaign(deps, campaignId);
+  const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
+  if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
+  return { user, pole, campaign, questionnaire };
+}
+
 /** Route middleware: checks the caller before the body is validated, so a stranger gets 401/403, not 422. */
 export const signedIn: MiddlewareHandler<AppEnv> = async (c, next) => {
   requireUser(c);

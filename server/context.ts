@@ -5,6 +5,7 @@ import type { Sealer } from './security/tokens.ts';
 import type { RateLimiter } from './security/rate-limit.ts';
 import type { SessionRecord } from './db/sessions.ts';
 import type { Mailer } from './mail/mailer.ts';
+import type { Context } from 'hono';
 
 export interface AppDeps {
   repos: Repositories;
@@ -24,3 +25,6 @@ export type AppEnv = {
     session: SessionRecord | undefined;
   };
 };
+
+/** The origin of links sent to respondents: PUBLIC_URL when set, else the request's own origin. */
+export const publicOrigin = (c: Context, deps: AppDeps) => deps.publicUrl ?? new URL(c.req.url).origin;

@@ -27,7 +27,7 @@ export function Loading({ label = 'Chargement…' }: { label?: string }) {
 }
 
 /** Error of a failed load, with a retry button. */
-export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () => void }) {
+export function LoadError({ error, onRetry }: { error: Pick<ApiError, 'message'>; onRetry?: () => void }) {
   return (
     <ErrorAlert>
       <p>{error.message}</p>

@@ -1,5 +1,15 @@
-// The three figures of a participation row: invited, submitted, and the rate between them.
+// The three figures of a participation row: invited, submitted, and the rate between them; and their headers.
 import { formatCount, formatRate } from '../pages/results/scoreFormat';
+
+export function ParticipationHeaders() {
+  return (
+    <>
+      <th scope="col" className="num">Invités</th>
+      <th scope="col" className="num">Réponses</th>
+      <th scope="col" className="num">Taux</th>
+    </>
+  );
+}
 
 export function ParticipationCells({ invited, submitted }: { invited: number; submitted: number }) {
   return (

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Redirect } from '../router';
 import { useSession } from '../session';
 import type { SessionUser } from '../types';
-import { ErrorAlert, Loading } from './Messages';
+import { ErrorAlert, LoadError, Loading } from './Messages';
 
 interface Props {
   allow: (user: SessionUser) => boolean;
@@ -16,14 +16,7 @@ export function RequireStaff({ allow, children }: Props) {
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'anonymous') return <Redirect to="/connexion" />;
   if (state.status === 'error') {
-    return (
-      <ErrorAlert>
-        <p>{state.message}</p>
-        <button type="button" className="button-secondary" onClick={() => void refresh()}>
-          Réessayer
-        </button>
-      </ErrorAlert>
-    );
+    return <LoadError error={state} onRetry={() => void refresh()} />;
   }
   if (!allow(state.user)) {
     return (

@@ -1,5 +1,5 @@
 // /: to the role's home when logged in, else to /connexion.
-import { ErrorAlert, Loading } from '../components/Messages';
+import { LoadError, Loading } from '../components/Messages';
 import { Redirect } from '../router';
 import { homeFor, useSession } from '../session';
 
@@ -11,12 +11,7 @@ export function HomePage() {
     return (
       <main id="contenu" className="page">
         <h1>Auto-évaluation PTCE</h1>
-        <ErrorAlert>
-          <p>{state.message}</p>
-          <button type="button" className="button-secondary" onClick={() => void refresh()}>
-            Réessayer
-          </button>
-        </ErrorAlert>
+        <LoadError error={state} onRetry={() => void refresh()} />
       </main>
     );
   }

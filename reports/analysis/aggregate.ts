@@ -1,21 +1,11 @@
 // From respondents' scores to a pole's figures for one theme or item: balanced and raw means, collège breakdown
 // (hidden under the anonymity threshold k), spread between collèges and dispersion between respondents.
-import type { CollegeScore } from '../types.ts';
+import type { Aggregate, CollegeScore } from '../types.ts';
 import { mean, spread, standardDeviation } from './statistics.ts';
 
 export interface Scored {
   college: string | null;
   value: number | null;
-}
-
-export interface Aggregate {
-  score: number | null;
-  rawScore: number | null;
-  n: number;
-  byCollege: CollegeScore[];
-  spread: number | null;
-  sd: number | null;
-  dissensus: boolean;
 }
 
 export interface AggregateRules {

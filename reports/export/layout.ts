@@ -33,6 +33,7 @@ export interface ExportResponse {
   poleName: string;
   college: string | null;
   submittedAt: string | null;
+  /** The answers as stored (JSON text), parsed as the export is written. */
   data: string;
 }
 

@@ -25,7 +25,6 @@ export interface ChartDrawing {
   ops: ChartOp[];
 }
 
-export declare const DEJAVU_DIR: string;
 export declare const DEJAVU_REGULAR: string;
 export declare const DEJAVU_BOLD: string;
 export declare function setupCharts(): void;

@@ -15,7 +15,7 @@ import { Canvas, GlobalFonts } from '@napi-rs/canvas';
 import { Chart, registerables } from 'chart.js';
 
 const require = createRequire(import.meta.url);
-export const DEJAVU_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+const DEJAVU_DIR = join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
 export const DEJAVU_REGULAR = join(DEJAVU_DIR, 'DejaVuSans.ttf');
 export const DEJAVU_BOLD = join(DEJAVU_DIR, 'DejaVuSans-Bold.ttf');
 
@@ -123,7 +123,6 @@ class RecordingContext {
     this.textAlign = 'start';
     this.textBaseline = 'alphabetic';
     this.globalAlpha = 1;
-    this.direction = 'ltr';
   }
 
   // State ------------------------------------------------------------------------------------------------------
@@ -145,9 +144,6 @@ class RecordingContext {
     const dash = [...segments].filter((x) => Number.isFinite(x) && x >= 0);
     this.dash = dash.length % 2 ? [...dash, ...dash] : dash;
   }
-  getLineDash() {
-    return [...this.dash];
-  }
 
   // Transform --------------------------------------------------------------------------------------------------
   setTransform(a, b, c, d, e, f) {
@@ -166,9 +162,6 @@ class RecordingContext {
     const cos = Math.cos(angle);
     const sin = Math.sin(angle);
     this.transform(cos, sin, -sin, cos, 0, 0);
-  }
-  scale(x, y) {
-    this.transform(x, 0, 0, y, 0, 0);
   }
   point(x, y) {
     const m = this.matrix;

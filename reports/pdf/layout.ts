@@ -8,9 +8,9 @@ import PDFDocument from 'pdfkit';
 import { DEJAVU_BOLD, DEJAVU_REGULAR, type ChartDrawing } from './render-chart.ts';
 import { drawChart } from './chart-drawing.ts';
 import { formatScore, frenchTypography } from '../format.ts';
-import { drawBlock, drawLine, setText, type Align, type TextBlock, type TextStyle } from './text.ts';
+import { drawBlock, drawLine, setText, useStyle, type Align, type TextBlock, type TextStyle } from './text.ts';
 
-export { drawBlock } from './text.ts';
+export { drawBlock, useStyle } from './text.ts';
 export type { Align, TextBlock, TextStyle } from './text.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -190,12 +190,11 @@ export class Layout {
    */
   flow(block: TextBlock, x = LEFT, options: { align?: Align; width?: number } = {}): number {
     const doc = this.doc;
-    const colour = block.style.color ?? COLOUR.text;
-    doc.font(block.style.font).fontSize(block.style.size).fillColor(colour);
+    useStyle(doc, block.style);
     for (const line of block.lines) {
       if (doc.y + block.lineHeight > BOTTOM) {
         this.newPage();
-        doc.font(block.style.font).fontSize(block.style.size).fillColor(colour);
+        useStyle(doc, block.style);
       }
       drawLine(doc, line, x, doc.y, options.align, options.width);
       doc.y += block.lineHeight;
@@ -241,8 +240,7 @@ export class Layout {
     for (const item of items) {
       const block = this.block(t(item), WIDTH - 14, style);
       this.keep(block, 2);
-      doc.font(style.font).fontSize(size).fillColor(style.color);
-      doc.text(options.marker ?? '•', LEFT + 2, doc.y, { lineBreak: false });
+      useStyle(doc, style).text(options.marker ?? '•', LEFT + 2, doc.y, { lineBreak: false });
       this.flow(block, LEFT + 14);
       doc.y += options.gap ?? 3;
     }
@@ -364,8 +362,7 @@ export class Layout {
     drawBlock(doc, this.block(t(label), inner, { font: FONT.bold, size: SIZE.body, color: COLOUR.text }), LEFT + 12, y + 7);
     let yy = y + 8 + 14;
     for (const block of blocks) {
-      doc.font(FONT.regular).fontSize(SIZE.body).fillColor(COLOUR.text);
-      doc.text('–', LEFT + 12, yy, { lineBreak: false });
+      useStyle(doc, block.style).text('–', LEFT + 12, yy, { lineBreak: false });
       yy = drawBlock(doc, block, LEFT + 24, yy) + 3;
     }
     doc.x = LEFT;

@@ -6,7 +6,7 @@ import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConf
 import type { PoleResults, Quadrant, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
 import { recordChartHere, recordChartOffThread, type ChartDrawing } from './render-chart.ts';
 import {
-  COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers as writeFooters, openDocument, resetTypography, t,
+  COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers as writeFooters, useStyle, openDocument, resetTypography, t,
   tableOfContents as writeTableOfContents, type Cell, type Column, type Doc,
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
@@ -461,8 +461,7 @@ function swot(layout: Layout, results: PoleResults) {
       let yy = y + 40;
       if (!b.blocks.length) drawBlock(doc, layout.block(t('Aucun thème'), inner, { ...itemStyle, color: COLOUR.muted }), x + 10, yy);
       for (const block of b.blocks) {
-        doc.font(itemStyle.font).fontSize(itemStyle.size).fillColor(itemStyle.color);
-        doc.text('•', x + 10, yy, { lineBreak: false });
+        useStyle(doc, itemStyle).text('•', x + 10, yy, { lineBreak: false });
         yy = drawBlock(doc, block, x + 20, yy) + 3;
       }
     });

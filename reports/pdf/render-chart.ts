@@ -5,7 +5,7 @@ import { Worker } from 'node:worker_threads';
 import type { ChartConfiguration } from 'chart.js';
 import { recordChart, type ChartDrawing, type ChartSize } from './chart-core.mjs';
 
-export { DEJAVU_BOLD, DEJAVU_DIR, DEJAVU_REGULAR, recordChart, setupCharts } from './chart-core.mjs';
+export { DEJAVU_BOLD, DEJAVU_REGULAR, setupCharts } from './chart-core.mjs';
 export type { ChartDrawing, ChartSize } from './chart-core.mjs';
 
 /** Records the chart on this thread, as a settled promise (same shape as the off-thread path). */

@@ -16,7 +16,7 @@ export interface TextStyle {
   size: number;
   /** Extra space after each line, in points. */
   lineGap?: number;
-  color?: string;
+  color: string;
 }
 
 export interface TextLine {
@@ -63,14 +63,14 @@ function measure(doc: Doc, widths: Map<string, WordWidth>, word: string, size: n
   return width;
 }
 
-/** Sets the block's font and size on the document. */
-export function applyStyle(doc: Doc, style: TextStyle): Doc {
-  return doc.font(style.font).fontSize(style.size);
+/** Sets the style's font, size and colour on the document, to measure or draw with. */
+export function useStyle(doc: Doc, style: TextStyle): Doc {
+  return doc.font(style.font).fontSize(style.size).fillColor(style.color);
 }
 
 /** Breaks `text` into lines of at most `width` points in the given style (greedy, at spaces and line feeds). */
 export function setText(doc: Doc, text: string, width: number, style: TextStyle): TextBlock {
-  applyStyle(doc, style);
+  doc.font(style.font).fontSize(style.size);
   const widths = widthsOf(style.font);
   const scale = style.size / 1000;
   const lines: TextLine[] = [];
@@ -144,8 +144,7 @@ export function drawLine(doc: Doc, line: TextLine, x: number, y: number, align: 
 
 /** Draws a block from (x, y) without page breaks (boxes, table cells); returns the y below it. */
 export function drawBlock(doc: Doc, block: TextBlock, x: number, y: number, options: { align?: Align; width?: number } = {}): number {
-  applyStyle(doc, block.style);
-  if (block.style.color) doc.fillColor(block.style.color);
+  useStyle(doc, block.style);
   for (const line of block.lines) {
     drawLine(doc, line, x, y, options.align, options.width);
     y += block.lineHeight;

@@ -1,5 +1,6 @@
 import type { Db } from './database.ts';
 import { packThemeScores } from './theme-scores.ts';
+import type { ExportResponse } from '../../reports/export/layout.ts';
 
 export type ResponseStatus = 'new' | 'draft' | 'submitted';
 
@@ -82,16 +83,6 @@ function submittedForExport(db: Db) {
     FROM responses r JOIN poles p ON p.id = r.pole_id`;
   const all = db.prepare(`${columns} WHERE r.campaign_id = ? AND r.status = 'submitted' ORDER BY p.name COLLATE NOCASE, p.id, r.submitted_at, r.id`);
   const ofPole = db.prepare(`${columns} WHERE r.pole_id = ? AND r.campaign_id = ? AND r.status = 'submitted' ORDER BY r.submitted_at, r.id`);
-  return (campaignId: string, poleId?: string): ExportResponseRow[] =>
-    (poleId === undefined ? all.all(campaignId) : ofPole.all(poleId, campaignId)) as ExportResponseRow[];
-}
-
-export interface ExportResponseRow {
-  id: string;
-  poleId: string;
-  poleName: string;
-  college: string | null;
-  submittedAt: string | null;
-  /** The answers as stored (JSON text), parsed by the export as it writes. */
-  data: string;
+  return (campaignId: string, poleId?: string): ExportResponse[] =>
+    (poleId === undefined ? all.all(campaignId) : ofPole.all(poleId, campaignId)) as ExportResponse[];
 }

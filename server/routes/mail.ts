@@ -2,8 +2,8 @@
 // submitted, and the recipients' opt-out link. Without SMTP, links stay available as CSV and QR sheet.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import type { AppDeps, AppEnv } from '../context.ts';
-import { poleAccess, requireCampaign, requirePole } from '../auth.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from '../context.ts';
+import { poleAccess, requirePoleCampaign } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
 import { campaignStatus } from '../campaign-status.ts';
@@ -70,18 +70,9 @@ const failure = (err: unknown) => {
 export function mailRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { repos } = deps;
-  const origin = (c: Context) => deps.publicUrl ?? new URL(c.req.url).origin;
-
-  const scope = (c: Context<AppEnv>, poleId: string, campaignId: string) => {
-    const { user, pole } = requirePole(c, deps, poleId);
-    const campaign = requireCampaign(deps, campaignId);
-    const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
-    if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
-    return { user, pole, campaign, questionnaire };
-  };
   /** Sending needs SMTP and a campaign still open to answers. */
-  const sendingScope = (c: Context<AppEnv>, poleId: string, campaignId: string): ReturnType<typeof scope> & { mailer: Mailer } => {
-    const found = scope(c, poleId, campaignId);
+  const sendingScope = (c: Context<AppEnv>, poleId: string, campaignId: string): ReturnType<typeof requirePoleCampaign> & { mailer: Mailer } => {
+    const found = requirePoleCampaign(c, deps, poleId, campaignId);
     if (!deps.mailer) {
       throw new ApiError(409, 'mail_not_configured', 'L’envoi de courriels n’est pas configuré sur ce serveur (SMTP_URL) : diffusez les liens par le fichier CSV ou la planche de QR codes.');
     }
@@ -138,7 +129,7 @@ export function mailRoutes(deps: AppDeps) {
       });
 
       const createdAt = deps.now().toISOString();
-      const base = origin(c);
+      const base = publicOrigin(c, deps);
       const rows = recipients.map((r) => {
         const token = newToken();
         const optOutToken = newToken();
@@ -176,7 +167,7 @@ export function mailRoutes(deps: AppDeps) {
     async (c) => {
       const { poleId, campaignId } = c.req.valid('param');
       const { user, pole, campaign, mailer } = sendingScope(c, poleId, campaignId);
-      const base = origin(c);
+      const base = publicOrigin(c, deps);
       let skippedSubmitted = 0;
       let skippedOptedOut = 0;
       const due: MailRecipientRecord[] = [];
@@ -210,7 +201,7 @@ export function mailRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign } = scope(c, poleId, campaignId);
+      const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
       const recipients = repos.mailings.list(pole.id, campaign.id).map((r) => ({
         invitationId: r.invitationId, email: r.email, college: r.college, status: r.status, optedOut: r.optedOutAt !== null, lastSentAt: r.lastSentAt, sentCount: r.sentCount,
       }));

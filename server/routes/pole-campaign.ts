@@ -1,8 +1,7 @@
 // Everything a coordinator does for their pole in one campaign: profile form, invitation links, participation.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
-import type { AppDeps, AppEnv } from '../context.ts';
-import { poleAccess, requireCampaign, requirePole } from '../auth.ts';
+import { publicOrigin, type AppDeps, type AppEnv } from '../context.ts';
+import { poleAccess, requirePoleCampaign } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import { hashToken, newId, newToken, type Sealer } from '../security/tokens.ts';
 import type { InvitationRecord, NewInvitation } from '../db/index.ts';
@@ -23,15 +22,6 @@ export function poleCampaignRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { repos } = deps;
 
-  /** Checks access and returns the pole, the campaign and its frozen questionnaire. */
-  const scope = (c: Context<AppEnv>, poleId: string, campaignId: string) => {
-    const { user, pole } = requirePole(c, deps, poleId);
-    const campaign = requireCampaign(deps, campaignId);
-    const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
-    if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
-    return { user, pole, campaign, questionnaire };
-  };
-  const origin = (c: Context) => deps.publicUrl ?? new URL(c.req.url).origin;
   const present = (inv: InvitationRecord, base: string, sealer: Sealer) => {
     const token = sealer.open(inv.tokenSealed);
     return {
@@ -55,7 +45,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = scope(c, poleId, campaignId);
+      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
       const profile = repos.profiles.get(pole.id, campaign.id);
       return c.json({ definition: questionnaire.profileDefinition, data: profile?.data ?? null, updatedAt: profile?.updatedAt ?? null }, 200);
     },
@@ -69,7 +59,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { user, pole, campaign, questionnaire } = scope(c, poleId, campaignId);
+      const { user, pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
       const { data } = c.req.valid('json');
       const issues = questionnaire.profileValidator.validate(data, 'submit');
       if (issues.length) throw new ApiError(422, 'validation', 'Le profil contient des erreurs.', issues);
@@ -88,7 +78,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = scope(c, poleId, campaignId);
+      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
       const input = c.req.valid('json');
       const college = input.college ?? null;
       if (college && !questionnaire.colleges.some((k) => k.id === college)) {
@@ -107,7 +97,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
         };
       });
       repos.invitations.createMany(created.map((x) => x.row));
-      const base = origin(c);
+      const base = publicOrigin(c, deps);
       return c.json({
         invitations: created.map(({ row, token }) => ({
           id: row.id, url: `${base}/r/${token}`, token, shared: row.shared, college, status: row.shared ? null : ('new' as const), opened: 0, submitted: 0, createdAt,
@@ -124,8 +114,8 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign } = scope(c, poleId, campaignId);
-      const base = origin(c);
+      const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const base = publicOrigin(c, deps);
       return c.json({ invitations: repos.invitations.list(pole.id, campaign.id).map((inv) => present(inv, base, deps.sealer)) }, 200);
     },
   );
@@ -139,8 +129,8 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = scope(c, poleId, campaignId);
-      const base = origin(c);
+      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const base = publicOrigin(c, deps);
       const label = new Map(questionnaire.colleges.map((k) => [k.id, k.label]));
       const rows = repos.invitations.list(pole.id, campaign.id).map((inv) => {
         const p = present(inv, base, deps.sealer);
@@ -161,7 +151,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = scope(c, poleId, campaignId);
+      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
       const rows = new Map(repos.responses.participation(pole.id, campaign.id).map((r) => [r.college, r]));
       const zero = { invited: 0, started: 0, submitted: 0 };
       const counts = (r = zero) => ({ invited: r.invited, started: r.started, submitted: r.submitted });

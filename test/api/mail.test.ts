@@ -1,46 +1,20 @@
 // Campaign mail against a real SMTP server started here (smtp-server), reading the messages it received.
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SMTPServer } from 'smtp-server';
-import type { AddressInfo } from 'node:net';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.ts';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, poleWithCampaign } from '../helpers/scenario.ts';
 import { invitationMessage, reminderMessage } from '../../server/mail/messages.ts';
 
-interface Received {
-  rcptTo: string[];
-  raw: string;
-}
-
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let smtpUrl: string;
-const received: Received[] = [];
+let received: ReceivedMail[];
 
 beforeAll(async () => {
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onRcptTo(address, _session, callback) {
-      // A mailbox the server refuses, to check that one failure does not stop the others.
-      if (address.address.startsWith('refuse')) {
-        const err = Object.assign(new Error('Boîte aux lettres inconnue'), { responseCode: 550 });
-        return callback(err);
-      }
-      callback();
-    },
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
-        received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-  smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true`;
+  // Recipients starting with « refuse » are refused: one failure must not stop the others.
+  smtp = await startTestSmtp();
+  ({ url: smtpUrl, received } = smtp);
 });
-afterAll(() => new Promise<void>((resolve) => smtp.close(() => resolve())));
+afterAll(() => smtp.close());
 
 let h: Harness;
 beforeEach(async () => {
@@ -77,7 +51,7 @@ const decodeBody = (part: Part) => {
   if (cte === 'base64') return Buffer.from(part.body.replace(/\s+/g, ''), 'base64').toString('utf8');
   return part.body;
 };
-function readMail(msg: Received) {
+function readMail(msg: ReceivedMail) {
   const top = parsePart(msg.raw);
   const boundary = /boundary="?([^";]+)"?/.exec(top.headers['content-type'] ?? '')?.[1];
   const parts = boundary ? top.body.split(`--${boundary}`).slice(1, -1).map((p) => parsePart(p.replace(/^\r?\n/, ''))) : [top];

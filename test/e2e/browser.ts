@@ -1,7 +1,8 @@
 // Real browser for end-to-end tests: Debian's Chromium driven by playwright-core.
 // Missing browser: the tests fail under CI=true (so CI can never pass without them) and are skipped elsewhere.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const browserAvailable = existsSync(CHROMIUM);
@@ -13,4 +14,17 @@ export function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The page draws `count` charts, each with a visible size and an accessible label. */
+export async function expectChartsDrawn(page: Page, count: number) {
+  const canvases = page.locator('canvas[role="img"]');
+  await expect.poll(() => canvases.count()).toBe(count);
+  for (const canvas of await canvases.all()) {
+    await canvas.scrollIntoViewIfNeeded();
+    const box = await canvas.boundingBox();
+    expect(box?.width).toBeGreaterThan(0);
+    expect(box?.height).toBeGreaterThan(0);
+    expect(await canvas.getAttribute('aria-label')).toBeTruthy();
+  }
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, runBrowserTests } from './browser.ts';
+import { expectChartsDrawn, launchBrowser, runBrowserTests } from './browser.ts';
 import { startE2eServer } from './server.ts';
 import { hashPassword } from '../../server/security/passwords.ts';
 import { hashToken, newToken } from '../../server/security/tokens.ts';
@@ -101,15 +101,7 @@ describe.runIf(runBrowserTests)('a coordinator reads the pole dashboard and down
     for (const d of results.dimensions) expect(await page.getByTestId(`dimension-${d.id}`).count()).toBe(1);
 
     // Charts are drawn: participation, radar, and two per dimension, all with a visible size and an accessible label.
-    const canvases = page.locator('canvas[role="img"]');
-    await expect.poll(() => canvases.count()).toBe(2 + 2 * results.dimensions.length);
-    for (const canvas of await canvases.all()) {
-      await canvas.scrollIntoViewIfNeeded();
-      const box = await canvas.boundingBox();
-      expect(box?.width).toBeGreaterThan(0);
-      expect(box?.height).toBeGreaterThan(0);
-      expect(await canvas.getAttribute('aria-label')).toBeTruthy();
-    }
+    await expectChartsDrawn(page, 2 + 2 * results.dimensions.length);
 
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/dashboard-1100.png`, fullPage: true });
 

@@ -2,31 +2,25 @@
 // and exports the pole's responses; without SMTP the page says so calmly and stays usable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SMTPServer } from 'smtp-server';
 import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchBrowser, runBrowserTests } from './browser.ts';
+import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.ts';
 import { E2E_ADMIN, startE2eServer } from './server.ts';
 import { readConfig } from '../../server/config.ts';
 import { startServer, type RunningServer } from '../../server/serve.ts';
 import { hashPassword } from '../../server/security/passwords.ts';
-
-interface Received {
-  rcptTo: string[];
-  raw: string;
-}
 
 const COORDINATOR = { email: 'coordination@coteaux.test', password: 'mot-de-passe-coteaux' };
 const ALICE = 'alice@asso.test';
 const BOB = 'bob@mairie.test';
 
 let browser: Browser;
-let smtp: SMTPServer;
+let smtp: TestSmtp | undefined;
 let server: RunningServer;
 let dataDir: string;
-const received: Received[] = [];
+let received: ReceivedMail[] = [];
 
 async function seed(target: RunningServer) {
   const { repos } = target.deps;
@@ -51,21 +45,9 @@ async function openCampaignPage(url: string, width?: number): Promise<Page> {
 
 describe.runIf(runBrowserTests)('a coordinator invites by e-mail, reminds, and exports the pole’s responses', () => {
   beforeAll(async () => {
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          received.push({ rcptTo: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks).toString('utf8') });
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    const smtpUrl = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}?ignoreTLS=true`;
+    smtp = await startTestSmtp();
+    received = smtp.received;
+    const smtpUrl = smtp.url;
 
     // startE2eServer() configures no SMTP: same server, with SMTP_URL.
     dataDir = mkdtempSync(join(tmpdir(), 'ptce-e2e-mail-'));
@@ -82,7 +64,7 @@ describe.runIf(runBrowserTests)('a coordinator invites by e-mail, reminds, and e
     await browser?.close();
     await server?.close();
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    if (smtp) await new Promise<void>((resolve) => smtp.close(() => resolve()));
+    if (smtp) await smtp.close();
   });
 
   it('sends two invitations, lists the recipients, reminds them and downloads the CSV export', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, runBrowserTests } from './browser.ts';
+import { expectChartsDrawn, launchBrowser, runBrowserTests } from './browser.ts';
 import { startE2eServer } from './server.ts';
 import { generateDemoNetwork, type DemoAccounts } from '../../server/demo/network.ts';
 
@@ -63,15 +63,7 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     expect(await page.locator('#network-evolution-table thead th').allTextContents()).toEqual(expect.arrayContaining(['2025', '2026']));
 
     // Charts: theme distributions and median evolution, with a visible size and an accessible label.
-    const canvases = page.locator('canvas[role="img"]');
-    await expect.poll(() => canvases.count()).toBe(2);
-    for (const canvas of await canvases.all()) {
-      await canvas.scrollIntoViewIfNeeded();
-      const box = await canvas.boundingBox();
-      expect(box?.width).toBeGreaterThan(0);
-      expect(box?.height).toBeGreaterThan(0);
-      expect(await canvas.getAttribute('aria-label')).toBeTruthy();
-    }
+    await expectChartsDrawn(page, 2);
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/network-1100.png`, fullPage: true });
 
     // Filter: forme juridique = UES leaves one pole, and the query string says so.

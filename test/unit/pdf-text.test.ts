@@ -7,7 +7,7 @@ import { frenchTypography } from '../../reports/format.ts';
 
 const doc = new PDFDocument({ autoFirstPage: false, font: null as unknown as string });
 doc.registerFont('DejaVu', DEJAVU_REGULAR);
-const style = { font: 'DejaVu', size: 9.5, lineGap: 1.5 };
+const style = { font: 'DejaVu', size: 9.5, lineGap: 1.5, color: '#1a1a1a' };
 const width = (s: string) => doc.font('DejaVu').fontSize(style.size).widthOfString(s);
 const words = (s: string) => s.split(/[ \t\n]+/).filter(Boolean);
 

@@ -1,4 +1,5 @@
 // Invitation links: creation form, table, CSV download, copy, QR sheet link.
+import { CollegeSelect } from '../../components/CollegeSelect';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, errorMessage } from '../../api';
 import { collegeLabel, type CollegeChoice } from '../../college';
@@ -72,14 +73,7 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
         </div>
         <div className="field">
           <label htmlFor="invitation-college">Collège (facultatif)</label>
-          <select id="invitation-college" value={college} onChange={(e) => setCollege(e.target.value)}>
-            <option value="">— Au choix du répondant —</option>
-            {colleges.map((c) => (
-              <option key={c.value} value={c.value}>
-                {c.label}
-              </option>
-            ))}
-          </select>
+          <CollegeSelect id="invitation-college" colleges={colleges} value={college} onChange={setCollege} />
         </div>
       </div>
       <div className="field checkbox-field">

@@ -1,5 +1,6 @@
 // Invitations by e-mail (one personal link per address), the recipients' follow-up and reminders.
 // Without SMTP on the server, the form stays usable and says calmly that links go out as CSV / QR sheet.
+import { CollegeSelect } from '../../components/CollegeSelect';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { api, ApiError, errorMessage } from '../../api';
 import { collegeLabel, type CollegeChoice } from '../../college';
@@ -178,14 +179,7 @@ function MailingForm({ basePath, colleges, closed, onSent }: FormProps) {
       </div>
       <div className="field">
         <label htmlFor="mailing-college">Collège des destinataires (facultatif)</label>
-        <select id="mailing-college" value={college} onChange={(e) => setCollege(e.target.value)}>
-          <option value="">— Au choix du répondant —</option>
-          {colleges.map((c) => (
-            <option key={c.value} value={c.value}>
-              {c.label}
-            </option>
-          ))}
-        </select>
+        <CollegeSelect id="mailing-college" colleges={colleges} value={college} onChange={setCollege} />
       </div>
       <div className="field">
         <label htmlFor="mailing-message">Message personnel (facultatif)</label>

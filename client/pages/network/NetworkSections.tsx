@@ -1,12 +1,13 @@
 // Sections of the network dashboard: distributions, heatmap, frequent weaknesses, participation, profiles, evolution.
+import { DeltaCell } from '../../components/DeltaCell';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { ChartConfiguration } from 'chart.js';
 import { networkDistributionConfig, networkMediansEvolutionConfig, shortLabel } from '../../../reports/charts';
 import type { Distribution } from '../../../reports/analysis/network';
 import { ChartCanvas } from '../../charts/ChartCanvas';
-import { formatCount, formatDelta, formatRate, formatScore } from '../results/scoreFormat';
+import { formatCount, formatRate, formatScore } from '../results/scoreFormat';
 import type { NetworkResultsView, NetworkTheme } from './types';
-import { ParticipationCells } from '../../components/ParticipationCells';
+import { ParticipationCells, ParticipationHeaders } from '../../components/ParticipationCells';
 
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
@@ -309,9 +310,7 @@ export function NetworkParticipation({ results }: { results: NetworkResultsView 
             <thead>
               <tr>
                 <th scope="col">Pôle</th>
-                <th scope="col" className="num">Invités</th>
-                <th scope="col" className="num">Réponses</th>
-                <th scope="col" className="num">Taux</th>
+                <ParticipationHeaders />
               </tr>
             </thead>
             <tbody>
@@ -339,9 +338,7 @@ export function NetworkParticipation({ results }: { results: NetworkResultsView 
             <thead>
               <tr>
                 <th scope="col">Collège</th>
-                <th scope="col" className="num">Invités</th>
-                <th scope="col" className="num">Réponses</th>
-                <th scope="col" className="num">Taux</th>
+                <ParticipationHeaders />
               </tr>
             </thead>
             <tbody>
@@ -474,7 +471,7 @@ export function MediansEvolution({ results }: { results: NetworkResultsView }) {
                           {formatScore(c.medians[t.id])}
                         </td>
                       ))}
-                      <td className={`num delta ${delta === null ? '' : delta > 0 ? 'delta-up' : delta < 0 ? 'delta-down' : ''}`}>{formatDelta(delta)}</td>
+                      <DeltaCell delta={delta} />
                     </tr>
                   );
                 })}

@@ -1,7 +1,8 @@
 // Dashboard sections without charts: dissensus, SWOT, strategic options, evolution, verbatims.
+import { DeltaCell } from '../../components/DeltaCell';
 import type { PoleResults, ThemeResult } from '../../../reports/types';
 import { QUADRANT_LABEL } from './labels';
-import { formatDelta, formatNumber, formatScore } from './scoreFormat';
+import { formatNumber, formatScore } from './scoreFormat';
 
 type ThemeIndex = Map<string, ThemeResult>;
 export const themeIndex = (results: PoleResults): ThemeIndex => new Map(results.themes.map((t) => [t.id, t]));
@@ -169,7 +170,7 @@ export function EvolutionTable({ results }: { results: PoleResults }) {
                 <th scope="row">{t.label}</th>
                 <td className="num">{formatScore(t.previous)}</td>
                 <td className="num">{formatScore(t.current)}</td>
-                <td className={`num delta ${t.delta === null ? '' : t.delta > 0 ? 'delta-up' : t.delta < 0 ? 'delta-down' : ''}`}>{formatDelta(t.delta)}</td>
+                <DeltaCell delta={t.delta} />
                 <td className="num">{t.sharedItems}</td>
               </tr>
             ))}

@@ -6,7 +6,7 @@ import type { CollegeScore, DimensionResult, PoleResults, ThemeResult } from '..
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { FACTOR_LABEL, SWOT_LABEL } from './labels';
 import { formatCount, formatRate, formatScore } from './scoreFormat';
-import { ParticipationCells } from '../../components/ParticipationCells';
+import { ParticipationCells, ParticipationHeaders } from '../../components/ParticipationCells';
 
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
@@ -47,9 +47,7 @@ export function ParticipationResults({ results }: { results: PoleResults }) {
           <thead>
             <tr>
               <th scope="col">Collège</th>
-              <th scope="col" className="num">Invités</th>
-              <th scope="col" className="num">Réponses</th>
-              <th scope="col" className="num">Taux</th>
+              <ParticipationHeaders />
               <th scope="col" className="num">Membres (profil)</th>
             </tr>
           </thead>

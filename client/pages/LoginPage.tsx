@@ -6,6 +6,7 @@ import { SkipLink } from '../components/SkipLink';
 import { navigate, Redirect } from '../router';
 import { homeFor, useSession } from '../session';
 import { usePageTitle } from '../usePageTitle';
+import { useAction } from '../useAction';
 
 function loginErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
@@ -23,25 +24,18 @@ export function LoginPage() {
   const { state, login } = useSession();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useAction(loginErrorMessage);
 
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'authenticated' && !pending) return <Redirect to={homeFor(state.user)} />;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    setError(null);
-    setPending(true);
-    try {
+    await run(async () => {
       const user = await login(email.trim(), password);
       if (user) navigate(homeFor(user), { replace: true });
       else setError('Connexion impossible. Réessayez.');
-    } catch (e) {
-      setError(loginErrorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (

@@ -28,3 +28,13 @@ export async function expectChartsDrawn(page: Page, count: number) {
     expect(await canvas.getAttribute('aria-label')).toBeTruthy();
   }
 }
+
+/** Signs in through the login page and waits for the signed-in header; steps fail fast (5 s) and say which. */
+export async function signIn(page: Page, baseUrl: string, account: { email: string; password: string }) {
+  page.setDefaultTimeout(5_000);
+  await page.goto(`${baseUrl}/connexion`);
+  await page.getByLabel('Adresse e-mail').fill(account.email);
+  await page.getByLabel('Mot de passe').fill(account.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
+}

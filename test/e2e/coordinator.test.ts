@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, runBrowserTests } from './browser.ts';
+import { launchBrowser, runBrowserTests, signIn } from './browser.ts';
 import { E2E_ADMIN, startE2eServer } from './server.ts';
 import { hashPassword } from '../../server/security/passwords.ts';
 import { sampleAnswers } from '../../server/demo/sample-answers.ts';
@@ -23,12 +23,7 @@ describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows 
   });
   const loggedIn = async (account: { email: string; password: string }) => {
     const page = await browser.newPage({ locale: 'fr-FR' });
-    page.setDefaultTimeout(5_000); // fail fast and say which step, within the test's own timeout
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(account.email);
-    await page.getByLabel('Mot de passe').fill(account.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
+    await signIn(page, server.url, account);
     return page;
   };
   afterAll(async () => {

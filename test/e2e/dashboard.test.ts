@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectChartsDrawn, launchBrowser, runBrowserTests } from './browser.ts';
+import { expectChartsDrawn, launchBrowser, runBrowserTests, signIn } from './browser.ts';
 import { startE2eServer } from './server.ts';
 import { hashPassword } from '../../server/security/passwords.ts';
 import { hashToken, newToken } from '../../server/security/tokens.ts';
@@ -57,14 +57,7 @@ describe.runIf(runBrowserTests)('a coordinator reads the pole dashboard and down
     await server?.dispose();
   });
 
-  const login = async (page: Page) => {
-    page.setDefaultTimeout(5_000);
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(COORDINATOR.email);
-    await page.getByLabel('Mot de passe').fill(COORDINATOR.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
-  };
+  const login = (page: Page) => signIn(page, server.url, COORDINATOR);
 
   it('shows scores, charts, SWOT and options, then downloads the PDF report', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1100, height: 900 }, acceptDownloads: true });

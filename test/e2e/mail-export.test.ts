@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { launchBrowser, runBrowserTests } from './browser.ts';
+import { launchBrowser, runBrowserTests, signIn } from './browser.ts';
 import { startTestSmtp, type ReceivedMail, type TestSmtp } from '../helpers/smtp.ts';
 import { E2E_ADMIN, startE2eServer } from './server.ts';
 import { readConfig } from '../../server/config.ts';
@@ -32,12 +32,7 @@ async function seed(target: RunningServer) {
 
 async function openCampaignPage(url: string, width?: number): Promise<Page> {
   const page = await browser.newPage({ locale: 'fr-FR', ...(width ? { viewport: { width, height: 800 } } : {}) });
-  page.setDefaultTimeout(5_000);
-  await page.goto(`${url}/connexion`);
-  await page.getByLabel('Adresse e-mail').fill(COORDINATOR.email);
-  await page.getByLabel('Mot de passe').fill(COORDINATOR.password);
-  await page.getByRole('button', { name: 'Se connecter' }).click();
-  await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
+  await signIn(page, url, COORDINATOR);
   await page.goto(`${url}/poles/p1/campagnes/c2026`);
   await expect.poll(() => page.getByTestId('mailing').count(), { timeout: 10_000 }).toBe(1);
   return page;

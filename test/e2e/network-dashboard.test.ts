@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectChartsDrawn, launchBrowser, runBrowserTests } from './browser.ts';
+import { expectChartsDrawn, launchBrowser, runBrowserTests, signIn } from './browser.ts';
 import { startE2eServer } from './server.ts';
 import { generateDemoNetwork, type DemoAccounts } from '../../server/demo/network.ts';
 
@@ -23,14 +23,7 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     await server?.dispose();
   });
 
-  const login = async (page: Page) => {
-    page.setDefaultTimeout(5_000);
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(accounts.admin.email);
-    await page.getByLabel('Mot de passe').fill(accounts.admin.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
-  };
+  const login = (page: Page) => signIn(page, server.url, accounts.admin);
   const heatmapRows = (page: Page) => page.getByTestId('heatmap').locator('tbody tr');
 
   it('follows the admin link, reads heatmap and profiles, filters by legal form and exports CSV', async () => {
@@ -119,12 +112,7 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
 
   it('is refused to a pole coordinator', async () => {
     const page = await browser.newPage({ locale: 'fr-FR' });
-    page.setDefaultTimeout(5_000);
-    await page.goto(`${server.url}/connexion`);
-    await page.getByLabel('Adresse e-mail').fill(accounts.coordinators[0].email);
-    await page.getByLabel('Mot de passe').fill(accounts.coordinators[0].password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect.poll(() => page.getByTestId('user-email').count(), { timeout: 10_000 }).toBe(1);
+    await signIn(page, server.url, accounts.coordinators[0]);
     await page.goto(`${server.url}/reseau/campagnes/campagne-2026`);
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toBe('Accès refusé');
     expect(await page.getByTestId('heatmap').count()).toBe(0);

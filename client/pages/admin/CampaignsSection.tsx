@@ -1,6 +1,6 @@
 // Admin: yearly campaigns, list and creation.
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { CampaignStatusBadge } from '../../components/CampaignStatusBadge';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { formatDate } from '../../format';
@@ -8,6 +8,7 @@ import { Link } from '../../router';
 import { networkPagePath } from '../network/paths';
 import { useResource, type Resource } from '../../useResource';
 import type { Campaign, QuestionnaireSummary } from '../../types';
+import { useAction } from '../../useAction';
 
 /** Date input (local day) to ISO: start of the day for an opening, end of the day for a closing. */
 function dayToIso(day: string, endOfDay: boolean): string | undefined {
@@ -29,8 +30,7 @@ function CampaignCreateForm({
   const questionnaireId = chosenQuestionnaire || (questionnaires.at(-1)?.id ?? '');
   const [opensOn, setOpensOn] = useState('');
   const [closesOn, setClosesOn] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useAction();
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -41,8 +41,7 @@ function CampaignCreateForm({
       setError('La date de clôture doit suivre la date d’ouverture.');
       return;
     }
-    setPending(true);
-    try {
+    await run(async () => {
       const body: Record<string, unknown> = { year: Number(year), questionnaireId };
       if (opensAt) body.opensAt = opensAt;
       if (closesAt) body.closesAt = closesAt;
@@ -50,11 +49,7 @@ function CampaignCreateForm({
       setOpensOn('');
       setClosesOn('');
       onCreated(campaign);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (

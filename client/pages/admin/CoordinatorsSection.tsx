@@ -1,16 +1,16 @@
 // Admin: coordinators (one pole each), list and creation.
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { useResource } from '../../useResource';
 import type { Pole, User } from '../../types';
+import { useAction } from '../../useAction';
 
 function CoordinatorCreateForm({ poles, onCreated }: { poles: Pole[]; onCreated: (user: User) => void }) {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [poleId, setPoleId] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useAction();
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -19,18 +19,13 @@ function CoordinatorCreateForm({ poles, onCreated }: { poles: Pole[]; onCreated:
       setError('Le mot de passe doit comporter au moins 10 caractères.');
       return;
     }
-    setPending(true);
-    try {
+    await run(async () => {
       const user = await api.post<User>('/api/users', { email: email.trim(), password, poleId });
       setEmail('');
       setPassword('');
       setPoleId('');
       onCreated(user);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (

@@ -1,29 +1,23 @@
 // Admin: list of poles, creation, renaming.
 import { useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { Link } from '../../router';
 import type { Resource } from '../../useResource';
 import type { Pole } from '../../types';
+import { useAction } from '../../useAction';
 
 function PoleRenameForm({ pole, onDone }: { pole: Pole; onDone: (updated: Pole | null) => void }) {
   const [name, setName] = useState(pole.name);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, run } = useAction();
   const inputId = `pole-rename-${pole.id}`;
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const updated = await api.patch<Pole>(`/api/poles/${encodeURIComponent(pole.id)}`, { name: name.trim() });
       onDone(updated);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (
@@ -45,14 +39,11 @@ function PoleCreateForm({ onCreated }: { onCreated: (pole: Pole) => void }) {
   const [name, setName] = useState('');
   const [region, setRegion] = useState('');
   const [departement, setDepartement] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, run } = useAction();
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    setPending(true);
-    setError(null);
-    try {
+    await run(async () => {
       const body: Record<string, string> = { name: name.trim() };
       if (region.trim()) body.region = region.trim();
       if (departement.trim()) body.departement = departement.trim();
@@ -61,11 +52,7 @@ function PoleCreateForm({ onCreated }: { onCreated: (pole: Pole) => void }) {
       setRegion('');
       setDepartement('');
       onCreated(pole);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (

@@ -1,7 +1,7 @@
 // Invitation links: creation form, table, CSV download, copy, QR sheet link.
 import { CollegeSelect } from '../../components/CollegeSelect';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api, errorMessage } from '../../api';
+import { api } from '../../api';
 import { collegeLabel, type CollegeChoice } from '../../college';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { Link } from '../../router';
@@ -9,6 +9,7 @@ import { useResource } from '../../useResource';
 import type { Invitation } from '../../types';
 import { copyText } from './copyText';
 import { invitationKindLabel, invitationStatusLabel } from './invitationStatus';
+import { useAction } from '../../useAction';
 
 interface Props {
   basePath: string;
@@ -23,8 +24,7 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
   const [count, setCount] = useState('10');
   const [college, setCollege] = useState('');
   const [shared, setShared] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
+  const { pending, error, setError, run } = useAction();
 
   async function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -34,18 +34,13 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
       setError('Le nombre de liens doit être compris entre 1 et 500.');
       return;
     }
-    setPending(true);
-    try {
+    await run(async () => {
       const body: Record<string, unknown> = { count: shared ? 1 : n };
       if (college) body.college = college;
       if (shared) body.shared = true;
       const result = await api.post<{ invitations: Invitation[] }>(`${basePath}/invitations`, body);
       onCreated(result.invitations.length);
-    } catch (e) {
-      setError(errorMessage(e));
-    } finally {
-      setPending(false);
-    }
+    });
   }
 
   return (

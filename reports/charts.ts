@@ -111,10 +111,10 @@ export function themeBarsConfig(results: PoleResults, dimension: string, target:
   };
 }
 
-/** Grouped bars: for each theme of a dimension, the score of every collège large enough to be shown. */
+/** Grouped bars: for each theme of a dimension, the score of every collège group (« Autres collèges » as one) shown. */
 export function collegeBarsConfig(results: PoleResults, dimension: string, target: ChartTarget): ChartConfiguration<'bar'> {
   const themes = results.themes.filter((t) => t.dimension === dimension);
-  const colleges = results.participation.colleges.filter((c) => themes.some((t) => t.byCollege.some((b) => b.college === c.college && !b.suppressed)));
+  const colleges = results.groups.filter((g) => themes.some((t) => t.byCollege.some((b) => b.college === g.id && !b.suppressed)));
   return {
     type: 'bar',
     data: {
@@ -122,7 +122,7 @@ export function collegeBarsConfig(results: PoleResults, dimension: string, targe
       datasets: colleges.map((c, i) => ({
         label: c.label,
         data: themes.map((t) => {
-          const s = t.byCollege.find((b) => b.college === c.college)?.score;
+          const s = t.byCollege.find((b) => b.college === c.id)?.score;
           return s === null || s === undefined ? null : Math.round(s * 10) / 10;
         }),
         backgroundColor: PALETTE.colleges[i % PALETTE.colleges.length],

@@ -4,27 +4,30 @@
 export type Quadrant = 'SO' | 'ST' | 'WO' | 'WT';
 export type SwotCategory = 'strength' | 'weakness' | 'opportunity' | 'threat' | 'vigilance';
 
+/** One collège group's figure (PoleResults.groups): a collège shown on its own, or « Autres collèges ». */
 export interface CollegeScore {
+  /** Group id: a collège id, or "autres" for the merged group. */
   college: string;
   label: string;
-  /** Respondents of this collège with a score here. */
+  /** Respondents of this group with a score here. */
   n: number;
-  /** null when n < k ("effectif insuffisant"). */
+  /** null when n < k ("effectif insuffisant"): the group is then left out of the totals too. */
   score: number | null;
   suppressed: boolean;
 }
 
 /** A pole's figures for one theme or one item, from its respondents' scores (reports/analysis/aggregate.ts). */
 export interface Aggregate {
-  /** Mean of collège scores (each collège with respondents weighs the same). */
+  /** Mean of the shown groups' scores (each weighs the same). */
   score: number | null;
-  /** Plain mean over respondents. */
+  /** Plain mean over the respondents of the shown groups. */
   rawScore: number | null;
+  /** Respondents of the shown groups with a score here. */
   n: number;
   byCollege: CollegeScore[];
-  /** Max minus min over collèges with at least k respondents; null with fewer than two such collèges. */
+  /** Max minus min over shown groups; null with fewer than two. */
   spread: number | null;
-  /** Standard deviation of respondents' scores. */
+  /** Standard deviation of the shown groups' respondents' scores. */
   sd: number | null;
   dissensus: boolean;
 }
@@ -101,7 +104,19 @@ export interface Evolution {
 export interface Verbatims {
   question: string;
   label: string;
-  answers: string[];
+  /** Distinct trimmed answers, alphabetical, each with how many gave it (a repeat is not shown twice). */
+  answers: { text: string; count: number }[];
+}
+
+/** A collège group the figures are broken down by (reports/analysis/groups.ts). */
+export interface ResultGroup {
+  /** A collège id, or "autres" for « Autres collèges ». */
+  id: string;
+  label: string;
+  /** Collège ids in the group, questionnaire order. */
+  colleges: string[];
+  /** Submitted responses in the group. */
+  n: number;
 }
 
 export interface SwotThresholds {
@@ -136,6 +151,8 @@ export interface PoleResults {
   available: boolean;
   message: string | null;
   participation: Participation;
+  /** The groups byCollege refers to, merged group last; empty when results are unavailable. */
+  groups: ResultGroup[];
   themes: ThemeResult[];
   items: ItemResult[];
   dimensions: DimensionResult[];
@@ -149,4 +166,21 @@ export interface PoleResults {
    * results or when this pole has none. Absent only where results are computed without the network (pure analysis).
    */
   benchmark?: Benchmark | null;
+  /** What the figures rest on: always in the API's JSON; absent where results are computed from plain data. */
+  snapshot?: ResultsSnapshot;
+}
+
+/**
+ * Results move by snapshots: they rest on `responses` submitted responses and take in the `pending` ones only once
+ * there are at least k of them, so that the figures never change by one person's answers.
+ */
+export interface ResultsSnapshot {
+  /** Submitted responses the figures rest on. */
+  responses: number;
+  /** Submitted since, waiting for the next update. */
+  pending: number;
+  /** Total of submitted responses at which the results will next move. */
+  nextUpdateAt: number;
+  /** true while the campaign is open (or not yet open): the figures may still move. */
+  provisional: boolean;
 }

@@ -1,6 +1,7 @@
-// From respondents' scores to a pole's figures for one theme or item: balanced and raw means, collège breakdown
-// (hidden under the anonymity threshold k), spread between collèges and dispersion between respondents.
+// From respondents' scores to a pole's figures for one theme or item: balanced and raw means, breakdown by collège
+// group (reports/analysis/groups.ts), spread between groups and dispersion between respondents.
 import type { Aggregate, CollegeScore } from '../types.ts';
+import type { CollegeGrouping } from './groups.ts';
 import { mean, spread, standardDeviation } from './statistics.ts';
 
 export interface Scored {
@@ -9,45 +10,45 @@ export interface Scored {
 }
 
 export interface AggregateRules {
-  colleges: { id: string; label: string }[];
+  /** Computed once per pole from its responses (groupColleges), the same for every theme and item. */
+  grouping: CollegeGrouping;
   minGroupSize: number;
   dissensusThreshold: number;
 }
 
+/**
+ * A group with fewer than k scorers on this figure is suppressed and left out of every total as well: were it
+ * counted in `score`, `rawScore` or `n`, subtracting the shown groups would give it back.
+ */
 export function aggregate(values: readonly Scored[], rules: AggregateRules): Aggregate {
-  const perCollege = new Map<string, number[]>();
-  const all: number[] = [];
+  const perGroup = new Map<string, number[]>(rules.grouping.groups.map((g) => [g.id, []]));
   for (const { college, value } of values) {
     if (value === null) continue;
-    all.push(value);
-    // A response without collège (not possible through the form) counts in the raw mean only.
-    if (college !== null) {
-      const list = perCollege.get(college);
-      if (list) list.push(value);
-      else perCollege.set(college, [value]);
-    }
+    perGroup.get(rules.grouping.groupOf(college))?.push(value);
   }
-  const collegeMeans: number[] = [];
-  const shown: number[] = [];
+  const included: number[] = [];
+  const groupMeans: number[] = [];
   const byCollege: CollegeScore[] = [];
-  for (const c of rules.colleges) {
-    const list = perCollege.get(c.id);
-    if (!list) continue;
-    const m = mean(list)!;
-    collegeMeans.push(m);
+  for (const g of rules.grouping.groups) {
+    const list = perGroup.get(g.id)!;
+    if (!list.length) continue;
     const suppressed = list.length < rules.minGroupSize;
-    if (!suppressed) shown.push(m);
-    byCollege.push({ college: c.id, label: c.label, n: list.length, score: suppressed ? null : m, suppressed });
+    const m = suppressed ? null : mean(list)!;
+    if (m !== null) {
+      included.push(...list);
+      groupMeans.push(m);
+    }
+    byCollege.push({ college: g.id, label: g.label, n: list.length, score: m, suppressed });
   }
-  const between = spread(shown);
+  const between = spread(groupMeans);
   return {
-    // Every collège with respondents weighs the same, even one too small to be shown on its own.
-    score: mean(collegeMeans),
-    rawScore: mean(all),
-    n: all.length,
+    // Each included group weighs the same; with one group this is the plain mean.
+    score: mean(groupMeans),
+    rawScore: mean(included),
+    n: included.length,
     byCollege,
     spread: between,
-    sd: standardDeviation(all),
+    sd: standardDeviation(included),
     dissensus: between !== null && between >= rules.dissensusThreshold,
   };
 }

@@ -3,6 +3,7 @@
 // Pure: it takes each pole's respondents' theme scores (computed at submission) and returns plain data.
 import type { SwotThresholds } from '../types.ts';
 import { aggregate, type AggregateRules } from './aggregate.ts';
+import { groupColleges } from './groups.ts';
 import { mean } from './statistics.ts';
 import { swotCategory } from './swot.ts';
 
@@ -52,7 +53,7 @@ export interface NetworkThemeResult {
   distribution: Distribution;
   /** Poles where the theme is a weakness (internal) or a threat (external). */
   weakPoles: number;
-  /** Poles whose collèges diverge on the theme (spread ≥ threshold). */
+  /** Poles whose collège groups diverge on the theme (spread ≥ threshold). */
   dissensusPoles: number;
 }
 
@@ -112,7 +113,6 @@ const scoreOrNull = (v: number | null) => (v === null || Number.isNaN(v) ? null 
 const profileValue = (value: unknown) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
 
 export function computeNetworkResults(input: NetworkInput): NetworkResults {
-  const rules: AggregateRules = { colleges: input.colleges, minGroupSize: input.minGroupSize, dissensusThreshold: input.dissensusThreshold };
   const themeCount = input.themes.length;
   const weakPoles = new Array<number>(themeCount).fill(0);
   const dissensusPoles = new Array<number>(themeCount).fill(0);
@@ -122,6 +122,9 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     const available = pole.responses.length >= input.minGroupSize;
     const scores: (number | null)[] = new Array(themeCount).fill(null);
     if (available) {
+      // Grouped as in the pole's own report: once, from its responses' collèges.
+      const grouping = groupColleges(input.colleges, pole.responses.map((r) => r.college), input.minGroupSize);
+      const rules: AggregateRules = { grouping, minGroupSize: input.minGroupSize, dissensusThreshold: input.dissensusThreshold };
       for (let t = 0; t < themeCount; t++) {
         const agg = aggregate(pole.responses.map((r) => ({ college: r.college, value: scoreOrNull(r.themes[t]) })), rules);
         scores[t] = agg.score;

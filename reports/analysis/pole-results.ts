@@ -1,6 +1,7 @@
 // A pole's results for one campaign, from plain data: no database, no clock, no HTTP.
 import type { DimensionResult, Evolution, ItemResult, Participation, PoleResults, SwotThresholds, ThemeResult, Verbatims } from '../types.ts';
 import { aggregate, type AggregateRules } from './aggregate.ts';
+import { groupColleges } from './groups.ts';
 import { mean } from './statistics.ts';
 import { scoreRespondent, scoringModel, type RespondentScores, type ScoringModel } from './scoring.ts';
 import { DEFAULT_THRESHOLDS, swotCategory } from './swot.ts';
@@ -47,7 +48,7 @@ export const DISSENSUS_THRESHOLD = 20;
 export function computePoleResults(input: PoleResultsInput): PoleResults {
   const k = input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   const thresholds = input.thresholds ?? DEFAULT_THRESHOLDS;
-  const rules: AggregateRules = { colleges: input.colleges, minGroupSize: k, dissensusThreshold: input.dissensusThreshold ?? DISSENSUS_THRESHOLD };
+  const dissensusThreshold = input.dissensusThreshold ?? DISSENSUS_THRESHOLD;
   const participation = participationOf(input);
   const base = {
     pole: input.pole,
@@ -59,6 +60,7 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
   if (input.responses.length < k) {
     return {
       ...base,
+      groups: [],
       available: false,
       message: `Les résultats s’affichent à partir de ${k} réponses envoyées (${input.responses.length} pour l’instant), pour protéger l’anonymat des répondants.`,
       themes: [], items: [], dimensions: [], overall: null,
@@ -67,6 +69,9 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
     };
   }
 
+  // One grouping for every figure of the pole, from who answered (not from who scored a given theme).
+  const grouping = groupColleges(input.colleges, input.responses.map((r) => r.college), k);
+  const rules: AggregateRules = { grouping, minGroupSize: k, dissensusThreshold };
   const model = scoringModel(input.definition);
   const scored = input.responses.map((r) => ({ college: r.college, scores: scoreRespondent(model, r.data) }));
 
@@ -83,6 +88,7 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
 
   return {
     ...base,
+    groups: grouping.groups.map(({ id, label, colleges, size }) => ({ id, label, colleges, n: size })),
     available: true,
     message: null,
     themes,
@@ -97,7 +103,7 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
       vigilance: ids('vigilance'),
     },
     options: selectOptions(input.catalogue ?? STRATEGIC_OPTIONS, themes, thresholds),
-    evolution: input.previous ? evolutionOf(model, scored, input.previous, rules) : null,
+    evolution: input.previous ? evolutionOf(model, scored, input.previous, rules, input.colleges) : null,
     verbatims: verbatimsOf(model, input.responses, k),
   };
 }
@@ -134,6 +140,7 @@ function evolutionOf(
   current: { college: string | null; scores: RespondentScores }[],
   previous: NonNullable<PoleResultsInput['previous']>,
   rules: AggregateRules,
+  colleges: PoleResultsInput['colleges'],
 ): Evolution {
   const before = scoringModel(previous.definition);
   const renamed = previous.renamed ?? {};
@@ -147,24 +154,33 @@ function evolutionOf(
     return question !== undefined ? `${question}.${item.row}` : item.key;
   };
   const beforeScored = previous.responses.map((r) => ({ college: r.college, scores: scoreRespondent(before, r.data) }));
-  const themeScore = (scoredList: { college: string | null; scores: RespondentScores }[], itemIndexes: number[]) =>
-    aggregate(scoredList.map((r) => ({ college: r.college, value: mean(itemIndexes.map((i) => r.scores.items[i])) })), rules).score;
+  // The earlier campaign is grouped on its own responses.
+  const beforeRules: AggregateRules = { ...rules, grouping: groupColleges(colleges, previous.responses.map((r) => r.college), rules.minGroupSize) };
+  const themeScore = (scoredList: { college: string | null; scores: RespondentScores }[], itemIndexes: number[], rulesOf: AggregateRules) =>
+    aggregate(scoredList.map((r) => ({ college: r.college, value: mean(itemIndexes.map((i) => r.scores.items[i])) })), rulesOf).score;
   return {
     previousCampaign: previous.campaign,
     themes: model.themes.map((theme) => {
       const shared = theme.items.filter((i) => before.itemIndex.has(previousKey(i)));
       const previousIndexes = shared.map((i) => before.itemIndex.get(previousKey(i))!);
-      const now = shared.length ? themeScore(current, shared) : null;
-      const then = shared.length ? themeScore(beforeScored, previousIndexes) : null;
+      const now = shared.length ? themeScore(current, shared, rules) : null;
+      const then = shared.length ? themeScore(beforeScored, previousIndexes, beforeRules) : null;
       return { id: theme.id, label: theme.label, previous: then, current: now, delta: now !== null && then !== null ? now - then : null, sharedItems: shared.length };
     }),
   };
 }
 
-/** Free-text answers, only for a question at least k people answered; sorted, so order says nothing of who wrote what. */
+/**
+ * Free-text answers, only for a question at least k people answered; sorted, so order says nothing of who wrote
+ * what. Identical answers are counted rather than repeated.
+ */
 function verbatimsOf(model: ScoringModel, responses: readonly SubmittedResponse[], k: number): Verbatims[] {
   return model.freeText.flatMap(({ name, label }) => {
     const answers = responses.map((r) => r.data[name]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
-    return answers.length >= k ? [{ question: name, label, answers: answers.sort((a, b) => a.localeCompare(b, 'fr')) }] : [];
+    if (answers.length < k) return [];
+    const counts = new Map<string, number>();
+    for (const text of answers) counts.set(text, (counts.get(text) ?? 0) + 1);
+    const distinct = [...counts].map(([text, count]) => ({ text, count })).sort((a, b) => a.text.localeCompare(b.text, 'fr'));
+    return [{ question: name, label, answers: distinct }];
   });
 }

@@ -117,18 +117,18 @@ function html(r: PoleResults, charts: PageCharts, chartTag: (c: PageChart) => st
     section(SECTION_TITLES.overview, `${canvases.radar}${table(['Dimension', 'Score'], r.dimensions.map((d) => [d.label, formatScore(d.score)]))}`),
     ...r.dimensions.map((d, i) => {
       const themes = r.themes.filter((t) => t.dimension === d.id);
-      const colleges = r.participation.colleges;
+      const colleges = r.groups;
       return section(
         d.label,
         `${canvases.dims[i].bars}${table(['Thème', 'Score', 'Score brut', 'n', 'Écart'], themes.map((t) => [t.label, formatScore(t.score), formatScore(t.rawScore), String(t.n), formatScore(t.spread)]))}` +
-          `${canvases.dims[i].colleges}${table(['Thème', ...colleges.map((c) => c.label)], themes.map((t) => [t.label, ...colleges.map((c) => { const b = t.byCollege.find((x) => x.college === c.college); return !b || b.suppressed ? 'effectif insuffisant' : formatScore(b.score); })]))}`,
+          `${canvases.dims[i].colleges}${table(['Thème', ...colleges.map((c) => c.label)], themes.map((t) => [t.label, ...colleges.map((c) => { const b = t.byCollege.find((x) => x.college === c.id); return !b || b.suppressed ? 'effectif insuffisant' : formatScore(b.score); })]))}`,
       );
     }),
     section(SECTION_TITLES.consensus, table(['Thème', 'Écart', 'Écart-type'], r.themes.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)])) + table(['Question', 'Écart', 'Écart-type'], r.items.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)]))),
     section(SECTION_TITLES.swot, `<div class="swot">${(['strengths', 'weaknesses', 'opportunities', 'threats'] as const).map((k) => `<div><h3>${k}</h3><ul>${r.swot[k].map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul></div>`).join('')}</div><ul>${r.swot.vigilance.map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul>`),
     section(SECTION_TITLES.options, (['SO', 'ST', 'WO', 'WT'] as const).map((quadrant) => `<h2>${esc(QUADRANT_NAMES[quadrant].name)}</h2>${r.options.filter((o) => o.quadrant === quadrant).map((o) => `<h3>${esc(o.title)}</h3><p>${esc(o.description)}</p><p>${esc(o.themes.map(label).join(' ; '))}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}</p>`).join('')}`).join('')),
     section(SECTION_TITLES.evolution, r.evolution ? table(['Thème', 'Avant', 'Après', 'Évolution'], r.evolution.themes.map((e) => [e.label, formatScore(e.previous), formatScore(e.current), formatDelta(e.delta)])) : '<p>Aucune campagne antérieure.</p>'),
-    section(SECTION_TITLES.verbatims, r.verbatims.map((v) => `<h2>${esc(v.label)}</h2>${v.answers.map((a) => `<blockquote>${esc(`« ${a} »`)}</blockquote>`).join('')}`).join('')),
+    section(SECTION_TITLES.verbatims, r.verbatims.map((v) => `<h2>${esc(v.label)}</h2>${v.answers.map((a) => `<blockquote>${esc(`« ${a.text} »${a.count > 1 ? ` (×${a.count})` : ''}`)}</blockquote>`).join('')}`).join('')),
     section(SECTION_TITLES.method, '<p>Échelles, formules, seuils SWOT et règles d’anonymat (même texte que le PDF).</p>'.repeat(8)),
   ];
   return parts.join('\n');

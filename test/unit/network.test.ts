@@ -19,8 +19,10 @@ const input: NetworkInput = {
   ],
   poles: [
     {
-      // t1: A (80+60)/2 = 70, B (20+40)/2 = 30 → 50, spread 40 (dissensus) ; t2: A 30, B 40 (alone) → 35 (weakness) ;
-      // t3: A 60, B 80 → 70 (opportunity), spread 20 (dissensus). Overall: gov = (50 + 35)/2 = 42.5
+      // Groups (k = 2): A (2), B (2), nothing merged.
+      // t1: A (80+60)/2 = 70, B (20+40)/2 = 30 → 50, spread 40 (dissensus) ; t2: A (40+20)/2 = 30, B has one scorer
+      // (< k): left out → 30 (weakness), no spread ; t3: A 60, B 80 → 70 (opportunity), spread 20 (dissensus).
+      // Overall: gov = (50 + 30)/2 = 40
       id: 'p1', name: 'Pôle 1', region: 'Bretagne', invited: 6,
       profile: { formeJuridique: 'association', lieuVitrine: true, soutienCollectivites: ['financier', 'technique'], anneeCreation: 2010, membres: { A: 5, B: 2 } },
       responses: [
@@ -30,7 +32,8 @@ const input: NetworkInput = {
       participation: [{ college: 'A', invited: 3, submitted: 2 }, { college: 'B', invited: 2, submitted: 2 }, { college: null, invited: 1, submitted: 0 }],
     },
     {
-      // t1: 90, 70 → 80 (strength; collèges of one person: no spread) ; t2: 70, 50 → 60 ; t3: 30 → 30 (threat). Overall 70
+      // A and B have 1 response each (< k): one group « Autres » of 2, so no spread.
+      // t1: 90, 70 → 80 (strength) ; t2: 70, 50 → 60 ; t3: 30 → 30 (threat). Overall 70
       id: 'p2', name: 'Pôle 2', region: 'Occitanie', invited: 2,
       profile: { formeJuridique: 'association', lieuVitrine: false, soutienCollectivites: ['financier'], membres: { A: 3 } },
       responses: [{ college: 'A', themes: [90, 70, 30] }, { college: 'B', themes: [70, 50, 30] }],
@@ -68,17 +71,18 @@ describe('network results', () => {
   it('scores each pole like its own report, and keeps poles under k out of the distributions', () => {
     expect(r.polesWithResults).toBe(3);
     const p = Object.fromEntries(r.poles.map((x) => [x.id, x]));
-    expect(p.p1).toMatchObject({ available: true, submitted: 4, invited: 6, scores: [50, 35, 70], overall: 42.5, legalForm: 'association', foundedYear: 2010 });
+    expect(p.p1).toMatchObject({ available: true, submitted: 4, invited: 6, scores: [50, 30, 70], overall: 40, legalForm: 'association', foundedYear: 2010 });
     expect(p.p2).toMatchObject({ scores: [80, 60, 30], overall: 70 });
     expect(p.p3).toMatchObject({ available: false, submitted: 1, scores: [null, null, null], overall: null });
     expect(p.p4.scores).toEqual([50, 50, 50]);
   });
 
   it('gives each theme’s distribution over poles', () => {
-    // t1 over [50, 80, 50]; t2 over [35, 60, 50]
+    // t1 over [50, 80, 50]; t2 over [30, 60, 50] → sorted 30, 50, 60: q1 = 30 + 0.5 × 20 = 40, q3 = 50 + 0.5 × 10 = 55
     expect(r.themes[0].distribution).toEqual({ n: 3, min: 50, q1: 50, median: 50, q3: 65, max: 80 });
-    expect(r.themes[1].distribution).toEqual({ n: 3, min: 35, q1: 42.5, median: 50, q3: 55, max: 60 });
-    expect(r.overall).toEqual({ n: 3, min: 42.5, q1: 46.25, median: 50, q3: 60, max: 70 });
+    expect(r.themes[1].distribution).toEqual({ n: 3, min: 30, q1: 40, median: 50, q3: 55, max: 60 });
+    // overall over [40, 70, 50] → sorted 40, 50, 70: q1 45, q3 60
+    expect(r.overall).toEqual({ n: 3, min: 40, q1: 45, median: 50, q3: 60, max: 70 });
   });
 
   it('ranks the weaknesses, threats and dissensus that poles share', () => {
@@ -108,5 +112,22 @@ describe('network results', () => {
     expect(r.profile.lieuVitrine.counts).toEqual([{ value: 'false', label: 'Non', count: 1 }, { value: 'true', label: 'Oui', count: 2 }]);
     expect(r.profile.membres).toEqual({ label: 'Membres', kind: 'sum', answered: 2, counts: [{ value: 'A', label: 'Collège A', count: 8 }, { value: 'B', label: 'Collège B', count: 2 }] });
     expect(r.profile.soutienCollectivites).toMatchObject({ answered: 2, counts: [{ value: 'financier', count: 2 }, { value: 'technique', count: 1 }] });
+  });
+
+  it('groups each pole’s collèges from its own responses, as its report does', () => {
+    // k = 3: A 3, B 4, C 1. C goes to « Autres » (1 < 3) ; the smallest other collège, A (3), joins: Autres = {A, C}, 4.
+    // B = 50 ; Autres = (10 + 20 + 30 + 90)/4 = 37.5 → score (50 + 37.5)/2 = 43.75, spread 12.5.
+    // (Under the old rule C's 90 counted on its own: (20 + 50 + 90)/3 = 53.33, and 3 × score − A − B gave it back.)
+    const pole: NetworkInput['poles'][number] = {
+      id: 'p5', name: 'Pôle 5', region: null, invited: 8, profile: null,
+      responses: [10, 20, 30].map((v) => ({ college: 'A', themes: [v, null, null] }))
+        .concat([50, 50, 50, 50].map((v) => ({ college: 'B', themes: [v, null, null] })))
+        .concat([{ college: 'C', themes: [90, null, null] }]),
+      participation: [{ college: 'A', invited: 3, submitted: 3 }, { college: 'B', invited: 4, submitted: 4 }, { college: 'C', invited: 1, submitted: 1 }],
+    };
+    const colleges = [...input.colleges, { id: 'C', label: 'Collège C' }];
+    const one = computeNetworkResults({ ...input, colleges, poles: [pole], minGroupSize: 3, dissensusThreshold: 10 });
+    expect(one.poles[0].scores).toEqual([43.75, null, null]);
+    expect(one.themes[0].dissensusPoles).toBe(1);
   });
 });

@@ -10,33 +10,45 @@ import { renderPoleReport } from '../../reports/pdf/pole-report.ts';
 import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/format.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Fixture, by hand. Three collèges with k = 3: "collectivites" has 2 respondents and is suppressed everywhere.
-// Scores are chosen away from x.x5 so that rounding to one decimal is unambiguous.
+// Fixture, by hand. Four collèges with k = 3: "usagers" (1) is merged into « Autres collèges » with the smallest
+// other collège, "collectivites" (3): groups ESS (5), Salariés (4), Autres (4). On the cooperation and context themes
+// only 2 of the Autres group scored: suppressed there. Scores are chosen away from x.x5 so that rounding to one
+// decimal is unambiguous.
 
 const K = 3;
 const COLLEGES = [
   { college: 'ess', label: 'Entreprises de l’ESS', n: 5 },
   { college: 'salaries', label: 'Salariés', n: 4 },
-  { college: 'collectivites', label: 'Collectivités territoriales', n: 2 },
+  { college: 'collectivites', label: 'Collectivités territoriales', n: 3 },
+  { college: 'usagers', label: 'Usagers et habitants', n: 1 },
+];
+const GROUPS = [
+  { id: 'ess', label: 'Entreprises de l’ESS', colleges: ['ess'], n: 5 },
+  { id: 'salaries', label: 'Salariés', colleges: ['salaries'], n: 4 },
+  { id: 'autres', label: 'Autres collèges', colleges: ['collectivites', 'usagers'], n: 4 },
 ];
 
-function byCollege(scores: [number, number]): CollegeScore[] {
+/** ESS, Salariés and Autres scores; Autres null: 2 scorers, suppressed. */
+function byCollege(scores: [number, number, number | null]): CollegeScore[] {
   return [
     { college: 'ess', label: 'Entreprises de l’ESS', n: 5, score: scores[0], suppressed: false },
     { college: 'salaries', label: 'Salariés', n: 4, score: scores[1], suppressed: false },
-    { college: 'collectivites', label: 'Collectivités territoriales', n: 2, score: null, suppressed: true },
+    scores[2] === null
+      ? { college: 'autres', label: 'Autres collèges', n: 2, score: null, suppressed: true }
+      : { college: 'autres', label: 'Autres collèges', n: 4, score: scores[2], suppressed: false },
   ];
 }
 
-function theme(id: string, label: string, dimension: string, score: number, college: [number, number], extra: Partial<ThemeResult>): ThemeResult {
-  const spread = Math.abs(college[0] - college[1]);
+function theme(id: string, label: string, dimension: string, score: number, college: [number, number, number | null], extra: Partial<ThemeResult>): ThemeResult {
+  const shown = college.filter((c): c is number => c !== null);
+  const spread = Math.max(...shown) - Math.min(...shown);
   return {
     id, label, dimension,
     factor: dimension === 'contexte' ? 'external' : 'internal',
     seedRefs: [],
     score,
     rawScore: score - 1.23,
-    n: 11,
+    n: college[2] === null ? 9 : 13,
     byCollege: byCollege(college),
     spread,
     sd: 14.21,
@@ -47,10 +59,10 @@ function theme(id: string, label: string, dimension: string, score: number, coll
 }
 
 const THEMES: ThemeResult[] = [
-  theme('gouv-debat', 'Débat et concertation', 'gouvernance', 72.34, [80.12, 64.56], { swot: 'strength' }),
-  theme('gouv-consensus', 'Recherche du consensus', 'gouvernance', 38.07, [50.38, 25.76], { swot: 'weakness' }),
-  theme('coop-animation', 'Animation et intelligence collective', 'cooperation', 55.57, [58.21, 52.93], { swot: 'vigilance' }),
-  theme('ctx-soutien', 'Soutien des collectivités et sa continuité', 'contexte', 68.81, [70.02, 67.6], { swot: 'opportunity' }),
+  theme('gouv-debat', 'Débat et concertation', 'gouvernance', 72.34, [80.12, 64.56, 72.33], { swot: 'strength' }),
+  theme('gouv-consensus', 'Recherche du consensus', 'gouvernance', 38.07, [50.38, 25.76, 38.07], { swot: 'weakness' }),
+  theme('coop-animation', 'Animation et intelligence collective', 'cooperation', 55.57, [58.21, 52.93, null], { swot: 'vigilance' }),
+  theme('ctx-soutien', 'Soutien des collectivités et sa continuité', 'contexte', 68.81, [70.02, 67.6, null], { swot: 'opportunity' }),
 ];
 
 const ITEM: ItemResult = {
@@ -58,10 +70,10 @@ const ITEM: ItemResult = {
   label: 'Les décisions importantes sont prises après une vraie recherche de consensus.',
   theme: 'gouv-consensus',
   polarity: 'positive',
-  n: 11,
+  n: 13,
   score: 36.42,
   rawScore: 35.1,
-  byCollege: byCollege([49.93, 23.12]),
+  byCollege: byCollege([49.93, 23.12, 36.21]),
   spread: 26.81,
   sd: 21.37,
   dissensus: true,
@@ -79,12 +91,13 @@ function fixture(): PoleResults {
     available: true,
     message: null,
     participation: {
-      invited: 16,
-      submitted: 11,
+      invited: 21,
+      submitted: 13,
       colleges: COLLEGES.map((c) => ({ college: c.college, label: c.label, invited: c.n + 2, submitted: c.n, members: null })),
       missingColleges: [{ college: 'recherche', label: 'Recherche et formation' }],
       warnings: ['Le collège « Recherche et formation » compte des membres dans le profil du pôle mais aucune réponse : ses points de vue manquent à l’analyse.'],
     },
+    groups: GROUPS,
     themes: THEMES,
     items: [ITEM],
     dimensions: [
@@ -111,7 +124,10 @@ function fixture(): PoleResults {
       themes: THEMES.map((th, i) => ({ id: th.id, label: th.label, previous: th.score! - 4.12 * (i - 1), current: th.score, delta: 4.12 * (i - 1), sharedItems: 3 })),
     },
     verbatims: [
-      { question: 'verbatimForces', label: 'Qu’est-ce qui fonctionne le mieux dans notre pôle ?', answers: ['La confiance entre les fondateurs.', 'Le lieu commun.', 'Les petits déjeuners mensuels.'] },
+      {
+        question: 'verbatimForces', label: 'Qu’est-ce qui fonctionne le mieux dans notre pôle ?',
+        answers: [{ text: 'La confiance entre les fondateurs.', count: 1 }, { text: 'Le lieu commun.', count: 3 }, { text: 'Les petits déjeuners mensuels.', count: 1 }],
+      },
     ],
   };
 }
@@ -230,9 +246,18 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
     for (const d of results.dimensions) expect(plain(text)).toContain(`Score de la dimension : ${fr1(d.score!)} / 100`);
   });
 
-  it('says « effectif insuffisant » for the suppressed collège', () => {
-    const lines = plain(text).split('\n').filter((l) => l.includes('effectif insuffisant'));
-    expect(lines.some((l) => l.includes('Collectivités territoriales'))).toBe(true);
+  it('shows « Autres collèges » as one group, « effectif insuffisant » where it is suppressed', () => {
+    const flat = plain(text);
+    const lines = flat.split('\n');
+    // Gouvernance: a column for the group, with its scores.
+    expect(lines.some((l) => l.includes('Débat et concertation') && l.includes(fr1(72.33)))).toBe(true);
+    // Coopération and contexte: suppressed on every theme, said once per dimension.
+    expect(lines.filter((l) => l.includes('Autres collèges : effectif insuffisant')).length).toBe(2);
+    // Its members are named (in the participation section), never next to a score.
+    expect(flat.replace(/\s+/g, ' ')).toContain('regroupés dans « Autres collèges » (« Collectivités territoriales », « Usagers et habitants »)');
+    for (const merged of ['Collectivités', 'Usagers']) {
+      for (const line of lines.filter((l) => l.includes(merged))) expect(line, line).not.toMatch(/\d,\d/);
+    }
   });
 
   it('numbers pages « Page N / M » on every page but the cover', () => {
@@ -274,7 +299,8 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
     expect(flat).toContain('Faiblesses et opportunités (WO)');
     expect(flat).toContain('À construire en consensus d’abord');
     expect(flat).toContain(plain(formatDelta(4.12)));
-    expect(flat).toContain('Le lieu commun.');
+    expect(flat).toContain('« Le lieu commun. » (×3)');
+    expect(flat).not.toContain('« La confiance entre les fondateurs. » (×');
     expect(flat).toContain('Recherche et formation');
   });
 

@@ -79,66 +79,90 @@ describe('item score', () => {
 describe('pole results', () => {
   const r = computePoleResults(input);
   const theme = (id: string) => r.themes.find((t) => t.id === id)!;
+  const item = (name: string) => r.items.find((i) => i.name === name)!;
 
-  it('balances collèges in the score and keeps the plain mean as rawScore', () => {
-    // t1: A = (87.5 + 50)/2 = 68.75, B = (0 + 25)/2 = 12.5, C = 87.5 → (68.75 + 12.5 + 87.5)/3 = 56.25 ; raw 250/5 = 50
-    expect(theme('t1')).toMatchObject({ n: 5, score: 56.25, rawScore: 50 });
-    // t2: A = 66.67, B = 0, C = 66.67 → 44.44 ; raw (100 + 33.33 + 0 + 66.67)/4 = 50
-    expect(theme('t2').score).toBeCloseTo(44.444, 3);
-    expect(theme('t2').rawScore).toBeCloseTo(50, 6);
-    expect(theme('t2').n).toBe(4);
-    // t3: A = 50, B = 100, C = 50 → 66.67 ; raw 250/4 = 62.5
-    expect(theme('t3').score).toBeCloseTo(66.667, 3);
-    expect(theme('t3').rawScore).toBe(62.5);
+  // Grouping (k = 2), once for the pole: C has 1 response → « Autres » ; 1 < k, so the smallest other collège joins:
+  // A and B have 2 each, B is listed last → Autres = {B, C}, 3 responses. Groups: A (R1, R2), Autres (R3, R4, R5).
+  it('merges small collèges into « Autres collèges », once for the pole', () => {
+    expect(r.groups).toEqual([
+      { id: 'A', label: 'Collège A', colleges: ['A'], n: 2 },
+      { id: 'autres', label: 'Autres collèges', colleges: ['B', 'C'], n: 3 },
+    ]);
   });
 
-  it('hides collèges under k, and measures spread between the others only', () => {
+  it('balances groups in the score and keeps the plain mean as rawScore', () => {
+    // t1: A = (87.5 + 50)/2 = 68.75, Autres = (0 + 25 + 87.5)/3 = 37.5 → (68.75 + 37.5)/2 = 53.125 ; raw 250/5 = 50
+    expect(theme('t1')).toMatchObject({ n: 5, score: 53.125, rawScore: 50 });
+    // t2: A = (100 + 33.33)/2 = 66.67, Autres = (0 + 66.67)/2 = 33.33 (R4 unanswered) → 50 ; raw 200/4 = 50
+    expect(theme('t2').score).toBeCloseTo(50, 9);
+    expect(theme('t2').rawScore).toBeCloseTo(50, 9);
+    expect(theme('t2').n).toBe(4);
+    // t3: A = (75 + 25)/2 = 50, Autres = (100 + 50)/2 = 75 (R3 "nsp") → 62.5 ; raw 250/4 = 62.5
+    expect(theme('t3')).toMatchObject({ n: 4, score: 62.5, rawScore: 62.5 });
+  });
+
+  it('breaks figures down by group, never naming a merged collège, and measures spread between groups', () => {
     expect(theme('t1').byCollege).toEqual([
       { college: 'A', label: 'Collège A', n: 2, score: 68.75, suppressed: false },
-      { college: 'B', label: 'Collège B', n: 2, score: 12.5, suppressed: false },
-      { college: 'C', label: 'Collège C', n: 1, score: null, suppressed: true },
+      { college: 'autres', label: 'Autres collèges', n: 3, score: 37.5, suppressed: false },
     ]);
-    expect(theme('t1').spread).toBe(56.25);
+    expect(theme('t1').spread).toBe(31.25);
     expect(theme('t1').dissensus).toBe(true);
-    // t2: only A has k respondents → no spread
-    expect(theme('t2').spread).toBeNull();
-    expect(theme('t2').dissensus).toBe(false);
+    // t3: 75 − 50
+    expect(theme('t3').spread).toBe(25);
     // sd of t1 over respondents (87.5, 50, 0, 25, 87.5): mean 50, squares 1406.25+0+2500+625+1406.25 = 5937.5, /4 → √1484.375
     expect(theme('t1').sd).toBeCloseTo(Math.sqrt(1484.375), 9);
   });
 
   it('scores items (questions or matrix rows) the same way', () => {
-    const item = (name: string) => r.items.find((i) => i.name === name)!;
-    // m.a: A = (100 + 50)/2 = 75, B = (0 + 25)/2 = 12.5, C = 75 → 54.17 ; raw 250/5 = 50
-    expect(item('m.a')).toMatchObject({ theme: 't1', n: 5, rawScore: 50, spread: 62.5, dissensus: true, label: 'On débat' });
-    expect(item('m.a').score).toBeCloseTo(54.1667, 4);
-    // m.b reversed: A = 75 (one answer, R2 said "nsp"), B = (0 + 25)/2 = 12.5, C = 100 → 62.5 ; raw 200/4 = 50
-    expect(item('m.b')).toMatchObject({ polarity: 'negative', n: 4, score: 62.5, rawScore: 50, spread: null });
+    // m.a: A = (100 + 50)/2 = 75, Autres = (0 + 25 + 75)/3 = 33.33 → 54.17 ; raw 250/5 = 50 ; spread 41.67
+    expect(item('m.a')).toMatchObject({ theme: 't1', n: 5, rawScore: 50, dissensus: true, label: 'On débat' });
+    expect(item('m.a').score).toBeCloseTo(325 / 6, 9);
+    expect(item('m.a').spread).toBeCloseTo(125 / 3, 9);
     expect(item('lvl').n).toBe(4);
   });
 
+  it('suppresses a group with fewer than k scorers on an item, and leaves it out of score, rawScore and n', () => {
+    // m.b reversed: R1 75, R2 "nsp", R3 0, R4 25, R5 100. A has one scorer (< k = 2): hidden, and not counted,
+    // else rawScore × n − Autres × 3 would give R1's answer. Autres = (0 + 25 + 100)/3 = 41.67 = score = rawScore.
+    expect(item('m.b').byCollege).toEqual([
+      { college: 'A', label: 'Collège A', n: 1, score: null, suppressed: true },
+      { college: 'autres', label: 'Autres collèges', n: 3, score: 125 / 3, suppressed: false },
+    ]);
+    expect(item('m.b')).toMatchObject({ polarity: 'negative', n: 3, spread: null, dissensus: false });
+    expect(item('m.b').score).toBeCloseTo(125 / 3, 9);
+    expect(item('m.b').rawScore).toBeCloseTo(125 / 3, 9);
+    // sd over (0, 25, 100) only: mean 41.67, squares 1736.11 + 277.78 + 3402.78 = 5416.67, /2 → √2708.33
+    expect(item('m.b').sd).toBeCloseTo(Math.sqrt(8125 / 3), 9);
+  });
+
   it('averages dimensions over themes, and the overall score over internal dimensions only', () => {
-    const gov = (56.25 + 400 / 9) / 2;
+    const gov = (53.125 + 50) / 2;
     expect(r.dimensions.find((d) => d.id === 'gov')!.score).toBeCloseTo(gov, 9);
-    expect(r.dimensions.find((d) => d.id === 'ctx')!.score).toBeCloseTo(200 / 3, 9);
+    expect(r.dimensions.find((d) => d.id === 'ctx')!.score).toBe(62.5);
     expect(r.overall).toBeCloseTo(gov, 9);
   });
 
-  it('derives the SWOT with the 65 / 45 thresholds', () => {
-    expect(theme('t1').swot).toBe('vigilance');
-    expect(theme('t2').swot).toBe('weakness');
-    expect(theme('t3').swot).toBe('opportunity');
-    expect(r.swot).toEqual({ strengths: [], weaknesses: ['t2'], opportunities: ['t3'], threats: [], vigilance: ['t1'] });
-    const strict = computePoleResults({ ...input, thresholds: { high: 50, low: 30 } });
-    expect(strict.swot).toMatchObject({ strengths: ['t1'], weaknesses: [], opportunities: ['t3'] });
+  it('derives the SWOT from the thresholds (65 / 45 by default)', () => {
+    // 53.125, 50 and 62.5 all lie between 45 and 65.
+    expect(r.swot).toEqual({ strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: ['t3', 't1', 't2'] });
+    const narrow = computePoleResults({ ...input, thresholds: { high: 60, low: 51 } });
+    // t2 = 50 ≤ 51: weakness ; t3 = 62.5 ≥ 60: opportunity
+    expect(narrow.swot).toEqual({ strengths: [], weaknesses: ['t2'], opportunities: ['t3'], threats: [], vigilance: ['t1'] });
+    const strict = computePoleResults({ ...input, thresholds: { high: 49, low: 30 } });
+    expect(strict.swot).toMatchObject({ strengths: ['t1', 't2'], weaknesses: [], opportunities: ['t3'] });
   });
 
   it('proposes the options whose conditions hold, ranked by distance beyond the thresholds', () => {
-    // wo: (45 − 44.44) and (66.67 − 65) → mean 1.11 ; wt: 45 − 44.44 = 0.56 ; so: t1 is no strength
-    expect(r.options.map((o) => o.id)).toEqual(['wo', 'wt']);
-    expect(r.options[0].strength).toBeCloseTo(((45 - 400 / 9) + (200 / 3 - 65)) / 2, 9);
-    expect(r.options[0]).toMatchObject({ quadrant: 'WO', themes: ['t2', 't3'], needsConsensus: false });
-    const strict = computePoleResults({ ...input, thresholds: { high: 50, low: 30 } });
+    expect(r.options).toEqual([]);
+    // With 60 / 51: wo: (51 − 50) and (62.5 − 60) → mean 1.75 ; wt: 51 − 50 = 1 ; so: t1 is no strength.
+    // t2 splits the groups (66.67 vs 33.33): both options need consensus first.
+    const narrow = computePoleResults({ ...input, thresholds: { high: 60, low: 51 } });
+    expect(narrow.options.map((o) => o.id)).toEqual(['wo', 'wt']);
+    expect(narrow.options[0].strength).toBeCloseTo(1.75, 9);
+    expect(narrow.options[1].strength).toBeCloseTo(1, 9);
+    expect(narrow.options[0]).toMatchObject({ quadrant: 'WO', themes: ['t2', 't3'], needsConsensus: true });
+    const strict = computePoleResults({ ...input, thresholds: { high: 49, low: 30 } });
     // t1 is now a strength, and in dissensus: its option must be built in consensus first.
     expect(strict.options).toEqual([expect.objectContaining({ id: 'so', needsConsensus: true })]);
   });
@@ -153,13 +177,24 @@ describe('pole results', () => {
   });
 
   it('shows free text only from k answers, sorted, never attributed', () => {
-    expect(r.verbatims).toEqual([{ question: 'free', label: 'Ce qui marche', answers: ['Autre', 'Bien'] }]);
+    expect(r.verbatims).toEqual([{ question: 'free', label: 'Ce qui marche', answers: [{ text: 'Autre', count: 1 }, { text: 'Bien', count: 1 }] }]);
+  });
+
+  it('counts identical answers instead of repeating them', () => {
+    const same = responses.map((x, i) => ({ ...x, data: { ...x.data, free: ['Bien', ' Bien ', 'Autre', 'Bien', 'Écoute'][i] } }));
+    // « Bien » three times once trimmed; « Écoute » sorts after « Bien » in French.
+    expect(computePoleResults({ ...input, responses: same }).verbatims[0].answers).toEqual([
+      { text: 'Autre', count: 1 },
+      { text: 'Bien', count: 3 },
+      { text: 'Écoute', count: 1 },
+    ]);
   });
 
   it('gives no results at all under k submitted responses', () => {
     const few = computePoleResults({ ...input, responses: responses.slice(0, 2), minGroupSize: 3 });
     expect(few.available).toBe(false);
     expect(few.message).toMatch(/3 réponses/);
+    expect(few.groups).toEqual([]);
     expect(few.themes).toEqual([]);
     expect(few.items).toEqual([]);
     expect(few.verbatims).toEqual([]);
@@ -174,6 +209,7 @@ describe('pole results', () => {
     const previous = {
       campaign: { id: 'c0', year: 2025 },
       definition: previousDefinition,
+      // Grouped on its own: A and B have 1 response each (< k = 2), one group « Autres » of 2.
       responses: [
         { college: 'A', data: { m: { a: 4 }, lvl: 3 } }, // m.a 75, lvl 100
         { college: 'B', data: { m: { a: 2 }, lvl: 0 } }, // m.a 25, lvl 0
@@ -182,13 +218,13 @@ describe('pole results', () => {
     const e = computePoleResults({ ...input, previous }).evolution!;
     expect(e.previousCampaign).toEqual({ id: 'c0', year: 2025 });
     const t = (id: string) => e.themes.find((x) => x.id === id)!;
-    // t1 on m.a only: now 54.17 (see items), then (75 + 25)/2 = 50
+    // t1 on m.a only: now 325/6 (see items), then (75 + 25)/2 = 50
     expect(t('t1').sharedItems).toBe(1);
     expect(t('t1').previous).toBe(50);
-    expect(t('t1').current).toBeCloseTo(162.5 / 3, 9);
-    expect(t('t1').delta).toBeCloseTo(162.5 / 3 - 50, 9);
-    // t2 on lvl: now 44.44, then (100 + 0)/2 = 50
-    expect(t('t2').delta).toBeCloseTo(400 / 9 - 50, 9);
+    expect(t('t1').current).toBeCloseTo(325 / 6, 9);
+    expect(t('t1').delta).toBeCloseTo(325 / 6 - 50, 9);
+    // t2 on lvl: now A 66.67, Autres 33.33 → 50 ; then (100 + 0)/2 = 50
+    expect(t('t2').delta).toBeCloseTo(0, 9);
     // t3 shares nothing with last year
     expect(t('t3')).toMatchObject({ sharedItems: 0, previous: null, current: null, delta: null });
     expect(computePoleResults(input).evolution).toBeNull();
@@ -215,18 +251,20 @@ describe('evolution with renamed items', () => {
     const renamed = { 'm.a': 'm.debat', c: 'ctx' };
     const e = computePoleResults({ ...input, previous: { ...previous, renamed } }).evolution!;
     const t = (id: string) => e.themes.find((x) => x.id === id)!;
-    // t1 on m.a (as m.debat) and m.b: then (75 + 25)/2 = 50 ; now on both items, as the theme score: 56.25
-    expect(t('t1')).toMatchObject({ sharedItems: 2, previous: 50, current: 56.25, delta: 6.25 });
-    // t3 on c.x (as ctx.x, through the question's mapping): then (100 + 0)/2 = 50 ; now 200/3
-    expect(t('t3')).toMatchObject({ sharedItems: 1, previous: 50 });
-    expect(t('t3').delta).toBeCloseTo(200 / 3 - 50, 9);
-    // Unchanged names need no mapping: t2 on lvl, then (100 + 0)/2 = 50, now 400/9.
-    expect(t('t2').delta).toBeCloseTo(400 / 9 - 50, 9);
+    // The earlier campaign's own grouping: A 1 and B 1 (< k = 2) → one group « Autres » of 2.
+    // t1 on m.a (as m.debat) and m.b: then (75 + 25)/2 = 50 ; now on both items, as the theme score: 53.125
+    expect(t('t1')).toMatchObject({ sharedItems: 2, previous: 50, current: 53.125, delta: 3.125 });
+    // t3 on c.x (as ctx.x, through the question's mapping): then (100 + 0)/2 = 50 ; now 62.5
+    expect(t('t3')).toMatchObject({ sharedItems: 1, previous: 50, current: 62.5, delta: 12.5 });
+    // Unchanged names need no mapping: t2 on lvl, then (100 + 0)/2 = 50, now 50.
+    expect(t('t2').delta).toBeCloseTo(0, 9);
 
-    // Without the mapping, the renamed items count as new: t1 on m.b alone (then A 75, B "nsp" → 75), t3 on nothing.
+    // Without the mapping, the renamed items count as new: t1 on m.b alone, t3 on nothing. Then, m.b has one scorer
+    // (A 75, B "nsp") in the only group: under k, so no figure. Now, m.b alone: 125/3 (see items).
     const plain = computePoleResults({ ...input, previous }).evolution!;
     const p = (id: string) => plain.themes.find((x) => x.id === id)!;
-    expect(p('t1')).toMatchObject({ sharedItems: 1, previous: 75, current: 62.5 });
+    expect(p('t1')).toMatchObject({ sharedItems: 1, previous: null, delta: null });
+    expect(p('t1').current).toBeCloseTo(125 / 3, 9);
     expect(p('t3')).toMatchObject({ sharedItems: 0, previous: null, current: null, delta: null });
   });
 });

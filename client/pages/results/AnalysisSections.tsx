@@ -187,7 +187,7 @@ export function VerbatimsList({ results }: { results: PoleResults }) {
       <h2 id="verbatims-title">Paroles de répondants</h2>
       <p className="hint">
         Réponses libres, sans nom ni collège, classées par ordre alphabétique. Une question n’apparaît qu’à partir de {results.minGroupSize}{' '}
-        réponses.
+        réponses. Une réponse donnée par plusieurs personnes figure une fois, suivie de leur nombre.
       </p>
       {results.verbatims.length === 0 ? (
         <p>Aucune réponse libre à afficher.</p>
@@ -196,9 +196,10 @@ export function VerbatimsList({ results }: { results: PoleResults }) {
           <div key={v.question} className="verbatims">
             <h3>{v.label}</h3>
             <ul className="verbatim-list">
-              {v.answers.map((a, i) => (
-                <li key={i}>
-                  <q>{a}</q>
+              {v.answers.map((a) => (
+                <li key={a.text}>
+                  <q>{a.text}</q>
+                  {a.count > 1 && <span className="hint" aria-label={`${a.count} personnes`}>{` (×${a.count})`}</span>}
                 </li>
               ))}
             </ul>

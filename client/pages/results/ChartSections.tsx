@@ -234,8 +234,10 @@ export function DimensionsResults({ results }: { results: PoleResults }) {
     <section aria-labelledby="dimensions-title" className="section">
       <h2 id="dimensions-title">Résultats par dimension</h2>
       <p className="hint">
-        Le score d’un thème est la moyenne des scores des collèges (chaque collège pèse autant) ; le score brut est la moyenne de tous les
-        répondants. Un collège de moins de {results.minGroupSize} répondants n’est pas montré séparément (« effectif insuffisant »).
+        Le score d’un thème est la moyenne des scores des collèges présentés (chaque collège pèse autant) ; le score brut est la moyenne de
+        leurs répondants. Les collèges de moins de {results.minGroupSize} réponses sont regroupés dans « Autres collèges », complété si besoin
+        par les plus petits collèges jusqu’à {results.minGroupSize} réponses. Sur un thème, un groupe de moins de {results.minGroupSize}{' '}
+        répondants n’est pas montré (« effectif insuffisant ») et ne compte pas dans les scores.
       </p>
       {results.dimensions.map((d) => (
         <DimensionResults key={d.id} results={results} dimension={d} />

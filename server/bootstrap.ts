@@ -29,6 +29,8 @@ export function createDeps(config: Config, now: () => Date = () => new Date()): 
     questionnaires: addStoredQuestionnaires(loadQuestionnaires(), repos.questionnaires.list()),
     sealer: createSealer(secretKey(config)),
     loginLimiter: createRateLimiter(10, 15 * 60_000),
+    // 100 claims an hour: a meeting of 50 behind one router still gets in, a script filling a collège does not.
+    claimLimiter: createRateLimiter(100, 60 * 60_000),
     now,
     publicUrl: config.publicUrl,
     analysis: { minGroupSize: config.minGroupSize, thresholds: { high: config.swotHigh, low: config.swotLow } },

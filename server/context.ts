@@ -12,6 +12,8 @@ export interface AppDeps {
   questionnaires: Map<string, Questionnaire>;
   sealer: Sealer;
   loginLimiter: RateLimiter;
+  /** Shared-link claims per client address and hour. */
+  claimLimiter: RateLimiter;
   now: () => Date;
   /** Absolute origin used in invitation links when set (e.g. https://ptce.example.org); else the request's origin. */
   publicUrl?: string;

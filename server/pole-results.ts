@@ -6,10 +6,11 @@ import { ApiError } from './errors.ts';
 import { networkResults } from './network-results.ts';
 import { computePoleResults } from '../reports/analysis/index.ts';
 import { computeBenchmark, type BenchmarkNetwork } from '../reports/analysis/benchmark.ts';
-import type { Benchmark, PoleResults } from '../reports/types.ts';
+import type { Benchmark, PoleResults, ResultsSnapshot } from '../reports/types.ts';
+import { campaignStatus } from './campaign-status.ts';
 
 /** The API always sends the benchmark (null when there is none). */
-export type ServedPoleResults = PoleResults & { benchmark: Benchmark | null };
+export type ServedPoleResults = PoleResults & { benchmark: Benchmark | null; snapshot: ResultsSnapshot };
 
 export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): ServedPoleResults {
   const { repos, analysis } = deps;
@@ -20,21 +21,21 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
   const earlier = repos.campaigns
     .list()
     .filter((c) => c.year < campaign.year && deps.questionnaires.has(c.questionnaireId))
-    .find((c) => repos.responses.submittedCount(pole.id, c.id) >= analysis.minGroupSize);
+    .find((c) => repos.responses.snapshotInfo(pole.id, c.id).included >= analysis.minGroupSize);
 
   const results = computePoleResults({
     pole: { id: pole.id, name: pole.name },
     campaign: { id: campaign.id, year: campaign.year, questionnaireId: campaign.questionnaireId },
     definition: questionnaire.definition,
     colleges: questionnaire.colleges,
-    responses: repos.responses.submitted(pole.id, campaign.id),
-    participation: repos.responses.participation(pole.id, campaign.id),
+    responses: repos.responses.snapshot(pole.id, campaign.id),
+    participation: repos.tickets.participation(pole.id, campaign.id),
     profile: repos.profiles.get(pole.id, campaign.id)?.data ?? null,
     previous: earlier
       ? {
           campaign: { id: earlier.id, year: earlier.year },
           definition: deps.questionnaires.get(earlier.questionnaireId)!.definition,
-          responses: repos.responses.submitted(pole.id, earlier.id),
+          responses: repos.responses.snapshot(pole.id, earlier.id),
           // Items renamed in this campaign's version: only across versions (the same version keeps its own keys).
           renamed: earlier.questionnaireId !== campaign.questionnaireId ? questionnaire.renamed : undefined,
         }
@@ -42,8 +43,15 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
     minGroupSize: analysis.minGroupSize,
     thresholds: analysis.thresholds,
   });
+  const info = repos.responses.snapshotInfo(pole.id, campaign.id);
+  const snapshot: ResultsSnapshot = {
+    responses: info.included,
+    pending: info.pending,
+    nextUpdateAt: info.included + Math.max(analysis.minGroupSize, 1),
+    provisional: campaignStatus(campaign, deps.now()) !== 'closed',
+  };
   // Without results of its own, the pole gets no comparison: the network is not even read.
-  return { ...results, benchmark: results.available ? computeBenchmark(results, networkSummary(deps, campaign)) : null };
+  return { ...results, snapshot, benchmark: results.available ? computeBenchmark(results, networkSummary(deps, campaign)) : null };
 }
 
 // The network's quartiles per campaign, kept while the campaign's submitted responses stay the same (responses are
@@ -59,8 +67,8 @@ function networkSummary(deps: AppDeps, campaign: Campaign): BenchmarkNetwork {
   const db = deps.repos.db;
   let memo = memos.get(db);
   if (!memo) {
-    // Count and sum of row ids of the submitted responses: changes when one is submitted, or removed by hand.
-    const version = db.prepare("SELECT count(*) || ':' || total(rowid) FROM responses WHERE campaign_id = ? AND status = 'submitted'").pluck();
+    // Count and sum of batch numbers of the responses in results: changes when a batch closes, or rows are removed.
+    const version = db.prepare("SELECT count(*) || ':' || total(batch) FROM responses WHERE campaign_id = ? AND batch > 0").pluck();
     memos.set(db, (memo = { version, byCampaign: new Map() }));
   }
   const key = `${campaign.questionnaireId}|${String(memo.version.get(campaign.id))}`;

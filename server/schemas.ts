@@ -43,6 +43,7 @@ export const InvitationSchema = z
     status: z.enum(['new', 'draft', 'submitted']).nullable().openapi({ description: 'Lien individuel : état de sa réponse' }),
     opened: z.number().int().openapi({ description: 'Lien partagé : personnes l’ayant ouvert' }),
     submitted: z.number().int(),
+    maxResponses: z.number().int().nullable().openapi({ description: 'Lien partagé : nombre maximal de réponses, ou null' }),
     createdAt: z.string(),
   })
   .openapi('Invitation');
@@ -67,13 +68,14 @@ export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   content: { 'application/json': { schema } },
   description,
 });
-export const errors = (...codes: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) => {
+export const errors = (...codes: (400 | 401 | 403 | 404 | 409 | 410 | 422 | 429)[]) => {
   const text: Record<number, string> = {
     400: 'Requête mal formée',
     401: 'Non connecté',
-    403: 'Accès refusé (autre pôle, rôle, CSRF, campagne pas encore ouverte)',
+    403: 'Accès refusé (autre pôle, rôle, CSRF, campagne pas encore ouverte, lien ouvert sur un autre appareil)',
     404: 'Introuvable',
-    409: 'Conflit (déjà envoyé, campagne clôturée, doublon)',
+    409: 'Conflit (déjà envoyé, campagne clôturée, doublon, lien partagé complet)',
+    410: 'Lien retiré par la coordination du pôle',
     422: 'Données invalides',
     429: 'Trop de tentatives',
   };
@@ -82,7 +84,10 @@ export const errors = (...codes: (400 | 401 | 403 | 404 | 409 | 422 | 429)[]) =>
 export const jsonBody = <T extends z.ZodType>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
 
 const score = z.number().nullable();
-const CollegeScoreSchema = z.object({ college: z.string(), label: z.string(), n: z.number().int(), score, suppressed: z.boolean() });
+const CollegeScoreSchema = z.object({
+  college: z.string().openapi({ description: 'Groupe : identifiant d’un collège, ou « autres » pour « Autres collèges »' }),
+  label: z.string(), n: z.number().int(), score, suppressed: z.boolean(),
+});
 const dispersion = { spread: score, sd: score, dissensus: z.boolean() };
 export const PoleResultsSchema = z
   .object({
@@ -99,6 +104,9 @@ export const PoleResultsSchema = z
       missingColleges: z.array(z.object({ college: z.string(), label: z.string() })),
       warnings: z.array(z.string()),
     }),
+    groups: z.array(z.object({
+      id: z.string(), label: z.string(), colleges: z.array(z.string()), n: z.number().int(),
+    })).openapi({ description: 'Groupes de collèges des résultats : collèges d’au moins k réponses, puis « Autres collèges » ; vide sans résultats' }),
     themes: z.array(z.object({
       id: z.string(), label: z.string(), dimension: z.string(), factor: z.enum(['internal', 'external']), seedRefs: z.array(z.string()),
       score, rawScore: score, n: z.number().int(), byCollege: z.array(CollegeScoreSchema), ...dispersion,
@@ -119,10 +127,19 @@ export const PoleResultsSchema = z
       previousCampaign: z.object({ id: z.string(), year: z.number().int() }),
       themes: z.array(z.object({ id: z.string(), label: z.string(), previous: score, current: score, delta: score, sharedItems: z.number().int() })),
     }).nullable(),
-    verbatims: z.array(z.object({ question: z.string(), label: z.string(), answers: z.array(z.string()) })),
+    verbatims: z.array(z.object({
+      question: z.string(), label: z.string(),
+      answers: z.array(z.object({ text: z.string(), count: z.number().int() })).openapi({ description: 'Réponses distinctes, par ordre alphabétique, avec leur nombre' }),
+    })),
     benchmark: z.object({
       poles: z.number().int().openapi({ description: 'Pôles ayant des résultats dans la campagne, celui-ci compris' }),
       themes: z.array(z.object({ id: z.string(), q1: score, median: score, q3: score, position: z.enum(['top', 'upper', 'lower', 'bottom']).nullable() })),
     }).nullable().openapi({ description: 'Comparaison avec les quartiles du réseau (aucun pôle nommé) ; null sous 5 pôles ayant des résultats' }),
+    snapshot: z.object({
+      responses: z.number().int().openapi({ description: 'Réponses envoyées sur lesquelles reposent les résultats' }),
+      pending: z.number().int().openapi({ description: 'Réponses envoyées depuis, en attente de la prochaine mise à jour' }),
+      nextUpdateAt: z.number().int().openapi({ description: 'Nombre de réponses envoyées à partir duquel les résultats bougeront' }),
+      provisional: z.boolean().openapi({ description: 'true tant que la campagne n’est pas clôturée' }),
+    }).openapi({ description: 'Les résultats avancent par paquets d’au moins k réponses, jamais d’une seule' }),
   })
   .openapi('PoleResults');

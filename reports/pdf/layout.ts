@@ -399,7 +399,9 @@ export function coverPage(layout: Layout, content: CoverContent) {
     );
     y = below + 8;
   }
-  drawBlock(doc, layout.block(t(content.footnote), WIDTH, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }), LEFT, BOTTOM - 30);
+  // The footnote ends at the foot of the page, however many lines it takes.
+  const footnote = layout.block(t(content.footnote), WIDTH, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted });
+  drawBlock(doc, footnote, LEFT, Math.max(y + 12, BOTTOM - footnote.height));
   doc.x = LEFT;
 }
 

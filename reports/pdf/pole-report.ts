@@ -3,7 +3,7 @@
 // contents (page 2) and the "Page N / M" footers are filled in, so page numbers are always right.
 import type { ChartConfiguration } from 'chart.js';
 import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
-import type { PoleResults, Quadrant, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
+import type { PoleResults, Quadrant, ResultsSnapshot, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
 import { recordChartHere, recordChartOffThread, type ChartDrawing } from './render-chart.ts';
 import {
   COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers as writeFooters, useStyle, openDocument, resetTypography, t,
@@ -11,6 +11,7 @@ import {
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
 import { BENCHMARK_MIN_POLES, BENCHMARK_POSITION_LABEL } from '../analysis/benchmark.ts';
+import { MERGED_GROUP_ID } from '../analysis/groups.ts';
 
 export interface PoleReportOptions {
   generatedAt: Date;
@@ -70,9 +71,10 @@ interface ChartDrawings {
 
 const asConfig = (c: ChartConfiguration<'bar'> | ChartConfiguration<'radar'>) => c as unknown as ChartConfiguration;
 
+/** Collège groups (« Autres collèges » as one) with a score shown on at least one theme of the dimension. */
 function visibleColleges(results: PoleResults, dimension: string) {
   const themes = results.themes.filter((th) => th.dimension === dimension);
-  return results.participation.colleges.filter((c) => themes.some((th) => th.byCollege.some((b) => b.college === c.college && !b.suppressed && b.score !== null)));
+  return results.groups.filter((g) => themes.some((th) => th.byCollege.some((b) => b.college === g.id && !b.suppressed && b.score !== null)));
 }
 
 function startCharts(results: PoleResults, offThread: boolean): ChartDrawings {
@@ -159,13 +161,36 @@ function cover(layout: Layout, results: PoleResults, options: PoleReportOptions)
       ['Questionnaire', results.campaign.questionnaireId],
       ['Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`],
       ['Seuil d’anonymat', `${results.minGroupSize} répondants (k)`],
+      ...(results.snapshot ? [['Résultats', snapshotStatus(results.snapshot, results.minGroupSize)] as [string, string]] : []),
       ...(results.available ? [['Score global', `${formatScore(results.overall)} / 100`] as [string, string]] : []),
     ],
-    footnote:
-      'Document destiné aux membres du pôle. Les réponses sont anonymes : aucun résultat n’est présenté pour un groupe de moins de ' +
-      `${results.minGroupSize} personnes et les réponses libres ne sont jamais attribuées.`,
+    footnote: confidentialityPromise(results.minGroupSize),
   });
   layout.doc.outline.addItem(t(results.pole.name));
+}
+
+/** What the figures rest on, said where the reader starts: provisional while the campaign is open. */
+export function snapshotStatus(snapshot: ResultsSnapshot, k: number): string {
+  const rest = `établis sur ${formatInteger(snapshot.responses)} réponse${snapshot.responses > 1 ? 's' : ''}`;
+  if (snapshot.provisional) {
+    return `PROVISOIRES (campagne en cours) : ${rest} ; prochaine mise à jour à ${formatInteger(snapshot.nextUpdateAt)} réponses envoyées. ` +
+      `Ils n’évoluent que par paquets d’au moins ${k} réponses.`;
+  }
+  const late = snapshot.pending
+    ? ` ; ${formatInteger(snapshot.pending)} réponse${snapshot.pending > 1 ? 's' : ''} arrivée${snapshot.pending > 1 ? 's' : ''} après la dernière mise à jour, moins de ${k}, non comptée${snapshot.pending > 1 ? 's' : ''} pour ne pas les isoler`
+    : '';
+  return `définitifs (campagne clôturée) : ${rest}${late}.`;
+}
+
+/** The promise of the respondent's first page, as it holds for this report: every sentence is true of the service. */
+export function confidentialityPromise(k: number): string {
+  return (
+    'Confidentialité. La coordination du pôle sait qui a répondu, jamais ce que chacun a répondu : les réponses envoyées sont ' +
+    'enregistrées sans lien avec l’invitation, sans heure d’envoi. Ce rapport ne montre que des groupes d’au moins ' +
+    `${k} personnes (les petits collèges sont réunis dans « Autres collèges ») et n’évolue que par paquets d’au moins ${k} réponses ; ` +
+    'les réponses libres sont citées sans nom ni collège. Le Labo de l’ESS voit les mêmes résultats groupés. ' +
+    'Personne ne peut relier une réponse envoyée à son auteur ni à son lien.'
+  );
 }
 
 function tableOfContents(layout: Layout, pageIndex: number) {
@@ -173,7 +198,9 @@ function tableOfContents(layout: Layout, pageIndex: number) {
 }
 
 function footers(layout: Layout, results: PoleResults) {
-  writeFooters(layout, `${results.pole.name} – auto-évaluation PTCE ${results.campaign.year}`);
+  // Every page says it, not only the cover: a page printed alone must not pass for the final picture.
+  const provisional = results.snapshot?.provisional ? ' – résultats provisoires' : '';
+  writeFooters(layout, `${results.pole.name} – auto-évaluation PTCE ${results.campaign.year}${provisional}`);
 }
 
 const themeById = (results: PoleResults) => new Map(results.themes.map((th) => [th.id, th]));
@@ -237,11 +264,14 @@ function participationSection(layout: Layout, results: PoleResults, chart: Promi
   for (const m of p.missingColleges) {
     if (!warnings.some((w) => w.includes(m.label))) warnings.push(`Le collège « ${m.label} » n’a envoyé aucune réponse : son point de vue manque à l’analyse.`);
   }
-  const small = p.colleges.filter((c) => c.submitted > 0 && c.submitted < k);
-  if (small.length) {
+  // Who is in « Autres collèges » is said here, apart from any score: no merged collège is named next to a figure.
+  const merged = results.groups.find((g) => g.id === MERGED_GROUP_ID);
+  if (merged) {
+    const labels = merged.colleges.map((id) => p.colleges.find((c) => c.college === id)?.label ?? id);
     warnings.push(
-      `${small.map((c) => `« ${c.label} »`).join(', ')} : moins de ${k} réponses, effectif insuffisant pour présenter ${small.length > 1 ? 'leurs' : 'ses'} scores à part ; ` +
-        `${small.length > 1 ? 'leurs réponses comptent' : 'ses réponses comptent'} dans les scores du pôle.`,
+      `Les collèges de moins de ${k} réponses sont regroupés dans « ${merged.label} »` +
+        (labels.length ? ` (${labels.map((l) => `« ${l} »`).join(', ')})` : '') +
+        `, complété si besoin par les plus petits collèges jusqu’à ${k} réponses : les scores de ce groupe sont présentés ensemble, jamais collège par collège.`,
     );
   }
   if (warnings.length) layout.note('Points d’attention', warnings);
@@ -327,16 +357,14 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
     ]),
   );
   layout.paragraph(
-    'Score : moyenne des collèges, chacun pesant autant. Score brut : moyenne des répondants. n : répondants ayant un score sur le thème. ' +
+    'Score : moyenne des collèges présentés (« Autres collèges » compté comme un), chacun pesant autant. Score brut : moyenne de leurs répondants. n : répondants ayant un score sur le thème. ' +
       `Écart : différence entre le collège le plus haut et le plus bas (collèges d’au moins ${k} répondants) ; * dissensus, écart d’au moins 20 points.`,
     { size: SIZE.small, muted: true },
   );
 
   // Collège comparison.
   const visible = visibleColleges(results, dimensionId);
-  const hidden = results.participation.colleges.filter(
-    (c) => !visible.includes(c) && themes.some((th) => th.byCollege.some((b) => b.college === c.college && b.n > 0)),
-  );
+  const hidden = results.groups.filter((g) => !visible.includes(g) && themes.some((th) => th.byCollege.some((b) => b.college === g.id && b.n > 0)));
   layout.subheading('Comparaison des collèges', collegeChart ? CHART.college.height : 60);
   if (collegeChart) layout.chart(collegeChart, CHART.college.width, CHART.college.height, 'Une barre par collège, dans l’ordre de la légende ; les valeurs sont reprises dans le tableau.');
   if (visible.length) {
@@ -344,7 +372,7 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
     const rows: Cell[][] = themes.map((th) => [
       th.label,
       ...visible.map((c) => {
-        const b = th.byCollege.find((x) => x.college === c.college);
+        const b = th.byCollege.find((x) => x.college === c.id);
         if (!b || b.n === 0) return { text: 'aucune réponse', muted: true };
         if (b.suppressed || b.score === null) return { text: 'effectif insuffisant', muted: true };
         return formatScore(b.score);
@@ -355,7 +383,7 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
     layout.paragraph(`Aucun collège ne compte ${k} répondants ou plus sur cette dimension : la comparaison entre collèges n’est pas présentée.`);
   }
   for (const c of hidden) {
-    layout.paragraph(`${c.label} : effectif insuffisant (moins de ${k} répondants), scores non présentés pour préserver l’anonymat.`, { size: SIZE.small, muted: true, gap: 2 });
+    layout.paragraph(`${c.label} : effectif insuffisant (moins de ${k} répondants), scores non présentés ni comptés dans ceux du pôle, pour préserver l’anonymat.`, { size: SIZE.small, muted: true, gap: 2 });
   }
 }
 
@@ -590,7 +618,8 @@ function verbatims(layout: Layout, results: PoleResults) {
   const doc = layout.doc;
   layout.section(SECTION_TITLES.verbatims);
   layout.paragraph(
-    `Réponses libres, reproduites sans attribution et dans l’ordre alphabétique, pour les seules questions ayant reçu au moins ${results.minGroupSize} réponses.`,
+    `Réponses libres, reproduites sans attribution et dans l’ordre alphabétique, pour les seules questions ayant reçu au moins ${results.minGroupSize} réponses. ` +
+      'Une réponse donnée par plusieurs personnes figure une fois, suivie de leur nombre (×2, ×3…).',
     { muted: true },
   );
   if (!results.verbatims.length) {
@@ -600,7 +629,7 @@ function verbatims(layout: Layout, results: PoleResults) {
   for (const v of results.verbatims) {
     layout.subheading(v.label, 30);
     for (const answer of v.answers) {
-      const block = layout.block(t(`« ${answer} »`), WIDTH - 16, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text });
+      const block = layout.block(t(`« ${answer.text} »${answer.count > 1 ? ` (×${answer.count})` : ''}`), WIDTH - 16, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text });
       layout.keep(block, 4);
       // The quote rule runs along the answer; one long enough to flow onto the next page goes without it.
       const startPage = layout.pageNumber;
@@ -625,8 +654,8 @@ function method(layout: Layout, results: PoleResults) {
   layout.bullets([
     'Score d’une question : (v − min) / (max − min) × 100, où v est la réponse et min, max les bornes de l’échelle ; pour une affirmation formulée comme une difficulté (polarité négative), le score est inversé (100 − score).',
     'Score d’un répondant sur un thème : moyenne des scores de ses réponses aux questions du thème.',
-    'Score d’un collège : moyenne des répondants du collège.',
-    'Score du pôle sur un thème : moyenne des scores des collèges, chaque collège pesant autant quel que soit son nombre de répondants ; le score brut est la moyenne simple des répondants.',
+    'Score d’un collège : moyenne des répondants du collège (ou du groupe « Autres collèges »).',
+    'Score du pôle sur un thème : moyenne des scores des collèges présentés, chaque collège pesant autant quel que soit son nombre de répondants ; le score brut est la moyenne simple de leurs répondants.',
     'Score d’une dimension : moyenne de ses thèmes. Score global : moyenne des dimensions internes (gouvernance, coopération) ; le contexte est présenté à part.',
     'Dissensus : écart d’au moins 20 points entre le collège le plus haut et le plus bas sur un thème ou une question (collèges présentés seulement).',
   ]);
@@ -640,7 +669,8 @@ function method(layout: Layout, results: PoleResults) {
   layout.subheading('Règles d’anonymat');
   layout.bullets([
     `Seuil k = ${k} : aucun résultat n’est présenté pour le pôle tant qu’il a reçu moins de ${k} réponses.`,
-    `Aucun détail par collège pour un collège de moins de ${k} répondants (mention « effectif insuffisant ») ; ses réponses comptent dans les scores du pôle.`,
+    `Les collèges de moins de ${k} répondants sont regroupés dans « Autres collèges », complété par les plus petits collèges jusqu’à ${k} répondants ; ce regroupement est fait une fois pour tout le rapport.`,
+    `Sur un thème ou une question, un collège (ou le groupe « Autres collèges ») de moins de ${k} répondants n’est pas présenté (« effectif insuffisant ») et ses réponses ne comptent pas dans le score, le score brut ni n : sinon, une soustraction les retrouverait.`,
     `Réponses libres : présentées seulement pour une question ayant reçu au moins ${k} réponses, sans attribution et dans l’ordre alphabétique.`,
   ]);
 }

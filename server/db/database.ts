@@ -11,6 +11,8 @@ export function openDatabase(file: string): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // A draft moved out at submission, or deleted on reissue, is overwritten on disk, not left in a free page.
+  db.pragma('secure_delete = ON');
   migrate(db);
   return db;
 }

@@ -6,6 +6,7 @@ import { sessionsRepository } from './sessions.ts';
 import { campaignsRepository } from './campaigns.ts';
 import { invitationsRepository } from './invitations.ts';
 import { responsesRepository } from './responses.ts';
+import { ticketsRepository } from './tickets.ts';
 import { profilesRepository } from './profiles.ts';
 import { mailingsRepository } from './mailings.ts';
 import { questionnairesRepository } from './questionnaires.ts';
@@ -16,7 +17,8 @@ export type { Pole } from './poles.ts';
 export type { User, Role } from './users.ts';
 export type { Campaign } from './campaigns.ts';
 export type { InvitationRecord, NewInvitation } from './invitations.ts';
-export type { ResponseRecord, ResponseStatus, ParticipationRow } from './responses.ts';
+export type { StoredResponse, SnapshotInfo } from './responses.ts';
+export type { TicketRecord, TicketStatus, ParticipationRow } from './tickets.ts';
 
 export function createRepositories(db: Db) {
   return {
@@ -26,6 +28,7 @@ export function createRepositories(db: Db) {
     sessions: sessionsRepository(db),
     campaigns: campaignsRepository(db),
     invitations: invitationsRepository(db),
+    tickets: ticketsRepository(db),
     responses: responsesRepository(db),
     profiles: profilesRepository(db),
     mailings: mailingsRepository(db),

@@ -1,7 +1,7 @@
 // People invited by e-mail: their address (for reminders, never shown outside their pole), opt-out and sending record.
 import type { Db } from './database.ts';
 import { invitationsRepository, type NewInvitation } from './invitations.ts';
-import type { ResponseStatus } from './responses.ts';
+import type { TicketStatus } from './tickets.ts';
 
 export interface NewMailRecipient {
   id: string;
@@ -20,7 +20,7 @@ export interface MailRecipientRecord {
   email: string;
   /** The collège the invitation was made for, if any. */
   college: string | null;
-  status: ResponseStatus;
+  status: TicketStatus;
   /** Sealed tokens, to write the links again in a reminder. */
   tokenSealed: string;
   optOutTokenSealed: string;
@@ -36,13 +36,13 @@ export function mailingsRepository(db: Db) {
     INSERT INTO mail_recipients (id, invitation_id, pole_id, campaign_id, email, opt_out_token_hash, opt_out_token_sealed, created_at)
     VALUES (@id, @invitationId, @poleId, @campaignId, @email, @optOutTokenHash, @optOutTokenSealed, @createdAt)`);
   const list = db.prepare(`
-    SELECT m.id, m.invitation_id AS invitationId, m.email, i.college, coalesce(r.status, 'new') AS status,
+    SELECT m.id, m.invitation_id AS invitationId, m.email, i.college, coalesce(t.status, 'new') AS status,
            i.token_sealed AS tokenSealed, m.opt_out_token_sealed AS optOutTokenSealed,
            m.opted_out_at AS optedOutAt, m.last_sent_at AS lastSentAt, m.sent_count AS sentCount, m.created_at AS createdAt
     FROM mail_recipients m
     JOIN invitations i ON i.id = m.invitation_id
-    LEFT JOIN responses r ON r.invitation_id = m.invitation_id
-    WHERE m.pole_id = ? AND m.campaign_id = ?
+    LEFT JOIN tickets t ON t.invitation_id = m.invitation_id
+    WHERE m.pole_id = ? AND m.campaign_id = ? AND i.revoked_at IS NULL
     ORDER BY m.created_at, m.rowid`);
   const emails = db.prepare('SELECT email FROM mail_recipients WHERE pole_id = ? AND campaign_id = ?').pluck();
   const markSent = db.prepare('UPDATE mail_recipients SET last_sent_at = ?, sent_count = sent_count + 1 WHERE id = ?');
@@ -58,7 +58,7 @@ export function mailingsRepository(db: Db) {
   });
 
   return {
-    /** Creates the individual invitations (with their response rows) and their recipients, all or nothing. */
+    /** Creates the individual invitations (with their tickets) and their recipients, all or nothing. */
     createMany: (rows: { invitation: NewInvitation; recipient: NewMailRecipient }[]) => createMany(rows),
     list: (poleId: string, campaignId: string) => list.all(poleId, campaignId) as MailRecipientRecord[],
     /** Addresses already invited for this pole and campaign, lower-cased. */

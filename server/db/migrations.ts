@@ -126,4 +126,60 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'tickets apart from submitted responses, with no link between them',
+    // A link is a ticket (`tickets`): its draft, the browser it is bound to and the resume secret live there while
+    // the respondent answers. On submission the ticket keeps only its status and the answers move to `responses`,
+    // which holds no invitation id, token, resume secret nor time finer than the day; its random primary key and
+    // WITHOUT ROWID leave no insertion order either. `batch` is the results snapshot a response entered (0: not yet).
+    sql: `
+      ALTER TABLE invitations ADD COLUMN max_responses INTEGER;
+      ALTER TABLE invitations ADD COLUMN revoked_at TEXT;
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        invitation_id TEXT NOT NULL REFERENCES invitations(id),
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        token_hash TEXT NOT NULL UNIQUE,
+        browser_hash TEXT,
+        resume_hash TEXT UNIQUE,
+        resume_sealed TEXT,
+        status TEXT NOT NULL CHECK (status IN ('new', 'draft', 'submitted')),
+        college TEXT,
+        data TEXT NOT NULL DEFAULT '{}',
+        page_no INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT
+      );
+      INSERT INTO tickets (id, invitation_id, pole_id, campaign_id, token_hash, status, college, data, page_no, created_at, updated_at)
+        SELECT id, invitation_id, pole_id, campaign_id, token_hash, status,
+               CASE WHEN status = 'submitted' THEN NULL ELSE college END,
+               CASE WHEN status = 'submitted' THEN '{}' ELSE data END,
+               CASE WHEN status = 'submitted' THEN 0 ELSE page_no END,
+               created_at,
+               CASE WHEN status = 'submitted' THEN NULL ELSE updated_at END
+        FROM responses;
+      CREATE INDEX tickets_invitation ON tickets(invitation_id, status);
+      CREATE INDEX tickets_pole_campaign ON tickets(pole_id, campaign_id, status);
+      CREATE TABLE submitted_responses (
+        id TEXT PRIMARY KEY,
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        college TEXT,
+        data TEXT NOT NULL,
+        theme_scores BLOB,
+        submitted_on TEXT NOT NULL,
+        batch INTEGER NOT NULL DEFAULT 0
+      ) WITHOUT ROWID;
+      INSERT INTO submitted_responses (id, pole_id, campaign_id, college, data, theme_scores, submitted_on, batch)
+        SELECT lower(hex(randomblob(12))), pole_id, campaign_id, college, data, theme_scores,
+               substr(coalesce(submitted_at, updated_at, created_at), 1, 10), 1
+        FROM responses WHERE status = 'submitted';
+      DROP TABLE responses;
+      ALTER TABLE submitted_responses RENAME TO responses;
+      CREATE INDEX responses_pole_campaign ON responses(pole_id, campaign_id, batch);
+      CREATE INDEX responses_campaign ON responses(campaign_id, batch);
+    `,
+  },
 ];

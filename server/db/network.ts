@@ -3,13 +3,20 @@ import type { Db } from './database.ts';
 import { packThemeScores, unpackThemeScores } from './theme-scores.ts';
 
 export function networkRepository(db: Db) {
-  const submitted = db.prepare("SELECT pole_id, college, theme_scores FROM responses WHERE campaign_id = ? AND status = 'submitted'").raw();
+  const submitted = db.prepare("SELECT pole_id, college, theme_scores FROM responses WHERE campaign_id = ? AND batch > 0").raw();
   const answersOf = db.prepare('SELECT data FROM responses WHERE id = ?').pluck();
-  const unscored = db.prepare("SELECT id FROM responses WHERE campaign_id = ? AND status = 'submitted' AND theme_scores IS NULL").pluck();
+  const unscored = db.prepare("SELECT id FROM responses WHERE campaign_id = ? AND theme_scores IS NULL").pluck();
   const storeScores = db.prepare('UPDATE responses SET theme_scores = ? WHERE id = ?');
+  // As a pole's participation (tickets.ts): links and claims that saved something are invited; responses submitted.
   const participation = db.prepare(`
-    SELECT pole_id AS poleId, college, count(*) AS invited, count(CASE WHEN status = 'submitted' THEN 1 END) AS submitted
-    FROM responses WHERE campaign_id = ? GROUP BY pole_id, college`);
+    SELECT poleId, college, sum(invited) AS invited, sum(submitted) AS submitted FROM (
+      SELECT t.pole_id AS poleId, coalesce(t.college, i.college) AS college, count(*) AS invited, 0 AS submitted
+      FROM tickets t JOIN invitations i ON i.id = t.invitation_id
+      WHERE t.campaign_id = ? AND t.status != 'submitted' AND i.revoked_at IS NULL AND (i.shared = 0 OR t.status = 'draft')
+      GROUP BY 1, 2
+      UNION ALL
+      SELECT pole_id, college, count(*), count(*) FROM responses WHERE campaign_id = ? GROUP BY pole_id, college
+    ) GROUP BY poleId, college`);
   const profiles = db.prepare('SELECT pole_id AS poleId, data FROM pole_profiles WHERE campaign_id = ?');
   return {
     /** Calls `each` per submitted response with its stored theme scores: no answers JSON is read. */
@@ -26,7 +33,7 @@ export function networkRepository(db: Db) {
       })();
       return ids.length;
     },
-    participation: (campaignId: string) => participation.all(campaignId) as { poleId: string; college: string | null; invited: number; submitted: number }[],
+    participation: (campaignId: string) => participation.all(campaignId, campaignId) as { poleId: string; college: string | null; invited: number; submitted: number }[],
     profiles: (campaignId: string) =>
       new Map((profiles.all(campaignId) as { poleId: string; data: string }[]).map((r) => [r.poleId, JSON.parse(r.data) as Record<string, unknown>])),
   };

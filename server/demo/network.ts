@@ -3,7 +3,7 @@
 // by local authorities), with a closed 2025 campaign and an open 2026 one. Same seed, same network.
 import type { AppDeps } from '../context.ts';
 import { hashPassword } from '../security/passwords.ts';
-import { hashToken, newToken } from '../security/tokens.ts';
+import { hashToken, newId, newToken } from '../security/tokens.ts';
 import { poleLeanings, sampleAnswers } from './sample-answers.ts';
 import { listQuestions } from '../../surveys/check.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
@@ -106,13 +106,16 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
         const invitations = Array.from({ length: submitted + pending }, (_, n) => {
           const token = newToken();
           const college = weightedCollege(rng, colleges);
-          return { token, college, n, row: { id: id(`inv-${poleId}-${c.year}`, n), poleId, campaignId, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: rng() < 0.5 ? college : null, createdAt: at(1), responseId: id(`rep-${poleId}-${c.year}`, n) } };
+          return { token, college, n, row: { id: id(`inv-${poleId}-${c.year}`, n), poleId, campaignId, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: rng() < 0.5 ? college : null, createdAt: at(1), ticketId: id(`ticket-${poleId}-${c.year}`, n) } };
         });
         repos.invitations.createMany(invitations.map((x) => x.row));
         for (const inv of invitations) {
           const data = sampleAnswers(q, rng, { college: inv.college, leanings: leaningsFor(inv.college) });
-          if (inv.n < submitted) repos.responses.submit(inv.row.responseId!, data, inv.college, at(between(rng, 2, 60)), scoreRespondent(model, data).themes);
-          else if (rng() < 0.6) repos.responses.saveDraft(inv.row.responseId!, { college: inv.college }, inv.college, 1, at(between(rng, 2, 60)));
+          const ticket = { id: inv.row.ticketId, poleId, campaignId };
+          if (inv.n < submitted) {
+            const day = at(between(rng, 2, 60)).slice(0, 10);
+            repos.tickets.submit(ticket, { responseId: newId(), college: inv.college, data, themeScores: scoreRespondent(model, data).themes, day, minBatch: deps.analysis.minGroupSize });
+          } else if (rng() < 0.6) repos.tickets.saveDraft(ticket.id, { college: inv.college }, inv.college, 1, at(between(rng, 2, 60)));
         }
       });
     });

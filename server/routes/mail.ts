@@ -135,7 +135,7 @@ export function mailRoutes(deps: AppDeps) {
         const optOutToken = newToken();
         const invitation: NewInvitation = {
           id: newId(), poleId: pole.id, campaignId: campaign.id, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token),
-          shared: false, college: r.college ?? null, createdAt, responseId: newId(),
+          shared: false, college: r.college ?? null, createdAt, ticketId: newId(),
         };
         const recipient: NewMailRecipient = {
           id: newId(), invitationId: invitation.id, poleId: pole.id, campaignId: campaign.id, email: r.email,

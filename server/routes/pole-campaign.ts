@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { publicOrigin, type AppDeps, type AppEnv } from '../context.ts';
 import { poleAccess, requirePoleCampaign } from '../auth.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { hashToken, newId, newToken, type Sealer } from '../security/tokens.ts';
 import type { InvitationRecord, NewInvitation } from '../db/index.ts';
 import { toCsv } from '../../reports/csv.ts';
@@ -13,8 +13,11 @@ const InvitationInput = z
     count: z.number().int().min(1).max(500).default(1),
     college: z.string().max(64).nullable().optional(),
     shared: z.boolean().optional().default(false),
+    maxResponses: z.number().int().min(1).max(10_000).nullable().optional().openapi({ description: 'Lien partagé : nombre maximal de réponses (au-delà : 409)' }),
   })
+  .refine((input) => input.shared || input.maxResponses == null, { path: ['maxResponses'], message: 'Le nombre maximal de réponses ne vaut que pour un lien partagé.' })
   .openapi('InvitationInput');
+const InvitationParams = PoleCampaignParams.extend({ invitationId: z.string().min(1).max(64) });
 
 const STATUS_LABEL = { new: 'non ouvert', draft: 'commencé', submitted: 'envoyé' } as const;
 
@@ -33,8 +36,15 @@ export function poleCampaignRoutes(deps: AppDeps) {
       status: inv.shared ? null : inv.status,
       opened: inv.opened,
       submitted: inv.submitted,
+      maxResponses: inv.maxResponses,
       createdAt: inv.createdAt,
     };
+  };
+  /** The invitation, checked against the pole and campaign it is stored under (never the URL alone). */
+  const requireInvitation = (poleId: string, campaignId: string, invitationId: string) => {
+    const invitation = repos.invitations.get(invitationId);
+    if (!invitation || invitation.poleId !== poleId || invitation.campaignId !== campaignId) throw notFound('Lien introuvable (déjà retiré ?).');
+    return invitation;
   };
 
   app.openapi(
@@ -92,7 +102,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
           token,
           row: {
             id: newId(), poleId: pole.id, campaignId: campaign.id, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token),
-            shared: input.shared, college, createdAt, responseId: input.shared ? null : newId(),
+            shared: input.shared, college, createdAt, maxResponses: input.shared ? input.maxResponses ?? null : null, ticketId: input.shared ? null : newId(),
           },
         };
       });
@@ -100,7 +110,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const base = publicOrigin(c, deps);
       return c.json({
         invitations: created.map(({ row, token }) => ({
-          id: row.id, url: `${base}/r/${token}`, token, shared: row.shared, college, status: row.shared ? null : ('new' as const), opened: 0, submitted: 0, createdAt,
+          id: row.id, url: `${base}/r/${token}`, token, shared: row.shared, college, status: row.shared ? null : ('new' as const), opened: 0, submitted: 0, maxResponses: row.maxResponses ?? null, createdAt,
         })),
       }, 201);
     },
@@ -144,6 +154,58 @@ export function poleCampaignRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
+      method: 'delete', path: '/poles/{poleId}/campaigns/{campaignId}/invitations/{invitationId}', middleware: [poleAccess(deps)] as const, tags: ['Invitations'],
+      summary: 'Retirer un lien : il ne fonctionne plus (410) ; un brouillon en cours est supprimé sans être lu',
+      request: { params: InvitationParams },
+      responses: { 204: { description: 'Lien retiré' }, ...errors(401, 403, 404) },
+    }),
+    (c) => {
+      const { poleId, campaignId, invitationId } = c.req.valid('param');
+      const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const invitation = requireInvitation(pole.id, campaign.id, invitationId);
+      repos.invitations.revoke(invitation.id, deps.now().toISOString());
+      return c.body(null, 204);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'post', path: '/poles/{poleId}/campaigns/{campaignId}/invitations/{invitationId}/reissue', middleware: [poleAccess(deps)] as const, tags: ['Invitations'],
+      summary: 'Remplacer un lien individuel pas encore envoyé : l’ancien ne fonctionne plus, son brouillon est supprimé sans être lu',
+      request: { params: InvitationParams },
+      responses: { 201: json(z.object({ invitation: InvitationSchema }), 'Nouveau lien'), ...errors(401, 403, 404, 409) },
+    }),
+    (c) => {
+      const { poleId, campaignId, invitationId } = c.req.valid('param');
+      const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const invitation = requireInvitation(pole.id, campaign.id, invitationId);
+      if (invitation.shared) throw new ApiError(409, 'shared_link', 'Un lien partagé ne se remplace pas : retirez-le et créez-en un autre.');
+      const token = newToken();
+      const reissued = repos.invitations.reissue({
+        id: invitation.id, poleId: pole.id, campaignId: campaign.id, college: invitation.college, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token),
+        ticketId: newId(), createdAt: deps.now().toISOString(),
+      });
+      if (!reissued) throw new ApiError(409, 'already_submitted', 'La réponse de ce lien est déjà envoyée : il n’y a rien à remplacer.');
+      return c.json({ invitation: present(repos.invitations.get(invitation.id)!, publicOrigin(c, deps), deps.sealer) }, 201);
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/questionnaire', middleware: [poleAccess(deps)] as const, tags: ['Invitations'],
+      summary: 'Le questionnaire de la campagne, pour un aperçu en lecture seule (sans lien, sans réponse)',
+      request: { params: PoleCampaignParams },
+      responses: { 200: json(z.object({ definition: SurveyJsonSchema, questionnaireId: z.string() }), 'Définition SurveyJS'), ...errors(401, 403, 404, 409) },
+    }),
+    (c) => {
+      const { poleId, campaignId } = c.req.valid('param');
+      const { campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
+      return c.json({ definition: questionnaire.definition, questionnaireId: campaign.questionnaireId }, 200);
+    },
+  );
+
+  app.openapi(
+    createRoute({
       method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/participation', middleware: [poleAccess(deps)] as const, tags: ['Participation'],
       summary: 'Participation par collège (invités, commencés, envoyés)',
       request: { params: PoleCampaignParams },
@@ -152,7 +214,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
       const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
-      const rows = new Map(repos.responses.participation(pole.id, campaign.id).map((r) => [r.college, r]));
+      const rows = new Map(repos.tickets.participation(pole.id, campaign.id).map((r) => [r.college, r]));
       const zero = { invited: 0, started: 0, submitted: 0 };
       const counts = (r = zero) => ({ invited: r.invited, started: r.started, submitted: r.submitted });
       const colleges = questionnaire.colleges.map((k) => ({ id: k.id as string | null, label: k.label, ...counts(rows.get(k.id)) }));

@@ -1,28 +1,49 @@
-// The respondent's journey. The link's token is the only credential: no account, no cookie.
+// The respondent's journey. A link is a ticket, not a key: its first use binds the draft to that browser (an HttpOnly
+// cookie), so whoever else holds the link (the coordination that made it) can no longer read or change it. Resuming
+// elsewhere goes through a resume link that only the bound browser is shown. Once submitted, a link tells its status
+// and nothing else: the answers were moved apart with no tie to it (server/db/tickets.ts).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
+import { clientAddress, isHttps } from '../security/client.ts';
 import { campaignStatus } from '../campaign-status.ts';
-import type { Campaign, ResponseRecord } from '../db/index.ts';
+import type { Campaign, TicketRecord } from '../db/index.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
 import type { ValidationIssue } from '../../surveys/validator.ts';
 import { AnswersSchema, IssueListSchema, SurveyJsonSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
 
+/** Holds one random secret per browser; tickets store its hash. Strict and path-bound: sent to nothing else. */
+export const RESPONDENT_COOKIE = 'ptce_respondent';
+const COOKIE_DAYS = 400;
+
+const CampaignView = z.object({ id: z.string(), year: z.number(), status: z.enum(['upcoming', 'open', 'closed']), opensAt: z.string().nullable(), closesAt: z.string().nullable() });
+
 const ResponseView = z
   .object({
     kind: z.enum(['individual', 'shared']),
     status: z.enum(['new', 'draft', 'submitted']),
-    pole: z.object({ name: z.string() }),
-    campaign: z.object({ id: z.string(), year: z.number(), status: z.enum(['upcoming', 'open', 'closed']), opensAt: z.string().nullable(), closesAt: z.string().nullable() }),
-    questionnaire: SurveyJsonSchema,
-    data: AnswersSchema,
-    pageNo: z.number().int(),
-    presetCollege: z.string().nullable(),
-    submittedAt: z.string().nullable(),
+    pole: z.object({ name: z.string() }).optional(),
+    campaign: CampaignView.optional(),
+    questionnaire: SurveyJsonSchema.optional(),
+    data: AnswersSchema.optional(),
+    pageNo: z.number().int().optional(),
+    presetCollege: z.string().nullable().optional(),
+    resumeUrl: z.string().nullable().optional().openapi({ description: 'Lien de reprise sur un autre appareil (au seul navigateur lié au brouillon)' }),
+    minGroupSize: z.number().int().optional().openapi({ description: 'Seuil d’anonymat k, pour la promesse affichée au répondant' }),
   })
-  .openapi('ResponseView');
+  .openapi('ResponseView', {
+    description: 'Un lien envoyé ne renvoie que son état ({ kind, status: "submitted" }) : ni réponses, ni questionnaire.',
+  });
+
+const ALREADY_SUBMITTED = 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.';
+const OPENED_ELSEWHERE =
+  'Ce lien a déjà été ouvert sur un autre appareil : les réponses en cours n’y sont accessibles que depuis cet appareil. ' +
+  'Pour continuer ailleurs, utilisez le lien « Reprendre sur un autre appareil » affiché sur l’appareil d’origine. ' +
+  'Si vous n’avez jamais ouvert ce lien, demandez-en un nouveau à la coordination de votre pôle.';
 
 // Campaign dates are whole days stored as UTC boundaries (see campaigns.ts), so they are shown in UTC too.
 const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -41,6 +62,7 @@ export function responseRoutes(deps: AppDeps) {
       throw new ApiError(409, 'campaign_closed', `La campagne ${campaign.year} est clôturée depuis le ${dateFr(campaign.closesAt!)}.`, { closesAt: campaign.closesAt });
     }
   };
+  const revoked = () => new ApiError(410, 'link_revoked', 'Ce lien a été retiré par la coordination de votre pôle. Demandez-lui un nouveau lien si besoin.');
 
   const contextOf = (poleId: string, campaignId: string) => {
     const campaign = repos.campaigns.get(campaignId)!;
@@ -49,65 +71,140 @@ export function responseRoutes(deps: AppDeps) {
     return { campaign, questionnaire, pole: repos.poles.get(poleId)! };
   };
 
-  const findResponse = (token: string): ResponseRecord => {
-    const response = looksLikeToken(token) ? repos.responses.findByTokenHash(hashToken(token)) : undefined;
-    if (!response) throw notFound('Lien inconnu ou expiré.');
-    return response;
+  /** This browser's secret hash, setting the cookie first if it has none yet. */
+  const browserHash = (c: Context<AppEnv>): string => {
+    let secret = getCookie(c, RESPONDENT_COOKIE);
+    if (!secret || !looksLikeToken(secret)) {
+      secret = newToken();
+      setCookie(c, RESPONDENT_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/api/responses', secure: isHttps(c), maxAge: COOKIE_DAYS * 86_400 });
+    }
+    return hashToken(secret);
+  };
+  const newResumeSecret = () => {
+    const secret = newToken();
+    return { resumeHash: hashToken(secret), resumeSealed: deps.sealer.seal(secret) };
   };
 
-  /** Validates answers for this response: the questionnaire's own rules, plus the collège fixed by the invitation. */
-  const check = (q: Questionnaire, response: ResponseRecord, data: Record<string, unknown>, mode: 'draft' | 'submit') => {
+  /**
+   * The ticket behind a link, opened for this browser: bound on first use (or when the resume link is used), refused
+   * with 403 when another browser holds it. A submitted ticket is returned as is: callers reveal only its status.
+   */
+  const openTicket = async (c: Context<AppEnv>, token: string): Promise<TicketRecord | undefined> => {
+    if (!looksLikeToken(token)) return undefined;
+    const hash = hashToken(token);
+    const byLink = repos.tickets.findByTokenHash(hash);
+    const ticket = byLink ?? repos.tickets.findByResumeHash(hash);
+    if (!ticket) {
+      if (repos.invitations.findByToken(hash)?.revoked) throw revoked();
+      return undefined;
+    }
+    if (ticket.revoked) throw revoked();
+    if (ticket.status === 'submitted') return ticket;
+    const mine = browserHash(c);
+    if (ticket.browserHash === mine) return ticket;
+    // The link itself binds only a ticket nobody opened yet; the resume link moves the draft to this browser.
+    if (byLink && ticket.browserHash !== null) throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);
+    const { resumeHash, resumeSealed } = newResumeSecret();
+    const bound = await repos.groupCommit.run(() => repos.tickets.bind(ticket.id, mine, resumeHash, resumeSealed));
+    if (!bound) return { ...ticket, status: 'submitted' };
+    return repos.tickets.findByTokenHash(hash) ?? repos.tickets.findByResumeHash(hash);
+  };
+
+  /** A ticket that may still be written to, for PUT and submit. */
+  const writableTicket = async (c: Context<AppEnv>, token: string): Promise<TicketRecord> => {
+    const ticket = await openTicket(c, token);
+    if (!ticket) throw notFound('Lien inconnu ou expiré.');
+    if (ticket.status === 'submitted') throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
+    return ticket;
+  };
+
+  /** Validates answers for this ticket: the questionnaire's own rules, plus the collège fixed by the invitation. */
+  const check = (q: Questionnaire, ticket: TicketRecord, data: Record<string, unknown>, mode: 'draft' | 'submit') => {
     const issues: ValidationIssue[] = q.validator.validate(data, mode);
-    if (response.presetCollege && data.college !== undefined && data.college !== response.presetCollege) {
+    if (ticket.presetCollege && data.college !== undefined && data.college !== ticket.presetCollege) {
       issues.push({ question: 'college', message: 'Ce lien a été créé pour un autre collège.' });
     }
     if (issues.length) throw new ApiError(422, 'validation', mode === 'submit' ? 'Certaines réponses sont à compléter ou à corriger.' : 'Certaines réponses sont invalides.', issues);
   };
-  const collegeOf = (response: ResponseRecord, data: Record<string, unknown>) =>
-    typeof data.college === 'string' ? data.college : response.presetCollege;
+  const collegeOf = (ticket: TicketRecord, data: Record<string, unknown>) =>
+    typeof data.college === 'string' ? data.college : ticket.presetCollege;
+
+  const campaignView = (campaign: Campaign) => ({
+    id: campaign.id, year: campaign.year, status: campaignStatus(campaign, deps.now()), opensAt: campaign.opensAt, closesAt: campaign.closesAt,
+  });
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/responses/{token}', tags: ['Réponses'], summary: 'Questionnaire, brouillon enregistré et état, pour un lien',
+      method: 'get', path: '/responses/{token}', tags: ['Réponses'], summary: 'Questionnaire et brouillon (au navigateur lié au lien), ou état seul une fois envoyé',
       request: { params: TokenParams },
-      responses: { 200: json(ResponseView, 'À remplir, ou déjà envoyé'), ...errors(403, 404, 409) },
+      responses: { 200: json(ResponseView, 'À remplir, ou déjà envoyé (état seul)'), ...errors(403, 404, 409, 410) },
     }),
-    (c) => {
+    async (c) => {
+      c.header('Cache-Control', 'no-store');
       const { token } = c.req.valid('param');
-      const response = looksLikeToken(token) ? repos.responses.findByTokenHash(hashToken(token)) : undefined;
-      const shared = !response && looksLikeToken(token) ? repos.invitations.findShared(hashToken(token)) : undefined;
-      const owner = response ?? shared;
-      if (!owner) throw notFound('Lien inconnu ou expiré.');
-      const { campaign, questionnaire, pole } = contextOf(owner.poleId, owner.campaignId);
-      if (response?.status !== 'submitted') assertOpen(campaign);
-      const now = deps.now();
-      return c.json({
-        kind: response ? ('individual' as const) : ('shared' as const),
-        status: response?.status ?? ('new' as const),
-        pole: { name: pole.name },
-        campaign: { id: campaign.id, year: campaign.year, status: campaignStatus(campaign, now), opensAt: campaign.opensAt, closesAt: campaign.closesAt },
-        questionnaire: questionnaire.definition,
-        data: response?.data ?? {},
-        pageNo: response?.pageNo ?? 0,
-        presetCollege: response?.presetCollege ?? shared?.college ?? null,
-        submittedAt: response?.submittedAt ?? null,
-      }, 200);
+      const ticket = await openTicket(c, token);
+      if (ticket?.status === 'submitted') return c.json({ kind: ticket.shared ? ('shared' as const) : ('individual' as const), status: 'submitted' as const }, 200);
+      if (ticket) {
+        const { campaign, questionnaire, pole } = contextOf(ticket.poleId, ticket.campaignId);
+        assertOpen(campaign);
+        return c.json({
+          kind: 'individual' as const,
+          status: ticket.status,
+          pole: { name: pole.name },
+          campaign: campaignView(campaign),
+          questionnaire: questionnaire.definition,
+          data: ticket.data,
+          pageNo: ticket.pageNo,
+          presetCollege: ticket.presetCollege,
+          resumeUrl: ticket.resumeSealed ? `/r/${deps.sealer.open(ticket.resumeSealed)}` : null,
+          minGroupSize: deps.analysis.minGroupSize,
+        }, 200);
+      }
+      const shared = looksLikeToken(token) ? repos.invitations.findByToken(hashToken(token)) : undefined;
+      if (!shared?.shared) throw notFound('Lien inconnu ou expiré.');
+      const { campaign, pole } = contextOf(shared.poleId, shared.campaignId);
+      assertOpen(campaign);
+      // A shared link is only a door: the page claims a ticket of its own before showing any question.
+      return c.json({ kind: 'shared' as const, status: 'new' as const, pole: { name: pole.name }, campaign: campaignView(campaign), presetCollege: shared.college, minGroupSize: deps.analysis.minGroupSize }, 200);
     },
   );
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/responses/{token}/claim', tags: ['Réponses'], summary: 'Lien partagé : obtenir son propre lien de réponse',
+      method: 'post', path: '/responses/{token}/claim', tags: ['Réponses'], summary: 'Lien partagé : obtenir son propre lien de réponse, lié à ce navigateur',
       request: { params: TokenParams },
-      responses: { 201: json(z.object({ token: z.string() }), 'Lien personnel créé'), ...errors(403, 404, 409) },
+      responses: { 201: json(z.object({ token: z.string() }), 'Lien personnel créé'), ...errors(403, 404, 409, 410, 429) },
     }),
     async (c) => {
+      c.header('Cache-Control', 'no-store');
       const { token } = c.req.valid('param');
-      const shared = looksLikeToken(token) ? repos.invitations.findShared(hashToken(token)) : undefined;
-      if (!shared) throw notFound('Lien partagé inconnu.');
+      const shared = looksLikeToken(token) ? repos.invitations.findByToken(hashToken(token)) : undefined;
+      if (!shared?.shared) throw notFound('Lien partagé inconnu.');
+      if (shared.revoked) throw revoked();
       assertOpen(contextOf(shared.poleId, shared.campaignId).campaign);
+      const key = `claim:${clientAddress(c)}`;
+      const nowMs = deps.now().getTime();
+      if (deps.claimLimiter.isBlocked(key, nowMs)) {
+        throw new ApiError(429, 'too_many_claims', 'Trop de questionnaires ouverts depuis cette connexion en une heure. Réessayez plus tard.');
+      }
+      deps.claimLimiter.fail(key, nowMs);
       const personal = newToken();
-      await repos.groupCommit.run(() => repos.responses.create({ id: newId(), invitationId: shared.id, poleId: shared.poleId, campaignId: shared.campaignId, tokenHash: hashToken(personal), college: shared.college, createdAt: deps.now().toISOString() }));
+      const browser = browserHash(c);
+      const claimed = await repos.groupCommit.run(() => {
+        // Counted inside the write, so that two claims at once cannot both take the last place.
+        const current = repos.invitations.findByToken(hashToken(token));
+        if (!current || current.revoked) return 'revoked' as const;
+        if (current.maxResponses !== null && current.claims >= current.maxResponses) return 'full' as const;
+        repos.tickets.create({
+          id: newId(), invitationId: shared.id, poleId: shared.poleId, campaignId: shared.campaignId, tokenHash: hashToken(personal),
+          college: shared.college, createdAt: deps.now().toISOString(), browserHash: browser, ...newResumeSecret(),
+        });
+        return 'ok' as const;
+      });
+      if (claimed === 'revoked') throw revoked();
+      if (claimed === 'full') {
+        throw new ApiError(409, 'link_full', `Ce lien partagé a atteint le nombre de réponses prévu (${shared.maxResponses}). Demandez un lien à la coordination de votre pôle.`);
+      }
       return c.json({ token: personal }, 201);
     },
   );
@@ -116,20 +213,18 @@ export function responseRoutes(deps: AppDeps) {
     createRoute({
       method: 'put', path: '/responses/{token}', tags: ['Réponses'], summary: 'Enregistrer le brouillon',
       request: { params: TokenParams, ...jsonBody(z.object({ data: AnswersSchema, pageNo: z.number().int().min(0).max(100).optional() })) },
-      responses: { 200: json(z.object({ status: z.literal('draft'), savedAt: z.string() }), 'Brouillon enregistré'), ...errors(403, 404, 409, 422) },
+      responses: { 200: json(z.object({ status: z.literal('draft'), savedAt: z.string() }), 'Brouillon enregistré'), ...errors(403, 404, 409, 410, 422) },
     }),
     async (c) => {
-      const response = findResponse(c.req.valid('param').token);
+      c.header('Cache-Control', 'no-store');
+      const ticket = await writableTicket(c, c.req.valid('param').token);
       const { data, pageNo } = c.req.valid('json');
-      if (response.status === 'submitted') throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.');
-      const { campaign, questionnaire } = contextOf(response.poleId, response.campaignId);
+      const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
       assertOpen(campaign);
-      check(questionnaire, response, data, 'draft');
+      check(questionnaire, ticket, data, 'draft');
       const savedAt = deps.now().toISOString();
-      const saved = await repos.groupCommit.run(() => repos.responses.saveDraft(response.id, data, collegeOf(response, data), pageNo ?? response.pageNo, savedAt));
-      if (!saved) {
-        throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.');
-      }
+      const saved = await repos.groupCommit.run(() => repos.tickets.saveDraft(ticket.id, data, collegeOf(ticket, data), pageNo ?? ticket.pageNo, savedAt));
+      if (!saved) throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
       return c.json({ status: 'draft' as const, savedAt }, 200);
     },
   );
@@ -139,26 +234,26 @@ export function responseRoutes(deps: AppDeps) {
       method: 'post', path: '/responses/{token}/submit', tags: ['Réponses'], summary: 'Envoyer les réponses (définitif)',
       request: { params: TokenParams, ...jsonBody(z.object({ data: AnswersSchema })) },
       responses: {
-        201: json(z.object({ status: z.literal('submitted'), submittedAt: z.string() }), 'Envoyé et enregistré'),
+        201: json(z.object({ status: z.literal('submitted'), submittedAt: z.string().openapi({ description: 'Jour d’envoi (AAAA-MM-JJ) : rien de plus fin n’est gardé' }) }), 'Envoyé et enregistré'),
         422: json(z.object({ error: z.object({ code: z.string(), message: z.string(), details: IssueListSchema }) }), 'Réponses à compléter ou corriger'),
-        ...errors(403, 404, 409),
+        ...errors(403, 404, 409, 410),
       },
     }),
     async (c) => {
-      const response = findResponse(c.req.valid('param').token);
+      c.header('Cache-Control', 'no-store');
+      const ticket = await writableTicket(c, c.req.valid('param').token);
       const { data } = c.req.valid('json');
-      if (response.status === 'submitted') throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées.');
-      const { campaign, questionnaire } = contextOf(response.poleId, response.campaignId);
+      const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
       assertOpen(campaign);
-      check(questionnaire, response, data, 'submit');
-      const submittedAt = deps.now().toISOString();
-      // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
+      check(questionnaire, ticket, data, 'submit');
+      const day = deps.now().toISOString().slice(0, 10);
       const themeScores = scoreRespondent(scoringModel(questionnaire.definition), data).themes;
-      const stored = await repos.groupCommit.run(() => repos.responses.submit(response.id, data, collegeOf(response, data), submittedAt, themeScores));
-      if (!stored) {
-        throw new ApiError(409, 'already_submitted', 'Vos réponses ont déjà été envoyées.');
-      }
-      return c.json({ status: 'submitted' as const, submittedAt }, 201);
+      // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
+      const stored = await repos.groupCommit.run(() =>
+        repos.tickets.submit(ticket, { responseId: newId(), college: collegeOf(ticket, data), data, themeScores, day, minBatch: deps.analysis.minGroupSize }),
+      );
+      if (!stored) throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
+      return c.json({ status: 'submitted' as const, submittedAt: day }, 201);
     },
   );
   return app;

@@ -1,26 +1,15 @@
 // Login, current user, logout.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { deleteCookie, setCookie } from 'hono/cookie';
-import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError } from '../errors.ts';
 import { SESSION_COOKIE, SESSION_DAYS, requireUser } from '../auth.ts';
 import { decoyHash, verifyPassword } from '../security/passwords.ts';
 import { hashToken, newToken } from '../security/tokens.ts';
+import { clientAddress, isHttps } from '../security/client.ts';
 import { UserSchema, errors, json, jsonBody } from '../schemas.ts';
 
 const LoginSchema = z.object({ email: z.string().trim().min(3).max(254), password: z.string().min(1).max(200) }).openapi('Login');
-
-function clientAddress(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'inconnue';
-  } catch {
-    return 'inconnue'; // in-process requests (tests) have no socket
-  }
-}
-
-const isHttps = (c: Context) => new URL(c.req.url).protocol === 'https:' || c.req.header('x-forwarded-proto') === 'https';
 
 export function sessionRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();

@@ -221,14 +221,14 @@ describe('evolution across questionnaire versions', () => {
       campaign: { id: campaign2027.id, year: 2027, questionnaireId: 'ptce-2027' },
       definition: q2027.definition,
       colleges: q2027.colleges,
-      responses: h.deps.repos.responses.submitted(pole.id, campaign2027.id),
-      participation: h.deps.repos.responses.participation(pole.id, campaign2027.id),
+      responses: h.deps.repos.responses.snapshot(pole.id, campaign2027.id),
+      participation: h.deps.repos.tickets.participation(pole.id, campaign2027.id),
       profile: null,
     };
     const previous = {
       campaign: evolution.previousCampaign,
       definition: h.deps.questionnaires.get('ptce-2026')!.definition,
-      responses: h.deps.repos.responses.submitted(pole.id, evolution.previousCampaign.id),
+      responses: h.deps.repos.responses.snapshot(pole.id, evolution.previousCampaign.id),
     };
     const withMapping = computePoleResults({ ...input, previous: { ...previous, renamed: RENAMED } }).evolution!;
     const without = computePoleResults({ ...input, previous }).evolution!;

@@ -26,11 +26,10 @@ const pdfText = (file: string, page?: number) =>
 describe.runIf(hasPoppler || process.env.CI === 'true')('the pole report PDF through the API', () => {
   it('holds every section, the same figures as the results JSON, and numbered pages', async () => {
     const { coordinator, base } = await poleWithCampaign(h);
-    const links = await createLinks(coordinator, base, { count: 8 });
-    const r = h.client();
-    const colleges = ['ess', 'ess', 'ess', 'salaries', 'salaries', 'salaries', 'collectivites', 'recherche'];
+    const colleges = ['ess', 'ess', 'ess', 'salaries', 'salaries', 'salaries', 'collectivites', 'recherche', 'ess', 'ess'];
+    const links = await createLinks(coordinator, base, { count: colleges.length });
     for (const [i, college] of colleges.entries()) {
-      expect((await r.json('POST', `/api/responses/${links[i].token}/submit`, { data: completeAnswers(h, college, 40 + i) })).status).toBe(201);
+      expect((await h.client().json('POST', `/api/responses/${links[i].token}/submit`, { data: completeAnswers(h, college, 40 + i) })).status).toBe(201);
     }
     const results = (await coordinator.json('GET', `${base}/results`)).body;
     const res = await coordinator.request('GET', `${base}/report.pdf`);
@@ -47,8 +46,18 @@ describe.runIf(hasPoppler || process.env.CI === 'true')('the pole report PDF thr
     // The figures printed are the JSON's, rounded to one decimal.
     expect(text).toContain(formatScore(results.overall));
     for (const theme of results.themes) expect(text, theme.id).toContain(formatScore(theme.score));
-    // Collèges with fewer than k respondents are not broken down.
-    expect(text).toContain('effectif insuffisant');
+    // Results rest on the 9 responses of three batches; the 10th waits: the cover says so, and that they are provisional.
+    expect(results.snapshot).toMatchObject({ responses: 9, pending: 1, provisional: true });
+    const cover = pdfText(file, 1).replace(/\s+/g, ' ');
+    expect(cover).toMatch(/PROVISOIRES \(campagne en cours\) : établis sur 9 réponses ; prochaine mise à jour à 12 réponses envoyées/);
+    // The promise, as on the respondent's first page.
+    expect(cover).toContain('La coordination du pôle sait qui a répondu, jamais ce que chacun a répondu');
+    expect(cover).toContain('Personne ne peut relier une réponse envoyée à son auteur ni à son lien.');
+    expect(cover).not.toContain('jamais attribuées');
+    expect(pdfText(file, 3)).toContain('résultats provisoires');
+    // Collectivités (1) and Recherche (1) are merged with Salariés (3), the smallest other collège: « Autres collèges ».
+    expect(results.groups.map((g: any) => [g.id, g.n])).toEqual([['ess', 4], ['autres', 5]]);
+    expect(text).toContain('Autres collèges');
     // Every option proposed appears.
     for (const option of results.options.slice(0, 5)) expect(text).toContain(option.title.slice(0, 30));
 

@@ -28,23 +28,24 @@ describe('the respondent journey through the API', () => {
     const full = completeAnswers(h, 'recherche');
     const submitted = await r.json('POST', `/api/responses/${link.token}/submit`, { data: full });
     expect(submitted.status).toBe(201);
-    expect(submitted.body.status).toBe('submitted');
+    // Only the day is told, and kept.
+    expect(submitted.body).toEqual({ status: 'submitted', submittedAt: '2026-03-01' });
     // Committed before the 201: another connection to the file sees it.
-    const row = h.deps.repos.db.prepare('SELECT status, data, college, theme_scores FROM responses').get() as any;
-    expect(row.status).toBe('submitted');
+    const row = h.deps.repos.db.prepare('SELECT data, college, theme_scores, submitted_on FROM responses').get() as any;
     // Theme scores are kept with the answers, for the network view.
     const expected = scoreRespondent(scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition), full).themes;
     expect(Array.from(unpackThemeScores(row.theme_scores), (v) => (Number.isNaN(v) ? null : v))).toEqual(expected);
     expect(JSON.parse(row.data)).toEqual(full);
     expect(row.college).toBe('recherche');
+    expect(row.submitted_on).toBe('2026-03-01');
 
     expect((await r.json('PUT', `/api/responses/${link.token}`, { data: draft })).status).toBe(409);
     const again = await r.json('POST', `/api/responses/${link.token}/submit`, { data: full });
     expect(again.status).toBe(409);
     expect(again.body.error.code).toBe('already_submitted');
-    const after = await r.json('GET', `/api/responses/${link.token}`);
-    expect(after.body.status).toBe('submitted');
-    expect(after.body.submittedAt).toBe(h.clock.now.toISOString());
+    // Once sent, the link tells its status and nothing else, to anyone.
+    expect((await r.json('GET', `/api/responses/${link.token}`)).body).toEqual({ kind: 'individual', status: 'submitted' });
+    expect((await h.client().json('GET', `/api/responses/${link.token}`)).body).toEqual({ kind: 'individual', status: 'submitted' });
   });
 
   it('answers 422 with {question, message} in French for incomplete or invalid answers', async () => {
@@ -108,17 +109,24 @@ describe('the respondent journey through the API', () => {
     const view = await r.json('GET', `/api/responses/${shared.token}`);
     expect(view.body).toMatchObject({ kind: 'shared', status: 'new' });
     const a = await r.json('POST', `/api/responses/${shared.token}/claim`);
-    const b = await r.json('POST', `/api/responses/${shared.token}/claim`);
+    const other = h.client();
+    const b = await other.json('POST', `/api/responses/${shared.token}/claim`);
+    const c = await other.json('POST', `/api/responses/${shared.token}/claim`);
     expect(a.status).toBe(201);
     expect(a.body.token).not.toBe(b.body.token);
     expect((await r.json('POST', `/api/responses/${a.body.token}/submit`, { data: completeAnswers(h, 'ess') })).status).toBe(201);
-    expect((await r.json('GET', `/api/responses/${b.body.token}`)).body.status).toBe('new');
+    expect((await other.json('GET', `/api/responses/${b.body.token}`)).body.status).toBe('new');
+    // A claim is bound to the browser that made it.
+    expect((await r.json('GET', `/api/responses/${b.body.token}`)).status).toBe(403);
+    expect((await other.json('PUT', `/api/responses/${b.body.token}`, { data: { college: 'ess' } })).status).toBe(200);
+    expect(c.status).toBe(201);
     // Answers cannot be posted to the shared link itself, and a personal link cannot be claimed from.
     expect((await r.json('PUT', `/api/responses/${shared.token}`, { data: {} })).status).toBe(404);
     expect((await r.json('POST', `/api/responses/${a.body.token}/claim`)).status).toBe(404);
     const listed = (await coordinator.json('GET', `${base}/invitations`)).body.invitations;
     expect(listed).toHaveLength(1);
-    expect(listed[0]).toMatchObject({ shared: true, opened: 2, submitted: 1, status: null });
+    // Opened: claims that saved something or were sent; the third claim, never saved, does not count.
+    expect(listed[0]).toMatchObject({ shared: true, opened: 2, submitted: 1, status: null, maxResponses: null });
   });
 
   it('answers 404 to unknown or malformed tokens', async () => {
@@ -167,7 +175,10 @@ describe('the API surface', () => {
       'POST /api/campaigns', 'GET /api/campaigns', 'GET /api/questionnaires', 'GET /api/questionnaires/{id}',
       'GET /api/poles/{poleId}/campaigns/{campaignId}/profile', 'PUT /api/poles/{poleId}/campaigns/{campaignId}/profile',
       'POST /api/poles/{poleId}/campaigns/{campaignId}/invitations', 'GET /api/poles/{poleId}/campaigns/{campaignId}/participation',
-      'GET /api/responses/{token}', 'PUT /api/responses/{token}', 'POST /api/responses/{token}/submit',
+      'GET /api/responses/{token}', 'PUT /api/responses/{token}', 'POST /api/responses/{token}/submit', 'POST /api/responses/{token}/claim',
+      'DELETE /api/poles/{poleId}/campaigns/{campaignId}/invitations/{invitationId}',
+      'POST /api/poles/{poleId}/campaigns/{campaignId}/invitations/{invitationId}/reissue',
+      'GET /api/poles/{poleId}/campaigns/{campaignId}/questionnaire',
       'GET /api/poles/{poleId}/campaigns/{campaignId}/results', 'GET /api/poles/{poleId}/campaigns/{campaignId}/report.pdf',
       'GET /api/campaigns/{campaignId}/results', 'GET /api/campaigns/{campaignId}/report.pdf', 'POST /api/questionnaires',
       'GET /api/campaigns/{campaignId}/export.csv', 'GET /api/campaigns/{campaignId}/export.xlsx',

@@ -27,7 +27,7 @@ describe('pole results through the API', () => {
     expect(res.body.participation.submitted).toBe(2);
   });
 
-  it('serves the scores computed from the stored answers, hiding collèges under k', async () => {
+  it('serves the scores computed from the stored answers, small collèges merged into « Autres collèges »', async () => {
     const { coordinator, base, pole, campaign } = await poleWithCampaign(h);
     await submitMany(base, coordinator, ['ess', 'ess', 'ess', 'salaries', 'salaries', 'salaries', 'collectivites']);
     const res = await coordinator.json('GET', `${base}/results`);
@@ -38,16 +38,17 @@ describe('pole results through the API', () => {
     const q = h.deps.questionnaires.get('ptce-2026')!;
     const expected = computePoleResults({
       pole: { id: pole.id, name: pole.name }, campaign: { id: campaign.id, year: 2026, questionnaireId: 'ptce-2026' },
-      definition: q.definition, colleges: q.colleges, responses: h.deps.repos.responses.submitted(pole.id, campaign.id),
-      participation: h.deps.repos.responses.participation(pole.id, campaign.id), profile: null,
+      definition: q.definition, colleges: q.colleges, responses: h.deps.repos.responses.snapshot(pole.id, campaign.id),
+      participation: h.deps.repos.tickets.participation(pole.id, campaign.id), profile: null,
     });
     expect(results.overall).toBe(expected.overall);
     expect(results.themes).toEqual(JSON.parse(JSON.stringify(expected.themes)));
     expect(results.themes).toHaveLength(26);
     const theme = results.themes[0];
     expect(Object.keys(theme)).toEqual(expect.arrayContaining(['id', 'label', 'dimension', 'factor', 'score', 'rawScore', 'n', 'byCollege', 'spread', 'sd']));
-    const collectivites = theme.byCollege.find((b: any) => b.college === 'collectivites');
-    expect(collectivites).toMatchObject({ n: 1, score: null, suppressed: true });
+    // 3 + 3 + 1 sent, one batch each time 3 wait: results rest on the first 6, the 7th waits for two more.
+    expect(results.snapshot).toEqual({ responses: 6, pending: 1, nextUpdateAt: 9, provisional: true });
+    expect(theme.byCollege.map((b: any) => b.college)).toEqual(['ess', 'salaries']);
     expect(theme.byCollege.find((b: any) => b.college === 'ess')).toMatchObject({ n: 3, suppressed: false });
     expect(results.items.length).toBeGreaterThan(50);
     expect(results.items[0]).toEqual(expect.objectContaining({ name: expect.any(String), theme: expect.any(String), n: expect.any(Number) }));

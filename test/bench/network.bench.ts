@@ -8,7 +8,7 @@ import { createDeps } from '../../server/bootstrap.ts';
 import { networkEvolution, networkResults } from '../../server/network-results.ts';
 import { renderNetworkReport } from '../../reports/pdf/network-report.ts';
 import { closeChartWorker } from '../../reports/pdf/render-chart.ts';
-import { hashToken, newToken } from '../../server/security/tokens.ts';
+import { hashToken, newId, newToken } from '../../server/security/tokens.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
@@ -39,11 +39,16 @@ async function measure(poles: number) {
       const answers = colleges.map((college) => sampleAnswers(q, rng, { college, leanings }));
       const rows = Array.from({ length: RESPONSES_PER_POLE }, (_, i) => {
         const token = newToken();
-        return { id: `i${p}-${i}`, poleId, campaignId: 'c2026', tokenHash: hashToken(token), tokenSealed: 'x', shared: false, college: null, createdAt: now, responseId: `r${p}-${i}` };
+        return { id: `i${p}-${i}`, poleId, campaignId: 'c2026', tokenHash: hashToken(token), tokenSealed: 'x', shared: false, college: null, createdAt: now, ticketId: `t${p}-${i}` };
       });
       deps.repos.invitations.createMany(rows);
       const scores = answers.map((a) => scoreRespondent(model, a).themes);
-      rows.forEach((row, i) => deps.repos.responses.submit(row.responseId!, answers[i % colleges.length], colleges[i % colleges.length], now, scores[i % colleges.length]));
+      rows.forEach((row, i) =>
+        deps.repos.tickets.submit(
+          { id: row.ticketId, poleId, campaignId: 'c2026' },
+          { responseId: newId(), data: answers[i % colleges.length], college: colleges[i % colleges.length], day: now.slice(0, 10), themeScores: scores[i % colleges.length], minBatch: 1 },
+        ),
+      );
     }
   })();
   const seeded = performance.now() - t;

@@ -31,7 +31,7 @@ deps.repos.db.transaction(() => {
   const rows = Array.from({ length: TOKENS }, (_, i) => {
     const token = newToken();
     tokens.push(token);
-    return { id: `i${i}`, poleId: 'bench', campaignId: 'bench-2026', tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: null, createdAt: new Date().toISOString(), responseId: `r${i}` };
+    return { id: `i${i}`, poleId: 'bench', campaignId: 'bench-2026', tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: null, createdAt: new Date().toISOString(), ticketId: `t${i}` };
   });
   deps.repos.invitations.createMany(rows);
 })();
@@ -86,7 +86,7 @@ agent.destroy();
 
 latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
-const stored = createDeps(config).repos.db.prepare("SELECT count(*) FROM responses WHERE status = 'submitted'").pluck().get() as number;
+const stored = createDeps(config).repos.db.prepare('SELECT count(*) FROM responses').pluck().get() as number;
 console.log(`Réponses acceptées (201) : ${accepted} en ${seconds.toFixed(1)} s`);
 console.log(`Débit : ${Math.round(accepted / seconds)} réponses validées/s (objectif ≥ 1 500/s)`);
 console.log(`Latence : médiane ${pct(0.5)} ms, p99 ${pct(0.99)} ms`);

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectChartsDrawn, launchBrowser, runBrowserTests, signIn } from './browser.ts';
 import { startE2eServer } from './server.ts';
 import { hashPassword } from '../../server/security/passwords.ts';
-import { hashToken, newToken } from '../../server/security/tokens.ts';
+import { hashToken, newId, newToken } from '../../server/security/tokens.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
@@ -27,13 +27,14 @@ function seedResponses(campaignId: string, colleges: string[], seed: number) {
   const now = new Date().toISOString();
   const rows = colleges.map((college, n) => {
     const token = newToken();
-    return { id: `inv-${campaignId}-${n}`, poleId: 'p1', campaignId, tokenHash: hashToken(token), tokenSealed: sealer.seal(token), shared: false, college, createdAt: now, responseId: `rep-${campaignId}-${n}` };
+    return { id: `inv-${campaignId}-${n}`, poleId: 'p1', campaignId, tokenHash: hashToken(token), tokenSealed: sealer.seal(token), shared: false, college, createdAt: now, ticketId: `ticket-${campaignId}-${n}` };
   });
   repos.invitations.createMany(rows);
   const model = scoringModel(q.definition);
   for (const row of rows) {
     const data = sampleAnswers(q, rng, { college: row.college!, leanings, complete: true });
-    expect(repos.responses.submit(row.responseId, data, row.college, now, scoreRespondent(model, data).themes)).toBe(true);
+    const submission = { responseId: newId(), college: row.college, data, themeScores: scoreRespondent(model, data).themes, day: now.slice(0, 10), minBatch: 1 };
+    expect(repos.tickets.submit({ id: row.ticketId, poleId: 'p1', campaignId }, submission)).toBe(true);
   }
 }
 

@@ -23,6 +23,8 @@ export interface Harness {
 
 export interface Client {
   csrf: string | null;
+  /** The cookies this client holds, by name. */
+  cookies: Map<string, string>;
   request(method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<Response>;
   json<T = any>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }>;
   login(email: string, password: string): Promise<Response>;
@@ -44,17 +46,23 @@ export async function createHarness(options: HarnessOptions = {}): Promise<Harne
   const app = createApp(deps);
 
   const client = (): Client => {
-    let cookie = '';
+    // One jar per client, like one browser: every cookie by name (the session, the respondent's).
+    const jar = new Map<string, string>();
     const c: Client = {
       csrf: null,
+      cookies: jar,
       async request(method, path, body, headers = {}) {
         const h: Record<string, string> = { ...headers };
-        if (cookie) h.cookie = cookie;
+        if (jar.size && !('cookie' in headers)) h.cookie = [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
         if (c.csrf && method !== 'GET' && !('x-csrf-token' in headers)) h['x-csrf-token'] = c.csrf;
         if (body !== undefined) h['content-type'] = 'application/json';
         const res = await app.request(`http://localhost${path}`, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
-        const set = res.headers.get('set-cookie');
-        if (set) cookie = set.split(';')[0].endsWith('=') ? '' : set.split(';')[0];
+        for (const set of res.headers.getSetCookie()) {
+          const [pair, ...attributes] = set.split(';');
+          const [name, value] = [pair.slice(0, pair.indexOf('=')).trim(), pair.slice(pair.indexOf('=') + 1)];
+          if (!value || attributes.some((a) => /^\s*max-age=0\s*$/i.test(a))) jar.delete(name);
+          else jar.set(name, value);
+        }
         return res;
       },
       async json(method, path, body) {

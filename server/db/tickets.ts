@@ -1,0 +1,119 @@
+// A ticket is one person's way in: an individual link, or one claim of a shared link. It holds the draft, the
+// browser it is bound to and the resume secret while the person answers. Submitting empties it (only its status
+// stays) and moves the answers to `responses` with no reference back: see migration 5.
+import type { Db } from './database.ts';
+import { packThemeScores } from './theme-scores.ts';
+
+export type TicketStatus = 'new' | 'draft' | 'submitted';
+
+export interface TicketRecord {
+  id: string;
+  invitationId: string;
+  poleId: string;
+  campaignId: string;
+  status: TicketStatus;
+  college: string | null;
+  /** The collège the invitation was made for, if any: the respondent may not change it. */
+  presetCollege: string | null;
+  shared: boolean;
+  /** The invitation was revoked by the pole's coordination. */
+  revoked: boolean;
+  /** SHA-256 of the `ptce_respondent` cookie of the browser holding the draft; null until first use. */
+  browserHash: string | null;
+  /** The resume secret, sealed: shown only to the bound browser. */
+  resumeSealed: string | null;
+  data: Record<string, unknown>;
+  pageNo: number;
+}
+
+export interface Submission {
+  /** Random id of the new response row. */
+  responseId: string;
+  college: string | null;
+  data: Record<string, unknown>;
+  themeScores: readonly (number | null)[];
+  /** YYYY-MM-DD: nothing finer is kept. */
+  day: string;
+  /** k: results move only when at least this many responses wait outside them. */
+  minBatch: number;
+}
+
+export interface ParticipationRow {
+  college: string | null;
+  invited: number;
+  started: number;
+  submitted: number;
+}
+
+export function ticketsRepository(db: Db) {
+  const columns = `
+    SELECT t.id, t.invitation_id AS invitationId, t.pole_id AS poleId, t.campaign_id AS campaignId, t.status,
+           t.college, i.college AS presetCollege, i.shared, i.revoked_at IS NOT NULL AS revoked,
+           t.browser_hash AS browserHash, t.resume_sealed AS resumeSealed, t.data, t.page_no AS pageNo
+    FROM tickets t JOIN invitations i ON i.id = t.invitation_id`;
+  const byTokenHash = db.prepare(`${columns} WHERE t.token_hash = ?`);
+  const byResumeHash = db.prepare(`${columns} WHERE t.resume_hash = ?`);
+  const insert = db.prepare(`
+    INSERT INTO tickets (id, invitation_id, pole_id, campaign_id, token_hash, browser_hash, resume_hash, resume_sealed, status, college, created_at)
+    VALUES (@id, @invitationId, @poleId, @campaignId, @tokenHash, @browserHash, @resumeHash, @resumeSealed, 'new', @college, @createdAt)`);
+  const bind = db.prepare(`
+    UPDATE tickets SET browser_hash = @browserHash, resume_hash = coalesce(resume_hash, @resumeHash), resume_sealed = coalesce(resume_sealed, @resumeSealed)
+    WHERE id = @id AND status != 'submitted'`);
+  const saveDraft = db.prepare(`
+    UPDATE tickets SET status = 'draft', data = @data, college = @college, page_no = @pageNo, updated_at = @now
+    WHERE id = @id AND status != 'submitted'`);
+  // Only the status stays: no answers, collège, browser, resume secret nor time that could meet the response again.
+  const empty = db.prepare(`
+    UPDATE tickets SET status = 'submitted', data = '{}', college = NULL, page_no = 0, browser_hash = NULL,
+                       resume_hash = NULL, resume_sealed = NULL, updated_at = NULL
+    WHERE id = ? AND status != 'submitted'`);
+  const insertResponse = db.prepare(`
+    INSERT INTO responses (id, pole_id, campaign_id, college, data, theme_scores, submitted_on, batch)
+    VALUES (@id, @poleId, @campaignId, @college, @data, @themeScores, @day, 0)`);
+  const pendingCount = db.prepare('SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0').pluck();
+  const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
+  const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
+  // Invited: individual links, and shared-link claims that saved something. Submitted: the responses themselves.
+  const participation = db.prepare(`
+    SELECT college, sum(invited) AS invited, sum(started) AS started, sum(submitted) AS submitted FROM (
+      SELECT coalesce(t.college, i.college) AS college, count(*) AS invited, count(CASE WHEN t.status = 'draft' THEN 1 END) AS started, 0 AS submitted
+      FROM tickets t JOIN invitations i ON i.id = t.invitation_id
+      WHERE t.pole_id = ? AND t.campaign_id = ? AND t.status != 'submitted' AND i.revoked_at IS NULL AND (i.shared = 0 OR t.status = 'draft')
+      GROUP BY 1
+      UNION ALL
+      SELECT college, count(*), count(*), count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY college
+    ) GROUP BY college`);
+
+  const submit = db.transaction((ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, s: Submission): boolean => {
+    if (empty.run(ticket.id).changes !== 1) return false;
+    insertResponse.run({ id: s.responseId, poleId: ticket.poleId, campaignId: ticket.campaignId, college: s.college, data: JSON.stringify(s.data), themeScores: packThemeScores(s.themeScores), day: s.day });
+    if ((pendingCount.get(ticket.poleId, ticket.campaignId) as number) >= s.minBatch) {
+      advance.run(nextBatch.get(ticket.poleId, ticket.campaignId), ticket.poleId, ticket.campaignId);
+    }
+    return true;
+  });
+
+  const read = (row: any): TicketRecord | undefined =>
+    row ? { ...row, shared: row.shared === 1, revoked: row.revoked === 1, data: JSON.parse(row.data) } : undefined;
+
+  return {
+    findByTokenHash: (tokenHash: string) => read(byTokenHash.get(tokenHash)),
+    findByResumeHash: (resumeHash: string) => read(byResumeHash.get(resumeHash)),
+    /** A shared link's claim, bound at once to the claiming browser. */
+    create(row: { id: string; invitationId: string; poleId: string; campaignId: string; tokenHash: string; college: string | null; createdAt: string; browserHash: string; resumeHash: string; resumeSealed: string }) {
+      insert.run(row);
+    },
+    /** Binds the ticket to a browser; the resume secret is set once and kept. False once submitted. */
+    bind: (id: string, browserHash: string, resumeHash: string, resumeSealed: string) =>
+      bind.run({ id, browserHash, resumeHash, resumeSealed }).changes === 1,
+    /** False when the response was submitted meanwhile: a submitted response never changes. */
+    saveDraft: (id: string, data: Record<string, unknown>, college: string | null, pageNo: number, now: string) =>
+      saveDraft.run({ id, data: JSON.stringify(data), college, pageNo, now }).changes === 1,
+    /**
+     * In one transaction: empties the ticket, stores the response apart with no reference to it, and opens a new
+     * results batch once at least `minBatch` responses wait outside the results. False if already submitted.
+     */
+    submit: (ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, submission: Submission) => submit(ticket, submission),
+    participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId, poleId, campaignId) as ParticipationRow[],
+  };
+}

@@ -1,0 +1,315 @@
+// The curious coordinator's checklist (shared/design/privacy.md), tried through HTTP: links in hand, the database,
+// subtraction, differencing, stuffing a shared link. k = MIN_GROUP_SIZE = 3 here.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
+import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
+
+let h: Harness;
+beforeEach(async () => (h = await createHarness()));
+afterEach(() => h.close());
+
+const db = () => h.deps.repos.db;
+
+/** Each link answered by its own browser; returns those browsers. */
+async function submitAll(links: { token: string }[], colleges: string[], seed = 1): Promise<Client[]> {
+  const browsers: Client[] = [];
+  for (const [i, college] of colleges.entries()) {
+    const r = h.client();
+    const res = await r.json('POST', `/api/responses/${links[i].token}/submit`, { data: completeAnswers(h, college, seed + i) });
+    if (res.status !== 201) throw new Error(JSON.stringify(res.body));
+    browsers.push(r);
+  }
+  return browsers;
+}
+
+describe('a link is a ticket, not a key', () => {
+  it('binds the draft to the first browser: the coordinator holding the link reads and writes nothing', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    await createLinks(coordinator, base, { count: 1 });
+    // The coordinator lists the links again: the token is there, but it is no longer a key.
+    const [listed] = (await coordinator.json('GET', `${base}/invitations`)).body.invitations;
+    const respondent = h.client();
+    const opened = await respondent.json('GET', `/api/responses/${listed.token}`);
+    expect(opened.status).toBe(200);
+    expect(respondent.cookies.has('ptce_respondent')).toBe(true);
+    const secret = { college: 'ess', position: 'membre', anciennete: 2, siegeInstance: false, gouv_debat: { espaces_debat: 1 } };
+    expect((await respondent.json('PUT', `/api/responses/${listed.token}`, { data: secret, pageNo: 1 })).status).toBe(200);
+
+    // The coordinator's own browser (session cookie, no respondent cookie), and a stranger's.
+    for (const other of [coordinator, h.client()]) {
+      for (const [method, path, body] of [
+        ['GET', `/api/responses/${listed.token}`, undefined],
+        ['PUT', `/api/responses/${listed.token}`, { data: { college: 'ess' } }],
+        ['POST', `/api/responses/${listed.token}/submit`, { data: completeAnswers(h, 'ess') }],
+      ] as const) {
+        const res = await other.request(method, path, body);
+        const text = await res.text();
+        expect(res.status, `${method} ${path}`).toBe(403);
+        expect(JSON.parse(text).error.code).toBe('opened_elsewhere');
+        expect(JSON.parse(text).error.message).toMatch(/déjà été ouvert sur un autre appareil/);
+        expect(text).not.toContain('espaces_debat');
+        expect(text).not.toContain('membre');
+      }
+    }
+    // A forged cookie is no better.
+    const forged = await h.client().request('GET', `/api/responses/${listed.token}`, undefined, { cookie: `ptce_respondent=${'A'.repeat(43)}` });
+    expect(forged.status).toBe(403);
+    // The draft is intact for its owner.
+    expect((await respondent.json('GET', `/api/responses/${listed.token}`)).body).toMatchObject({ status: 'draft', data: secret, pageNo: 1 });
+  });
+
+  it('sets the respondent cookie HttpOnly, SameSite=Strict, on /api/responses only, and marks answers no-store', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1 });
+    const res = await h.client().request('GET', `/api/responses/${link.token}`);
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('ptce_respondent='))!;
+    expect(cookie).toMatch(/HttpOnly/i);
+    expect(cookie).toMatch(/SameSite=Strict/i);
+    expect(cookie).toMatch(/Path=\/api\/responses(;|$)/);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('moves the draft to another device through the resume link, which only the bound browser is shown', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1 });
+    const phone = h.client();
+    const first = (await phone.json('GET', `/api/responses/${link.token}`)).body;
+    expect(first.resumeUrl).toMatch(/^\/r\/[A-Za-z0-9_-]{43}$/);
+    expect(first.resumeUrl).not.toContain(link.token);
+    await phone.json('PUT', `/api/responses/${link.token}`, { data: { college: 'salaries' }, pageNo: 2 });
+    // Nothing the coordination can read carries the resume secret.
+    const listing = JSON.stringify((await coordinator.json('GET', `${base}/invitations`)).body);
+    expect(listing).not.toContain(first.resumeUrl.slice(3));
+
+    const laptop = h.client();
+    const resumeToken = first.resumeUrl.slice(3);
+    const moved = await laptop.json('GET', `/api/responses/${resumeToken}`);
+    expect(moved.status).toBe(200);
+    expect(moved.body).toMatchObject({ status: 'draft', data: { college: 'salaries' }, pageNo: 2, resumeUrl: first.resumeUrl });
+    // The laptop now holds it; the phone, by link or by resume link, no longer does... until it resumes again.
+    expect((await phone.json('GET', `/api/responses/${link.token}`)).status).toBe(403);
+    expect((await laptop.json('PUT', `/api/responses/${resumeToken}`, { data: { college: 'salaries', position: 'membre' } })).status).toBe(200);
+    expect((await laptop.json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'salaries') })).status).toBe(201);
+    // Once sent, the resume link opens nothing either.
+    expect((await h.client().json('GET', `/api/responses/${resumeToken}`)).status).toBe(404);
+  });
+
+  it('after submission, tells any caller the status only: no answers, no questionnaire, no date', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1 });
+    const respondent = h.client();
+    const answers = { ...completeAnswers(h, 'ess'), verbatimObstacle: 'Le bureau décide seul.' };
+    expect((await respondent.json('POST', `/api/responses/${link.token}/submit`, { data: answers })).status).toBe(201);
+    for (const caller of [respondent, coordinator, h.client()]) {
+      const res = await caller.json('GET', `/api/responses/${link.token}`);
+      expect(res.status).toBe(200);
+      expect(res.body).toEqual({ kind: 'individual', status: 'submitted' });
+    }
+  });
+
+  it('reissues a link not yet sent: the old one stops working and its draft is deleted unread', async () => {
+    const { coordinator, base, admin } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1, college: 'ess' });
+    const someone = h.client();
+    await someone.json('PUT', `/api/responses/${link.token}`, { data: { college: 'ess', position: 'fondateur' } });
+    const reissued = await coordinator.json('POST', `${base}/invitations/${link.id}/reissue`);
+    expect(reissued.status).toBe(201);
+    expect(reissued.body.invitation).toMatchObject({ id: link.id, college: 'ess', status: 'new' });
+    expect(reissued.body.invitation.token).not.toBe(link.token);
+    expect(JSON.stringify(reissued.body)).not.toContain('fondateur');
+    expect((await someone.json('GET', `/api/responses/${link.token}`)).status).toBe(404);
+    expect(db().prepare("SELECT count(*) FROM tickets WHERE data LIKE '%fondateur%'").pluck().get()).toBe(0);
+    // The new link starts afresh, for whoever opens it first.
+    const fresh = await h.client().json('GET', `/api/responses/${reissued.body.invitation.token}`);
+    expect(fresh.body).toMatchObject({ status: 'new', data: {}, presetCollege: 'ess' });
+    // Once sent, there is nothing to replace; another pole's coordinator cannot touch it; an unknown id is 404.
+    expect((await h.client().json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'ess') })).status).toBe(404);
+    const newToken = reissued.body.invitation.token;
+    const owner = h.client();
+    expect((await owner.json('POST', `/api/responses/${newToken}/submit`, { data: completeAnswers(h, 'ess') })).status).toBe(403);
+    const other = (await admin.json('POST', '/api/poles', { name: 'Autre pôle' })).body;
+    const intruder = await h.coordinator(other.id);
+    expect((await intruder.json('POST', `${base}/invitations/${link.id}/reissue`)).status).toBe(403);
+    expect((await intruder.json('DELETE', `${base}/invitations/${link.id}`)).status).toBe(403);
+    expect((await coordinator.json('POST', `${base}/invitations/inconnue/reissue`)).status).toBe(404);
+  });
+
+  it('lets the coordination preview the questionnaire without any link', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const preview = await coordinator.json('GET', `${base}/questionnaire`);
+    expect(preview.status).toBe(200);
+    expect(preview.body.definition.pages[0].elements[0].name).toBe('college');
+    expect((await h.client().json('GET', `${base}/questionnaire`)).status).toBe(401);
+    expect(db().prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(0);
+  });
+});
+
+describe('unlinkable storage', () => {
+  it('keeps no reference between a submitted response and its invitation, nor any time finer than the day', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const links = await createLinks(coordinator, base, { count: 4 });
+    h.clock.now = new Date('2026-03-02T09:13:27.123Z');
+    await submitAll(links, ['ess', 'ess', 'salaries', 'recherche']);
+
+    // The response table's columns, all of them.
+    const columns = (db().prepare("SELECT name FROM pragma_table_info('responses')").pluck().all() as string[]).sort();
+    expect(columns).toEqual(['batch', 'campaign_id', 'college', 'data', 'id', 'pole_id', 'submitted_on', 'theme_scores']);
+    // No rowid: rows carry no order of arrival.
+    expect(() => db().prepare('SELECT rowid FROM responses').all()).toThrow();
+    const rows = db().prepare('SELECT id, submitted_on FROM responses').all() as { id: string; submitted_on: string }[];
+    expect(rows.every((r) => r.submitted_on === '2026-03-02')).toBe(true);
+
+    // No other table mentions a response id, and the tickets keep their status only.
+    const tables = db().prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name != 'responses'").pluck().all() as string[];
+    for (const table of tables) {
+      const dump = JSON.stringify(db().prepare(`SELECT * FROM "${table}"`).all());
+      for (const { id } of rows) expect(dump, table).not.toContain(id);
+    }
+    const tickets = db().prepare('SELECT status, data, college, browser_hash, resume_hash, resume_sealed, updated_at FROM tickets').all();
+    expect(tickets).toEqual(Array(4).fill({ status: 'submitted', data: '{}', college: null, browser_hash: null, resume_hash: null, resume_sealed: null, updated_at: null }));
+    // Nothing in the database (nor in the API) holds the hour of a submission.
+    for (const table of [...tables, 'responses']) {
+      expect(JSON.stringify(db().prepare(`SELECT * FROM "${table}"`).all()), table).not.toMatch(/2026-03-02T/);
+    }
+    // Statuses are still known, as promised: who has answered.
+    expect((await coordinator.json('GET', `${base}/invitations`)).body.invitations.map((i: any) => i.status)).toEqual(Array(4).fill('submitted'));
+  });
+});
+
+describe('results by snapshot', () => {
+  it('does not move with one more submission, and moves once k more are in', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const links = await createLinks(coordinator, base, { count: 9 });
+    await submitAll(links.slice(0, 3), ['ess', 'ess', 'ess']);
+    const three = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(three.available).toBe(true);
+    expect(three.snapshot).toEqual({ responses: 3, pending: 0, nextUpdateAt: 6, provisional: true });
+
+    // The coordinator sees the 4th link turn « envoyé »: the results, the PDF and the export do not change.
+    await submitAll(links.slice(3, 4), ['collectivites'], 50);
+    expect((await coordinator.json('GET', `${base}/invitations`)).body.invitations[3].status).toBe('submitted');
+    const four = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(four.snapshot).toEqual({ responses: 3, pending: 1, nextUpdateAt: 6, provisional: true });
+    const { snapshot: _a, participation: _p3, ...figuresAt3 } = three;
+    const { snapshot: _b, participation: p4, ...figuresAt4 } = four;
+    expect(figuresAt4).toEqual(figuresAt3);
+    expect(four.themes).toEqual(three.themes);
+    expect(four.items).toEqual(three.items);
+    expect(four.verbatims).toEqual(three.verbatims);
+    // Participation stays live: knowing who answered is fine.
+    expect(p4.submitted).toBe(4);
+    const exportAt3 = await (await coordinator.request('GET', `${base}/export.csv?format=wide`)).text();
+
+    await submitAll(links.slice(4, 5), ['collectivites'], 60);
+    expect((await coordinator.json('GET', `${base}/results`)).body.themes).toEqual(three.themes);
+    const exportAt5 = await (await coordinator.request('GET', `${base}/export.csv?format=wide`)).text();
+    expect(exportAt5.split('\n').length).toBe(exportAt3.split('\n').length);
+
+    await submitAll(links.slice(5, 6), ['collectivites'], 70);
+    const six = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(six.snapshot).toEqual({ responses: 6, pending: 0, nextUpdateAt: 9, provisional: true });
+    expect(six.themes).not.toEqual(three.themes);
+  });
+
+  it('says the results are final once the campaign is closed', async () => {
+    const { coordinator, base, pole } = await poleWithCampaign(h);
+    const links = await createLinks(coordinator, base, { count: 4 });
+    await submitAll(links, ['ess', 'ess', 'ess', 'ess']);
+    h.clock.now = new Date('2026-07-01T10:00:00Z');
+    const later = await h.coordinator(pole.id); // the first session has expired since
+    const closed = (await later.json('GET', `${base}/results`)).body;
+    // The fourth response stays out: alone, it would be read as the difference before and after the closing.
+    expect(closed.snapshot).toEqual({ responses: 3, pending: 1, nextUpdateAt: 6, provisional: false });
+  });
+});
+
+describe('small collèges merged, so nothing can be subtracted', () => {
+  it('merges Recherche (1) with ESS (4) into « Autres collèges »: no figure isolates the researcher', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const colleges = ['ess', 'ess', 'ess', 'ess', 'collectivites', 'collectivites', 'collectivites', 'collectivites', 'collectivites', 'recherche'];
+    const links = await createLinks(coordinator, base, { count: 10 });
+    await submitAll(links, colleges, 300);
+    // 10 sent: batches at 3, 6 and 9; the 10th (the researcher) waits. Close the campaign? No: add two more.
+    const more = await createLinks(coordinator, base, { count: 2 });
+    await submitAll(more, ['collectivites', 'collectivites'], 400);
+    const results = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(results.snapshot.responses).toBe(12);
+    // Groups: Collectivités (7) and Autres collèges (ESS 4 + Recherche 1 = 5).
+    expect(results.groups).toEqual([
+      { id: 'collectivites', label: expect.any(String), colleges: ['collectivites'], n: 7 },
+      { id: 'autres', label: 'Autres collèges', colleges: ['ess', 'recherche'], n: 5 },
+    ]);
+    for (const figure of [...results.themes, ...results.items]) {
+      const groups = figure.byCollege as { college: string; n: number; score: number | null; suppressed: boolean }[];
+      expect(groups.map((g) => g.college).every((c) => c === 'collectivites' || c === 'autres')).toBe(true);
+      const shown = groups.filter((g) => !g.suppressed);
+      for (const g of shown) expect(g.n).toBeGreaterThanOrEqual(3);
+      if (figure.score === null) continue;
+      // The balanced score is the mean of the shown groups; the raw score is made of them and nothing else.
+      expect(figure.score).toBeCloseTo(shown.reduce((s, g) => s + g.score!, 0) / shown.length, 9);
+      expect(figure.rawScore * figure.n - shown.reduce((s, g) => s + g.score! * g.n, 0)).toBeCloseTo(0, 6);
+    }
+    // The PDF prints the same groups, never the lone researcher's collège with a figure.
+    const pdf = await coordinator.request('GET', `${base}/report.pdf`);
+    expect(pdf.status).toBe(200);
+  });
+});
+
+describe('shared links', () => {
+  it('caps claims at maxResponses (409), counts only claims that saved something, and can be revoked (410)', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    expect((await coordinator.json('POST', `${base}/invitations`, { count: 1, maxResponses: 3 })).status).toBe(422);
+    const [shared] = await createLinks(coordinator, base, { shared: true, maxResponses: 2 });
+    expect(shared).toMatchObject({ shared: true, maxResponses: 2 });
+    const a = h.client();
+    const b = h.client();
+    const claimA = await a.json('POST', `/api/responses/${shared.token}/claim`);
+    const claimB = await b.json('POST', `/api/responses/${shared.token}/claim`);
+    expect([claimA.status, claimB.status]).toEqual([201, 201]);
+    const third = await h.client().json('POST', `/api/responses/${shared.token}/claim`);
+    expect(third.status).toBe(409);
+    expect(third.body.error).toMatchObject({ code: 'link_full' });
+    expect(third.body.error.message).toMatch(/nombre de réponses prévu \(2\)/);
+
+    // B never saved anything: not invited. A saved a draft: invited, started.
+    await a.json('PUT', `/api/responses/${claimA.body.token}`, { data: { college: 'ess' } });
+    const participation = (await coordinator.json('GET', `${base}/participation`)).body;
+    expect(participation.totals).toEqual({ invited: 1, started: 1, submitted: 0 });
+
+    expect((await coordinator.request('DELETE', `${base}/invitations/${shared.id}`)).status).toBe(204);
+    for (const [client, path, method] of [
+      [h.client(), `/api/responses/${shared.token}`, 'GET'],
+      [h.client(), `/api/responses/${shared.token}/claim`, 'POST'],
+    ] as const) {
+      const res = await client.json(method, path);
+      expect(res.status).toBe(410);
+      expect(res.body.error.code).toBe('link_revoked');
+    }
+    // Its unsent drafts are gone, unread; the link leaves the list.
+    expect((await a.json('GET', `/api/responses/${claimA.body.token}`)).status).toBe(404);
+    expect((await coordinator.json('GET', `${base}/invitations`)).body.invitations).toEqual([]);
+    expect((await coordinator.request('DELETE', `${base}/invitations/${shared.id}`)).status).toBe(404);
+  });
+
+  it('revokes an individual link: it answers 410 from then on', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1 });
+    expect((await coordinator.request('DELETE', `${base}/invitations/${link.id}`)).status).toBe(204);
+    const res = await h.client().json('GET', `/api/responses/${link.token}`);
+    expect(res.status).toBe(410);
+    expect(res.body.error.message).toMatch(/retiré/);
+    expect((await h.client().json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'ess') })).status).toBe(410);
+  });
+
+  it('limits claims to 100 an hour per client address (429), then lets them in again', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [shared] = await createLinks(coordinator, base, { shared: true });
+    const meeting = h.client();
+    for (let i = 0; i < 100; i++) expect((await meeting.json('POST', `/api/responses/${shared.token}/claim`)).status).toBe(201);
+    const refused = await meeting.json('POST', `/api/responses/${shared.token}/claim`);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toMatch(/Réessayez plus tard/);
+    h.clock.now = new Date(h.clock.now.getTime() + 61 * 60_000);
+    expect((await meeting.json('POST', `/api/responses/${shared.token}/claim`)).status).toBe(201);
+  });
+});

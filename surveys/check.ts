@@ -1,6 +1,6 @@
 // Static checks of questionnaire definitions (SurveyJS JSON carrying `ptce` scoring metadata)
 // and helpers to walk them. Pure functions: no survey-core Model is built here.
-import type { Factor, Polarity, PtceItemMeta, PtceSurveyMeta } from './metadata.ts';
+import { isRespondentMeta, type Factor, type Polarity, type PtceItemMeta, type PtceRespondentMeta, type PtceSurveyMeta } from './metadata.ts';
 
 export interface CheckIssue {
   /** Where the problem is, e.g. `pages[1].elements[0].rows[2].ptce.theme`. */
@@ -136,13 +136,116 @@ export function listScoredItems(json: unknown): ScoredItem[] {
         const rowKey = String(row.value);
         items.push({ key: `${q.name}.${rowKey}`, question: q.name, row: rowKey, meta: row.ptce as PtceItemMeta, label: localized(row.text) || rowKey, min: scale.min, max: scale.max });
       }
-    } else if ((q.type === 'radiogroup' || q.type === 'rating') && isObject(q.ptce)) {
+    } else if ((q.type === 'radiogroup' || q.type === 'rating') && isObject(q.ptce) && !isRespondentMeta(q.ptce)) {
       const scale = q.type === 'rating' ? ratingScale(q) : choicesScale(q.choices);
       if (typeof scale === 'string') continue;
       items.push({ key: q.name, question: q.name, meta: q.ptce as PtceItemMeta, label: localized(q.title) || q.name, min: scale.min, max: scale.max });
     }
   }
   return items;
+}
+
+/** Respondent-profile questions that are quasi-identifiers even when the definition does not mark them. */
+export const PROFILE_QUASI_IDENTIFIERS: readonly string[] = ['college', 'position', 'anciennete', 'siegeInstance'];
+
+export interface QuasiIdentifierQuestion {
+  name: string;
+  /** The question as in the definition. */
+  question: Json;
+  /** Its `ptce` mark; absent for an unmarked question of PROFILE_QUASI_IDENTIFIERS. */
+  meta?: PtceRespondentMeta;
+}
+
+/**
+ * The quasi-identifiers of a questionnaire, in questionnaire order: the questions whose `ptce` marks them as
+ * respondent-profile questions, and those named in PROFILE_QUASI_IDENTIFIERS (older definitions carry no mark).
+ */
+export function listQuasiIdentifiers(json: unknown): QuasiIdentifierQuestion[] {
+  const out: QuasiIdentifierQuestion[] = [];
+  for (const q of listQuestions(json)) {
+    if (!isNonEmptyString(q.name)) continue;
+    if (isRespondentMeta(q.ptce)) out.push({ name: q.name, question: q, meta: q.ptce });
+    else if (PROFILE_QUASI_IDENTIFIERS.includes(q.name)) out.push({ name: q.name, question: q });
+  }
+  return out;
+}
+
+/** Values a choice question may store: its choices, plus « other » / « none » when offered. */
+function storedChoiceValues(q: Json): string[] {
+  const values = Array.isArray(q.choices) ? q.choices.map((c: unknown) => String(itemValue(c))) : [];
+  if (q.showOtherItem || q.hasOther) values.push('other');
+  if (q.showNoneItem || q.hasNone) values.push('none');
+  return values;
+}
+
+const RESPONDENT_KEYS = ['respondent', 'generalize', 'labels', 'bands', 'unit'];
+const isNumberQuestion = (q: Json) => (q.type === 'text' && q.inputType === 'number') || q.type === 'rating';
+
+/** Checks the `ptce` mark of a respondent-profile question (see PtceRespondentMeta). */
+function checkRespondentMeta(q: Json, path: string, issues: CheckIssue[]): void {
+  const add = (p: string, message: string) => issues.push({ path: p, message });
+  const meta = q.ptce as Json;
+  const p = `${path}.ptce`;
+  const qName = show(q.name);
+  if (meta.respondent !== true) add(`${p}.respondent`, `« respondent » doit valoir true pour la question de profil ${qName} (trouvé : ${JSON.stringify(meta.respondent)}).`);
+  for (const key of Object.keys(meta)) {
+    if (RESPONDENT_KEYS.includes(key)) continue;
+    add(`${p}.${key}`, `Propriété ${show(key)} inattendue sur la question de profil ${qName} : une question de profil n’est pas notée (attendu : ${RESPONDENT_KEYS.join(', ')}).`);
+  }
+  const choice = q.type === 'radiogroup' || q.type === 'dropdown';
+  if (!choice && !isNumberQuestion(q) && q.type !== 'boolean') {
+    const why = q.type === 'text' ? ' : une question « text » de profil doit être numérique (inputType « number »), un texte libre ne figure jamais parmi les réponses exportées' : '';
+    add(p, `La question ${qName} de type ${show(q.type)} ne peut pas être une question de profil${why} (types possibles : radiogroup, dropdown, boolean, rating, text numérique).`);
+    return;
+  }
+  if (q.name === 'college') {
+    for (const key of ['generalize', 'bands'] as const) {
+      if (meta[key] !== undefined) add(`${p}.${key}`, `Le collège n’est pas généralisé par le questionnaire : les exports donnent le groupe de collèges calculé par le serveur (petits collèges réunis dans « Autres collèges »).`);
+    }
+  }
+
+  if (meta.generalize !== undefined) {
+    if (!choice) add(`${p}.generalize`, `« generalize » ne s’applique qu’à une question à choix (radiogroup, dropdown), pas à ${qName} de type ${show(q.type)}.`);
+    else if (!isObject(meta.generalize)) add(`${p}.generalize`, `« generalize » de ${qName} doit être un objet { valeur: valeur généralisée }.`);
+    else {
+      const values = storedChoiceValues(q);
+      for (const v of values) {
+        if (!Object.hasOwn(meta.generalize, v)) add(`${p}.generalize`, `La valeur ${show(v)} de ${qName} n’a pas de valeur généralisée.`);
+      }
+      for (const [key, to] of Object.entries(meta.generalize)) {
+        if (!values.includes(key)) add(`${p}.generalize.${key}`, `${show(key)} n’est pas une valeur de ${qName} (valeurs : ${values.join(', ')}).`);
+        else if (!isNonEmptyString(to)) add(`${p}.generalize.${key}`, `Valeur généralisée manquante ou invalide pour ${show(key)} (${qName}).`);
+      }
+      const targets = [...new Set(Object.values(meta.generalize).filter(isNonEmptyString))];
+      if (!isObject(meta.labels)) add(`${p}.labels`, `Libellés manquants pour les valeurs généralisées de ${qName} : un objet { ${targets.map((t) => `${t}: …`).join(', ')} } est attendu.`);
+      else {
+        for (const t of targets) if (!isNonEmptyString(meta.labels[t])) add(`${p}.labels`, `Libellé manquant pour la valeur généralisée ${show(t)} de ${qName}.`);
+        for (const key of Object.keys(meta.labels)) if (!targets.includes(key)) add(`${p}.labels.${key}`, `${show(key)} n’est pas une valeur généralisée de ${qName}.`);
+      }
+    }
+  } else if (meta.labels !== undefined) {
+    add(`${p}.labels`, `« labels » nomme les valeurs de « generalize », absent pour ${qName}.`);
+  }
+
+  if (meta.bands !== undefined) {
+    if (!isNumberQuestion(q)) add(`${p}.bands`, `« bands » ne s’applique qu’à une question numérique (text de type number, rating), pas à ${qName} de type ${show(q.type)}.`);
+    else if (!Array.isArray(meta.bands) || meta.bands.length === 0) add(`${p}.bands`, `« bands » de ${qName} doit être une liste non vide de bornes, par ordre croissant.`);
+    else {
+      const min = q.type === 'rating' ? q.rateMin : q.min;
+      const max = q.type === 'rating' ? q.rateMax : q.max;
+      meta.bands.forEach((b: unknown, i: number) => {
+        const bp = `${p}.bands[${i}]`;
+        if (typeof b !== 'number' || !Number.isFinite(b)) return add(bp, `Borne ${JSON.stringify(b)} invalide pour ${qName} : un nombre est attendu.`);
+        if (i > 0 && typeof meta.bands[i - 1] === 'number' && b <= meta.bands[i - 1]) add(bp, `Les bornes de ${qName} doivent être strictement croissantes (${meta.bands[i - 1]} puis ${b}).`);
+        if (typeof min === 'number' && b <= min) add(bp, `La borne ${b} de ${qName} laisse une tranche vide : la valeur minimale est ${min}.`);
+        if (typeof max === 'number' && b > max) add(bp, `La borne ${b} de ${qName} dépasse la valeur maximale (${max}).`);
+      });
+    }
+  }
+  if (meta.unit !== undefined) {
+    if (meta.bands === undefined) add(`${p}.unit`, `« unit » accompagne « bands », absent pour ${qName}.`);
+    else if (!isNonEmptyString(meta.unit)) add(`${p}.unit`, `Unité vide ou invalide pour ${qName}.`);
+  }
 }
 
 interface SurveyMetaIndex {
@@ -294,6 +397,11 @@ export function checkQuestionnaire(json: unknown): CheckIssue[] {
 
   for (const { element: q, path } of refs) {
     const qName = show(q.name);
+    // A respondent-profile question (quasi-identifier) is not scored: its `ptce` has its own shape.
+    if (isRespondentMeta(q.ptce)) {
+      checkRespondentMeta(q, path, issues);
+      continue;
+    }
     if (q.type === 'matrix') {
       if (q.ptce !== undefined) {
         add(`${path}.ptce`, `La matrice ${qName} porte « ptce » au niveau de la question : placez ces métadonnées sur chacune de ses lignes.`);

@@ -14,6 +14,30 @@ export interface PtceItemMeta {
   factor: Factor;
 }
 
+/**
+ * `ptce` property of a respondent-profile question (collège, position, seniority, seat in an instance...): a
+ * quasi-identifier. Together such answers single people out, so exports generalise them, then leave them out,
+ * until every combination is shared by at least k responses (reports/export/anonymity.ts). Never scored.
+ */
+export interface PtceRespondentMeta {
+  respondent: true;
+  /** Choice question: every choice value → its generalised value, e.g. { animation: 'membre', partenaire: 'partenaire' }. */
+  generalize?: Record<string, string>;
+  /** Labels (French) of the generalised values, one per value used in `generalize`. */
+  labels?: Record<string, string>;
+  /** Number question: band boundaries, strictly ascending; [3] → « moins de 3 ans » / « 3 ans et plus ». */
+  bands?: number[];
+  /** Unit written after the band boundaries, e.g. « ans ». */
+  unit?: string;
+}
+
+/** `ptce` property of a question: scoring metadata, or the respondent-profile mark. */
+export type PtceQuestionMeta = PtceItemMeta | PtceRespondentMeta;
+
+/** Whether a question's `ptce` marks it as a respondent-profile question (quasi-identifier) rather than a scored item. */
+export const isRespondentMeta = (meta: unknown): meta is PtceRespondentMeta =>
+  meta !== null && typeof meta === 'object' && !Array.isArray(meta) && 'respondent' in meta;
+
 /** `ptce` property of the survey: the dimensions and themes its items refer to. */
 export interface PtceSurveyMeta {
   dimensions: { id: string; label: string; factor: Factor }[];

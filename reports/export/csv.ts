@@ -1,40 +1,61 @@
-// Response exports as CSV (UTF-8 with BOM), streamed a batch of responses at a time.
+// Response exports as CSV (UTF-8 with BOM), k-anonymous over the respondent-profile columns, free text apart.
 import { csvLine, type CsvSeparator } from '../csv.ts';
-import { exportTables, parseResponse, type ExportResponse } from './layout.ts';
+import { cryptoRandom } from './anonymity.ts';
+import { exportTables, joinNotes, textsNote, withheldNote, type Cell, type ExportRow } from './layout.ts';
 
 type Json = Record<string, any>;
-export type CsvFormat = 'long' | 'wide';
+export type CsvFormat = 'long' | 'wide' | 'texts';
+
+export interface CsvExport {
+  /** The file, made a batch of rows at a time as the client reads. */
+  body: ReadableStream<Uint8Array>;
+  /** What was generalised, left out or withheld to protect respondents, for an `X-Export-Note` header (null: nothing). */
+  note: string | null;
+}
 
 const BATCH = 200;
 
 /**
- * `long`: one line per answered leaf (value and item score); `wide`: one line per response, one column per leaf.
- * The rows are already read (the database is free again); the text is made batch by batch as the client reads.
+ * `long`: one line per answered leaf (value and item score); `wide`: one line per response, one column per leaf;
+ * `texts`: the free text, one line per distinct text of a (pole, question) with at least k answers, and its count.
+ * Rows are anonymised as a whole first (the decision needs every row); lines are then written batch by batch.
  */
 export function responsesCsv(
-  definition: Json, campaign: { year: number }, responses: ExportResponse[], format: CsvFormat, separator: CsvSeparator,
-): ReadableStream<Uint8Array> {
-  const tables = exportTables(definition, campaign);
+  definition: Json, campaign: { year: number }, rows: readonly ExportRow[], format: CsvFormat, separator: CsvSeparator,
+  k: number, random: () => number = cryptoRandom,
+): CsvExport {
+  const tables = exportTables(definition, campaign, rows, k, random);
   const encoder = new TextEncoder();
+  let header: string[];
+  let lines: (from: number, to: number) => Cell[][];
+  let count: number;
+  let note: string | null;
+  if (format === 'texts') {
+    const texts = tables.texts();
+    header = tables.textsHeader;
+    lines = (from, to) => texts.rows.slice(from, to);
+    count = texts.rows.length;
+    note = joinNotes(withheldNote(tables.decision.withheld, k), textsNote(texts.withheld, k));
+  } else {
+    header = format === 'long' ? tables.longHeader : tables.wideHeader;
+    lines = (from, to) => tables.rows.slice(from, to).flatMap((r) => (format === 'long' ? tables.longRows(r) : [tables.wideRow(r)]));
+    count = tables.rows.length;
+    note = tables.rowsNote();
+  }
   let next = 0;
-  return new ReadableStream<Uint8Array>({
+  const body = new ReadableStream<Uint8Array>({
     start(controller) {
-      const header = format === 'long' ? tables.longHeader : tables.wideHeader;
       controller.enqueue(encoder.encode(`\uFEFF${csvLine(header, separator)}\r\n`));
     },
     pull(controller) {
-      if (next >= responses.length) {
+      if (next >= count) {
         controller.close();
         return;
       }
-      const lines: string[] = [];
-      for (const r of responses.slice(next, next + BATCH)) {
-        const parsed = parseResponse(r);
-        if (format === 'long') for (const row of tables.longRows(parsed)) lines.push(csvLine(row, separator));
-        else lines.push(csvLine(tables.wideRow(parsed), separator));
-      }
+      const text = lines(next, next + BATCH).map((row) => csvLine(row, separator));
       next += BATCH;
-      if (lines.length) controller.enqueue(encoder.encode(`${lines.join('\r\n')}\r\n`));
+      if (text.length) controller.enqueue(encoder.encode(`${text.join('\r\n')}\r\n`));
     },
   });
+  return { body, note };
 }

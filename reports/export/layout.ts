@@ -1,7 +1,10 @@
-// What the response exports contain, computed once per questionnaire version: the leaf columns (one per stored
-// answer value, matrix rows and multipletext items expanded) and, per response, its long, wide and theme rows.
-import { listQuestions, localized } from '../../surveys/check.ts';
+// What the response exports contain. Per questionnaire version (computed once): the leaf columns (one per stored
+// answer value, matrix rows and multipletext items expanded), which of them are free text, and the quasi-identifiers
+// (respondent-profile questions). Per export: the rows made k-anonymous over the quasi-identifiers within each
+// partition (pole × results batch), in random order with ids 1..n, free text moved to a table of its own.
+import { listQuasiIdentifiers, listQuestions, localized } from '../../surveys/check.ts';
 import { itemScore, scoreRespondent, scoringModel, type ScoringItem, type ScoringModel } from '../analysis/scoring.ts';
+import { cryptoRandom, kAnonymize, shuffle, type KAnonymity, type QuasiIdentifierColumn } from './anonymity.ts';
 
 type Json = Record<string, any>;
 
@@ -18,28 +21,50 @@ export interface LeafColumn {
   label: string;
   /** The scored item stored there, if any. */
   item?: ScoringItem;
+  /** Free text (comment, non-numeric text, "other" precision): never on a row with other answers. */
+  freeText: boolean;
+}
+
+/** A respondent-profile question (quasi-identifier), with how it can be generalised. */
+export interface QuasiIdentifier {
+  /** Column key: `college` (the collège group) or the question's name. */
+  key: string;
+  label: string;
+  /** Choice question: value → generalised value, and the generalised values' labels. */
+  generalize?: Record<string, string>;
+  generalizedLabels?: Record<string, string>;
+  /** Number question: band boundaries, ascending, and the bands' labels (one more than boundaries). */
+  bands?: number[];
+  bandLabels?: string[];
 }
 
 export interface ExportLayout {
   definition: Json;
   model: ScoringModel;
   columns: LeafColumn[];
+  /** The collège group first, then the profile questions in questionnaire order. */
+  quasiIdentifiers: QuasiIdentifier[];
 }
 
-/** One submitted response as read for the export (data still as stored JSON). */
-export interface ExportResponse {
-  id: string;
+/** One submitted response as read for the export: no id, no time. */
+export interface ExportRow {
   poleId: string;
   poleName: string;
-  college: string | null;
-  submittedAt: string | null;
-  /** The answers as stored (JSON text), parsed as the export is written. */
+  /** The collège group computed by the server: a collège id, or `autres` for the merged small collèges. */
+  group: string;
+  groupLabel: string;
+  /** The results batch the response entered with (results advance by batches of at least k responses). */
+  batch: number;
+  /** The answers as stored (JSON text). */
   data: string;
 }
 
-export const LONG_HEADER = ['campagne', 'pole', 'pole_id', 'reponse', 'college', 'question', 'valeur', 'score'];
-const RESPONSE_HEADER = ['campagne', 'pole', 'pole_id', 'reponse', 'college'];
+export const TEXTS_HEADER = ['campagne', 'pole', 'pole_id', 'question', 'libelle', 'texte', 'nombre'];
 export const QUESTIONS_HEADER = ['question', 'libelle', 'type', 'theme', 'theme_libelle', 'dimension', 'polarite', 'echelle_min', 'echelle_max'];
+const BASE_HEADER = ['campagne', 'pole', 'pole_id', 'reponse'];
+const COLLEGE_HEADER = ['college', 'college_libelle'];
+const ANSWER_HEADER = ['question', 'valeur', 'score'];
+const NUMERIC_INPUTS = new Set(['number', 'range']);
 
 const cache = new WeakMap<object, ExportLayout>();
 
@@ -47,7 +72,8 @@ export function exportLayout(definition: Json): ExportLayout {
   let layout = cache.get(definition);
   if (!layout) {
     const model = scoringModel(definition);
-    layout = { definition, model, columns: leafColumns(definition, model) };
+    const columns = leafColumns(definition, model);
+    layout = { definition, model, columns, quasiIdentifiers: quasiIdentifiers(definition, columns) };
     cache.set(definition, layout);
   }
   return layout;
@@ -63,27 +89,63 @@ function leafColumns(definition: Json, model: ScoringModel): LeafColumn[] {
     columns.push(i === undefined ? col : { ...col, item: model.items[i] });
   };
   for (const q of listQuestions(definition)) {
-    // The collège has its own column; html blocks hold no answer.
+    // The collège has its own column (the server's collège group); html blocks hold no answer.
     if (!q.name || q.type === 'html' || q.name === 'college') continue;
     const title = localized(q.title) || q.name;
     if (q.type === 'matrix' && Array.isArray(q.rows)) {
       for (const row of q.rows) {
         const part = partValue(row);
-        add({ key: `${q.name}.${part}`, question: q.name, part, type: q.type, label: `${title} — ${partText(row) || part}` });
+        add({ key: `${q.name}.${part}`, question: q.name, part, type: q.type, label: `${title} — ${partText(row) || part}`, freeText: false });
       }
     } else if (q.type === 'multipletext' && Array.isArray(q.items)) {
       for (const item of q.items) {
         const part = partValue(item);
-        add({ key: `${q.name}.${part}`, question: q.name, part, type: q.type, label: `${title} — ${partText(item) || part}` });
+        const numeric = item !== null && typeof item === 'object' && NUMERIC_INPUTS.has((item as Json).inputType);
+        add({ key: `${q.name}.${part}`, question: q.name, part, type: q.type, label: `${title} — ${partText(item) || part}`, freeText: !numeric });
       }
     } else {
-      add({ key: q.name, question: q.name, type: q.type, label: title });
+      const freeText = q.type === 'comment' || (q.type === 'text' && !NUMERIC_INPUTS.has(q.inputType));
+      add({ key: q.name, question: q.name, type: q.type, label: title, freeText });
     }
     if (q.showOtherItem || q.hasOther || q.showCommentArea || q.hasComment) {
-      add({ key: `${q.name}-Comment`, question: `${q.name}-Comment`, type: 'comment', label: `${title} — précision` });
+      add({ key: `${q.name}-Comment`, question: `${q.name}-Comment`, type: 'comment', label: `${title} — précision`, freeText: true });
     }
   }
   return columns;
+}
+
+const decimal = (n: number) => String(n).replace('.', ',');
+
+/** « moins de 3 ans », « de 3 à moins de 10 ans », « 10 ans et plus ». */
+export function bandLabels(bands: readonly number[], unit?: string): string[] {
+  const u = unit ? ` ${unit}` : '';
+  return [
+    `moins de ${decimal(bands[0])}${u}`,
+    ...bands.slice(1).map((b, i) => `de ${decimal(bands[i])} à moins de ${decimal(b)}${u}`),
+    `${decimal(bands[bands.length - 1])}${u} et plus`,
+  ];
+}
+
+function quasiIdentifiers(definition: Json, columns: LeafColumn[]): QuasiIdentifier[] {
+  const college = listQuestions(definition).find((q) => q.name === 'college');
+  const out: QuasiIdentifier[] = [{ key: 'college', label: localized(college?.title) || 'Collège' }];
+  const leaves = new Map(columns.map((c) => [c.key, c]));
+  for (const { name, question, meta } of listQuasiIdentifiers(definition)) {
+    const leaf = leaves.get(name);
+    // Free text never stays on a row, whatever it is; a matrix or multipletext has no single value to generalise.
+    if (name === 'college' || !leaf || leaf.freeText || leaf.part !== undefined) continue;
+    const qi: QuasiIdentifier = { key: name, label: localized(question.title) || name };
+    if (meta?.generalize && typeof meta.generalize === 'object') {
+      qi.generalize = { ...meta.generalize };
+      qi.generalizedLabels = Object.fromEntries([...new Set(Object.values(meta.generalize))].map((v) => [v, meta.labels?.[v] ?? v]));
+    }
+    if (Array.isArray(meta?.bands) && meta.bands.length) {
+      qi.bands = [...meta.bands];
+      qi.bandLabels = bandLabels(meta.bands, meta.unit);
+    }
+    out.push(qi);
+  }
+  return out;
 }
 
 /** The stored value at a leaf, or undefined when unanswered. */
@@ -102,53 +164,141 @@ function answerCell(v: unknown): Cell | undefined {
   return JSON.stringify(v);
 }
 
-const submittedDate = (r: ExportResponse): Date | null => (r.submittedAt ? new Date(r.submittedAt) : null);
-
-export interface ParsedResponse {
-  response: ExportResponse;
-  data: Json;
+/** A quasi-identifier's value at each of its detail levels: as answered, then generalised (choice map, or band). */
+function qiLevels(qi: QuasiIdentifier, raw: unknown): Cell[] {
+  const levels: Cell[] = [answerCell(raw) ?? null];
+  if (qi.generalize) {
+    const v = raw === undefined || raw === null || raw === '' || !Object.hasOwn(qi.generalize, String(raw)) ? undefined : qi.generalize[String(raw)];
+    // A value the map does not know (not a choice of this version) would stand out: it is blanked.
+    levels.push(v ?? null);
+  } else if (qi.bands && qi.bandLabels) {
+    const x = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+    levels.push(Number.isFinite(x) ? qi.bandLabels[qi.bands.filter((b) => x >= b).length] : null);
+  }
+  return levels;
 }
 
-export function parseResponse(response: ExportResponse): ParsedResponse {
+export function parseAnswers(text: string): Json {
   let data: unknown;
   try {
-    data = JSON.parse(response.data);
+    data = JSON.parse(text);
   } catch {
     data = {};
   }
-  return { response, data: data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Json) : {} };
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Json) : {};
 }
 
-/** The export tables of one campaign (all poles, or one). */
-export function exportTables(definition: Json, campaign: { year: number }) {
+/** One exported response: its position after shuffling, and its quasi-identifiers at the level chosen. */
+export interface PreparedRow {
+  id: number;
+  row: ExportRow;
+  data: Json;
+  /** Per kept quasi-identifier key (the collège group excepted): the value at the chosen level. */
+  qi: Map<string, Cell>;
+}
+
+/**
+ * The export tables of one campaign (all poles, or one), k-anonymous over the quasi-identifiers within every
+ * (pole, batch) partition; rows in random order (poles by name, rows shuffled within a pole), ids 1..n.
+ */
+export function exportTables(definition: Json, campaign: { year: number }, input: readonly ExportRow[], k: number, random: () => number = cryptoRandom) {
   const layout = exportLayout(definition);
-  const { columns, model } = layout;
-  const head = (r: ExportResponse): Cell[] => [campaign.year, r.poleName, r.poleId, r.id, r.college];
+  const { columns, model, quasiIdentifiers: qis } = layout;
+  const parsed = input.map((row) => ({ row, data: parseAnswers(row.data) }));
+
+  const leafOf = new Map(columns.map((c) => [c.key, c]));
+  const qiColumns: QuasiIdentifierColumn[] = qis.map((qi) => {
+    if (qi.key === 'college') return { key: qi.key, levels: [parsed.map((p) => p.row.group)], last: true };
+    const leaf = leafOf.get(qi.key)!;
+    const perRow = parsed.map((p) => qiLevels(qi, rawValue(p.data, leaf)));
+    const depth = perRow.length ? perRow[0].length : 1 + (qi.generalize || qi.bands ? 1 : 0);
+    return { key: qi.key, levels: Array.from({ length: depth }, (_, l) => perRow.map((values) => values[l])) };
+  });
+  const decision = kAnonymize(parsed.map((p) => JSON.stringify([p.row.poleId, p.row.batch])), qiColumns, k);
+  const levelOf = (key: string) => decision.levels[key];
+  const collegeKept = levelOf('college') !== null;
+  const dropped = new Set(qis.filter((qi) => levelOf(qi.key) === null).map((qi) => qi.key));
+
+  // Poles by name (that order says nothing about anyone); within a pole, a random order.
+  const byPole = new Map<string, PreparedRow[]>();
+  parsed.forEach((p, i) => {
+    if (!decision.kept[i]) return;
+    const qi = new Map<string, Cell>();
+    qiColumns.forEach((c) => {
+      const level = levelOf(c.key);
+      if (c.key !== 'college' && level !== null) qi.set(c.key, c.levels[level][i]);
+    });
+    const list = byPole.get(p.row.poleId) ?? [];
+    list.push({ id: 0, row: p.row, data: p.data, qi });
+    byPole.set(p.row.poleId, list);
+  });
+  const poles = [...byPole.values()].sort((a, b) => a[0].row.poleName.localeCompare(b[0].row.poleName, 'fr', { sensitivity: 'base' }) || (a[0].row.poleId < b[0].row.poleId ? -1 : 1));
+  const rows = poles.flatMap((list) => shuffle(list, random));
+  rows.forEach((r, i) => (r.id = i + 1));
+
+  const answerColumns = columns.filter((c) => !c.freeText && !dropped.has(c.key));
+  const textColumns = columns.filter((c) => c.freeText);
+  const responseHeader = [...BASE_HEADER, ...(collegeKept ? COLLEGE_HEADER : [])];
+  const head = (r: PreparedRow): Cell[] => [campaign.year, r.row.poleName, r.row.poleId, r.id, ...(collegeKept ? [r.row.group, r.row.groupLabel] : [])];
+  const cellOf = (r: PreparedRow, col: LeafColumn): Cell | undefined => (r.qi.has(col.key) ? (r.qi.get(col.key) ?? undefined) : answerCell(rawValue(r.data, col)));
+
+  /** Free text per (pole, question): distinct trimmed texts and how many wrote each, from k non-empty answers. */
+  const texts = (): { rows: Cell[][]; withheld: number } => {
+    const out: Cell[][] = [];
+    let withheld = 0;
+    for (const list of poles) {
+      const { poleId, poleName } = list[0].row;
+      for (const col of textColumns) {
+        const counts = new Map<string, number>();
+        let answered = 0;
+        for (const r of list) {
+          const v = answerCell(rawValue(r.data, col));
+          const text = v === undefined || v === null ? '' : String(v).trim();
+          if (!text) continue;
+          answered++;
+          counts.set(text, (counts.get(text) ?? 0) + 1);
+        }
+        if (!answered) continue;
+        if (answered < k) {
+          withheld++;
+          continue;
+        }
+        out.push(...shuffle([...counts].map(([text, n]): Cell[] => [campaign.year, poleName, poleId, col.key, col.label, text, n]), random));
+      }
+    }
+    return { rows: out, withheld };
+  };
+
   return {
     layout,
-    longHeader: LONG_HEADER,
-    wideHeader: [...RESPONSE_HEADER, 'soumis_le', ...columns.map((c) => c.key)],
-    themeHeader: [...RESPONSE_HEADER, ...model.themes.map((t) => t.id)],
+    decision,
+    /** Exported responses, in their export order. */
+    rows,
+    longHeader: [...responseHeader, ...ANSWER_HEADER],
+    wideHeader: [...responseHeader, ...answerColumns.map((c) => c.key)],
+    themeHeader: [...responseHeader, ...model.themes.map((t) => t.id)],
+    textsHeader: TEXTS_HEADER,
     questionsHeader: QUESTIONS_HEADER,
-    /** One row per answered leaf: the value, and its item score (0..100) when it is a scored item. */
-    longRows({ response, data }: ParsedResponse): Cell[][] {
-      const rows: Cell[][] = [];
-      for (const col of columns) {
-        const raw = rawValue(data, col);
-        const value = answerCell(raw);
+    /** One row per answered leaf (free text aside): the value, and its item score (0..100) when it is a scored item. */
+    longRows(r: PreparedRow): Cell[][] {
+      const out: Cell[][] = [];
+      const h = head(r);
+      for (const col of answerColumns) {
+        const value = cellOf(r, col);
         if (value === undefined) continue;
-        rows.push([...head(response), col.key, value, col.item ? itemScore(col.item, raw) : null]);
+        out.push([...h, col.key, value, col.item ? itemScore(col.item, rawValue(r.data, col)) : null]);
       }
-      return rows;
+      return out;
     },
-    wideRow({ response, data }: ParsedResponse): Cell[] {
-      const row = [...head(response), submittedDate(response)];
-      for (const col of columns) row.push(answerCell(rawValue(data, col)) ?? null);
-      return row;
+    wideRow(r: PreparedRow): Cell[] {
+      const out = head(r);
+      for (const col of answerColumns) out.push(cellOf(r, col) ?? null);
+      return out;
     },
-    themeRow({ response, data }: ParsedResponse): Cell[] {
-      return [...head(response), ...scoreRespondent(model, data).themes];
+    themeRow(r: PreparedRow): Cell[] {
+      return [...head(r), ...scoreRespondent(model, r.data).themes];
     },
+    texts,
     /** The dictionary: every leaf column, with its theme, dimension, polarity and scale when scored. */
     questionRows(): Cell[][] {
       const themes = new Map(model.themes.map((t) => [t.id, t]));
@@ -157,7 +307,43 @@ export function exportTables(definition: Json, campaign: { year: number }) {
         return [c.key, c.label, c.type, c.item?.theme ?? null, theme?.label ?? null, theme?.dimension ?? null, c.item?.polarity ?? null, c.item?.min ?? null, c.item?.max ?? null];
       });
     },
+    /** What was generalised or left out to make the rows k-anonymous (null: nothing). */
+    rowsNote: () => anonymityNote(layout, decision),
   };
 }
 
 export type ExportTables = ReturnType<typeof exportTables>;
+
+/** French, one line: which profile columns are generalised or left out, and how many responses are withheld. */
+export function anonymityNote(layout: ExportLayout, decision: KAnonymity): string | null {
+  const parts: string[] = [];
+  const generalised: string[] = [];
+  const left: string[] = [];
+  for (const qi of layout.quasiIdentifiers) {
+    const level = decision.levels[qi.key];
+    if (level === null) left.push(qi.key);
+    else if (level > 0 && qi.generalize) generalised.push(`${qi.key} regroupée (${Object.values(qi.generalizedLabels ?? {}).join(', ')})`);
+    else if (level > 0 && qi.bandLabels) generalised.push(`${qi.key} en tranches (${qi.bandLabels.join(', ')})`);
+  }
+  if (generalised.length) parts.push(generalised.join(' ; '));
+  if (left.length) parts.push(`${left.length > 1 ? 'colonnes retirées' : 'colonne retirée'} : ${left.join(', ')}`);
+  const columnsNote = parts.length ? `Anonymisation (chaque combinaison de profil partagée par au moins ${decision.k} réponses) : ${parts.join(' ; ')}.` : null;
+  return joinNotes(columnsNote, withheldNote(decision.withheld, decision.k));
+}
+
+/** French, one line: responses withheld because their batch has fewer than k responses (null: none). */
+export function withheldNote(withheld: number, k: number): string | null {
+  if (!withheld) return null;
+  return `${withheld} réponse${withheld > 1 ? 's' : ''} d’un lot de moins de ${k} non exportée${withheld > 1 ? 's' : ''}.`;
+}
+
+export const joinNotes = (...notes: (string | null)[]): string | null => notes.filter((n): n is string => !!n).join(' ') || null;
+
+/** French, one line: free text withheld for (pole, question) pairs with fewer than k answers (null: none). */
+export function textsNote(withheld: number, k: number): string | null {
+  if (!withheld) return null;
+  return `Expression libre : ${withheld} question${withheld > 1 ? 's' : ''} d’un pôle, avec moins de ${k} réponses, non exportée${withheld > 1 ? 's' : ''}.`;
+}
+
+/** A note as an HTTP header value (`X-Export-Note`): UTF-8, percent-encoded, so that only ASCII goes on the wire. */
+export const exportNoteHeader = (note: string): string => encodeURIComponent(note);

@@ -1,25 +1,44 @@
-// Response exports as one XLSX workbook: long and wide answers, theme scores, and the question dictionary.
-// Written with exceljs' streaming writer (no in-memory cell model), into a buffer sent once complete.
+// Response exports as one XLSX workbook: long and wide answers, theme scores, free text, and the question
+// dictionary (with a note on what anonymisation changed). Written with exceljs' streaming writer (no in-memory
+// cell model), into a buffer sent once complete.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import { neutralise } from '../csv.ts';
-import { exportTables, parseResponse, type Cell, type ExportResponse } from './layout.ts';
+import { cryptoRandom } from './anonymity.ts';
+import { exportTables, joinNotes, textsNote, type Cell, type ExportRow } from './layout.ts';
 
 type Json = Record<string, any>;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-export const SHEETS = { long: 'Réponses (long)', wide: 'Réponses (large)', themes: 'Scores par thème', questions: 'Questions' } as const;
+export const SHEETS = {
+  long: 'Réponses (long)', wide: 'Réponses (large)', themes: 'Scores par thème', texts: 'Expression libre', questions: 'Questions',
+} as const;
 /** Rows of an Excel sheet, header included. */
 const MAX_ROWS = 1_048_576;
+/** First cell of the dictionary's note row. */
+export const NOTE_LABEL = '(anonymisation)';
 
 export class TooManyRowsError extends Error {}
+
+export interface XlsxExport {
+  file: Buffer;
+  /** What was generalised, left out or withheld to protect respondents, for an `X-Export-Note` header (null: nothing). */
+  note: string | null;
+}
 
 /** Text is written as text and neutralised like in CSV; numbers, booleans and dates keep their type. */
 const xlsxCell = (v: Cell): Cell => (typeof v === 'string' ? neutralise(v) : v);
 
-export async function responsesXlsx(definition: Json, campaign: { year: number }, responses: ExportResponse[]): Promise<Buffer> {
-  const tables = exportTables(definition, campaign);
-  const parsed = responses.map(parseResponse);
+const WIDTHS: Record<string, number> = { pole: 30, reponse: 10, college_libelle: 30, question: 32, valeur: 30, libelle: 60, texte: 80, theme: 28, theme_libelle: 40 };
+
+export async function responsesXlsx(
+  definition: Json, campaign: { year: number }, rows: readonly ExportRow[], k: number, random: () => number = cryptoRandom,
+): Promise<XlsxExport> {
+  const tables = exportTables(definition, campaign, rows, k, random);
+  const texts = tables.texts();
+  const rowsNote = tables.rowsNote();
+  const note = joinNotes(rowsNote, textsNote(texts.withheld, k));
+
   const stream = new PassThrough();
   const chunks: Buffer[] = [];
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -30,9 +49,13 @@ export async function responsesXlsx(definition: Json, campaign: { year: number }
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
   workbook.creator = 'Auto-évaluation des PTCE';
 
-  const sheet = (name: string, header: string[], widths: Record<number, number> = {}, numFmt: Record<number, string> = {}) => {
+  /** `numFmt`: the number format of a column, by name and index. */
+  const sheet = (name: string, header: string[], numFmt: (column: string, i: number) => string | undefined = () => undefined) => {
     const ws = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    ws.columns = header.map((h, i) => ({ key: String(i), width: widths[i] ?? Math.min(Math.max(h.length + 2, 10), 40), style: numFmt[i] ? { numFmt: numFmt[i] } : {} }));
+    ws.columns = header.map((h, i) => {
+      const fmt = numFmt(h, i);
+      return { key: String(i), width: WIDTHS[h] ?? Math.min(Math.max(h.length + 2, 10), 40), style: fmt ? { numFmt: fmt } : {} };
+    });
     const top = ws.addRow(header.map(neutralise));
     top.font = { bold: true };
     top.commit();
@@ -46,24 +69,30 @@ export async function responsesXlsx(definition: Json, campaign: { year: number }
     };
   };
 
-  const long = sheet(SHEETS.long, tables.longHeader, { 1: 30, 3: 18, 5: 32, 6: 30 }, { 7: '0.00' });
-  for (const p of parsed) for (const row of tables.longRows(p)) long.add(row);
+  const long = sheet(SHEETS.long, tables.longHeader, (h) => (h === 'score' ? '0.00' : undefined));
+  for (const r of tables.rows) for (const row of tables.longRows(r)) long.add(row);
   long.done();
 
-  const wide = sheet(SHEETS.wide, tables.wideHeader, { 1: 30, 3: 18, 5: 20 }, { 5: 'yyyy-mm-dd hh:mm:ss' });
-  for (const p of parsed) wide.add(tables.wideRow(p));
+  const wide = sheet(SHEETS.wide, tables.wideHeader);
+  for (const r of tables.rows) wide.add(tables.wideRow(r));
   wide.done();
 
-  const themeFormats = Object.fromEntries(tables.themeHeader.map((_, i) => [i, i >= 5 ? '0.00' : ''] as const).filter(([, f]) => f));
-  const themes = sheet(SHEETS.themes, tables.themeHeader, { 1: 30, 3: 18 }, themeFormats);
-  for (const p of parsed) themes.add(tables.themeRow(p));
+  const firstTheme = tables.themeHeader.length - tables.layout.model.themes.length;
+  const themes = sheet(SHEETS.themes, tables.themeHeader, (_, i) => (i >= firstTheme ? '0.00' : undefined));
+  for (const r of tables.rows) themes.add(tables.themeRow(r));
   themes.done();
 
-  const questions = sheet(SHEETS.questions, tables.questionsHeader, { 0: 32, 1: 60, 3: 28, 4: 40 });
+  const free = sheet(SHEETS.texts, tables.textsHeader);
+  for (const row of texts.rows) free.add(row);
+  free.done();
+
+  const questions = sheet(SHEETS.questions, tables.questionsHeader);
   for (const row of tables.questionRows()) questions.add(row);
+  const allKept = `Aucune colonne de profil regroupée ni retirée : chaque combinaison de profil est partagée par au moins ${k} réponses de chaque lot.`;
+  questions.add([NOTE_LABEL, joinNotes(rowsNote ?? allKept, textsNote(texts.withheld, k))]);
   questions.done();
 
   await workbook.commit();
   await ended;
-  return Buffer.concat(chunks);
+  return { file: Buffer.concat(chunks), note };
 }

@@ -1,6 +1,7 @@
 // Plausible, valid answers to a questionnaire, for the demo network, benchmarks and tests.
 // Each pole gets a "leaning" per theme so that demo results show real strengths and weaknesses.
 import { listQuestions } from '../../surveys/check.ts';
+import { isRespondentMeta } from '../../surveys/metadata.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 import { between, pick, type Rng } from './random.ts';
 
@@ -51,7 +52,7 @@ export function sampleAnswers(q: Questionnaire, rng: Rng, options: { college?: s
       case 'dropdown': {
         const values = (question.choices ?? []).map(valueOf);
         if (question.name === 'college' && options.college) data.college = options.college;
-        else if (question.ptce) data[question.name] = around(values, question.ptce.theme, question.ptce.polarity === 'negative');
+        else if (question.ptce && !isRespondentMeta(question.ptce)) data[question.name] = around(values, question.ptce.theme, question.ptce.polarity === 'negative');
         else data[question.name] = pick(rng, values);
         break;
       }

@@ -1,5 +1,6 @@
-// Submitted responses as files for analysis: CSV (long or wide) and XLSX. The admin exports a whole campaign;
-// a pole's coordinator (or the admin) exports that pole. Response ids are the random row ids, never the link token.
+// Submitted responses as files for analysis: CSV (long, wide, or the free texts apart) and XLSX. The admin exports a
+// whole campaign; a pole's coordinator (or the admin) exports that pole. Rows come from the results snapshot, with the
+// collège group of the pole's results, k-anonymous over the respondent-profile columns (reports/export/anonymity.ts).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
@@ -8,11 +9,16 @@ import { ApiError } from '../errors.ts';
 import type { Campaign, Pole } from '../db/index.ts';
 import { responsesCsv } from '../../reports/export/csv.ts';
 import { TooManyRowsError, XLSX_TYPE, responsesXlsx } from '../../reports/export/xlsx.ts';
+import { exportNoteHeader, type ExportRow } from '../../reports/export/layout.ts';
+import { groupColleges } from '../../reports/analysis/groups.ts';
+import type { Questionnaire } from '../../surveys/registry.ts';
 import { ErrorSchema, PoleCampaignParams, errors, json } from '../schemas.ts';
 
 const CampaignParams = z.object({ campaignId: z.string().min(1).max(64) });
 const CsvQuery = z.object({
-  format: z.enum(['long', 'wide']).default('long').openapi({ description: 'long : une ligne par réponse à une question ; wide : une ligne par répondant' }),
+  format: z.enum(['long', 'wide', 'texts']).default('long').openapi({
+    description: 'long : une ligne par réponse à une question ; wide : une ligne par répondant ; texts : les réponses libres à part, mélangées, comptées',
+  }),
   sep: z.enum([';', ',']).default(';').openapi({ description: '; (Excel français, décimales avec virgule) ou , (décimales avec point)' }),
 });
 
@@ -37,19 +43,40 @@ export function exportRoutes(deps: AppDeps) {
   };
   const fileBase = (campaign: Campaign, pole?: Pole) => `ptce-${campaign.year}${pole ? `-${fileSlug(pole.name)}` : ''}-reponses`;
 
+  /** The snapshot's rows, each with its pole's collège group (the same grouping as the pole's results). */
+  const exportRows = (questionnaire: Questionnaire, campaign: Campaign, pole: Pole | undefined): ExportRow[] => {
+    const stored = repos.responses.forExport(campaign.id, pole?.id);
+    const k = deps.analysis.minGroupSize;
+    const byPole = new Map<string, typeof stored>();
+    for (const r of stored) byPole.set(r.poleId, [...(byPole.get(r.poleId) ?? []), r]);
+    return [...byPole.values()].flatMap((rows) => {
+      const grouping = groupColleges(questionnaire.colleges, rows.map((r) => r.college), k);
+      const labels = new Map(grouping.groups.map((g) => [g.id, g.label]));
+      return rows.map((r) => {
+        const group = grouping.groupOf(r.college);
+        return { poleId: r.poleId, poleName: r.poleName, group, groupLabel: labels.get(group) ?? group, batch: r.batch, data: r.data };
+      });
+    });
+  };
+  const noteHeader = (c: Context<AppEnv>, note: string | null) => {
+    if (note) c.header('X-Export-Note', exportNoteHeader(note));
+  };
+
   const sendCsv = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, query: z.infer<typeof CsvQuery>) => {
-    const { definition } = questionnaireOf(campaign);
-    const rows = repos.responses.forExport(campaign.id, pole?.id);
+    const questionnaire = questionnaireOf(campaign);
+    const { body, note } = responsesCsv(questionnaire.definition, campaign, exportRows(questionnaire, campaign, pole), query.format, query.sep, deps.analysis.minGroupSize);
+    const suffix = { long: 'long', wide: 'large', texts: 'textes' }[query.format];
     c.header('Content-Type', 'text/csv; charset=utf-8');
-    c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}-${query.format === 'long' ? 'long' : 'large'}.csv"`);
+    c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}-${suffix}.csv"`);
     c.header('Cache-Control', 'no-store');
-    return c.body(responsesCsv(definition, campaign, rows, query.format, query.sep), 200);
+    noteHeader(c, note);
+    return c.body(body, 200);
   };
   const sendXlsx = async (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined) => {
-    const { definition } = questionnaireOf(campaign);
-    let file: Buffer;
+    const questionnaire = questionnaireOf(campaign);
+    let made: Awaited<ReturnType<typeof responsesXlsx>>;
     try {
-      file = await responsesXlsx(definition, campaign, repos.responses.forExport(campaign.id, pole?.id));
+      made = await responsesXlsx(questionnaire.definition, campaign, exportRows(questionnaire, campaign, pole), deps.analysis.minGroupSize);
     } catch (err) {
       if (err instanceof TooManyRowsError) throw new ApiError(413, 'too_large', 'Trop de lignes pour un classeur Excel : utilisez l’export CSV.');
       throw err;
@@ -57,7 +84,8 @@ export function exportRoutes(deps: AppDeps) {
     c.header('Content-Type', XLSX_TYPE);
     c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}.xlsx"`);
     c.header('Cache-Control', 'no-store');
-    return c.body(new Uint8Array(file), 200);
+    noteHeader(c, made.note);
+    return c.body(new Uint8Array(made.file), 200);
   };
 
   app.openapi(

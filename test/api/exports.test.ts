@@ -3,7 +3,6 @@ import ExcelJS from 'exceljs';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
 import { itemScore, scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
-import { neutralise } from '../../reports/csv.ts';
 import { hashToken } from '../../server/security/tokens.ts';
 
 let h: Harness;
@@ -14,7 +13,7 @@ type Json = Record<string, any>;
 
 const HYPERLINK = '=HYPERLINK("http://x")';
 const TRICKY = 'Oui; mais "vraiment",\nsur deux lignes';
-const LONG_HEADER = ['campagne', 'pole', 'pole_id', 'reponse', 'college', 'question', 'valeur', 'score'];
+const LONG_HEADER = ['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle', 'question', 'valeur', 'score'];
 
 /** RFC 4180 reading: quoted cells may hold the separator, quotes and line breaks. */
 function parseCsv(text: string, sep: string): string[][] {
@@ -46,11 +45,14 @@ function parseCsv(text: string, sep: string): string[][] {
   return rows;
 }
 
-/** Answered leaf values, counted straight from the answers sent (matrix cells one by one; the collège has its own column). */
+const PROFILE = ['college', 'position', 'anciennete', 'siegeInstance'];
+const FREE_TEXT = ['verbatimForces', 'verbatimObstacle', 'verbatimProposition'];
+
+/** Answered leaf values that stay in the rows: matrix cells one by one; neither the profile nor free text. */
 function leafCount(data: Json): number {
   let n = 0;
   for (const [key, value] of Object.entries(data)) {
-    if (key === 'college' || value === undefined || value === null || value === '') continue;
+    if (PROFILE.includes(key) || FREE_TEXT.includes(key) || value === undefined || value === null || value === '') continue;
     if (typeof value === 'object' && !Array.isArray(value)) n += Object.values(value).filter((v) => v !== undefined && v !== null && v !== '').length;
     else n++;
   }
@@ -62,15 +64,18 @@ async function submit(links: { token: string }[], i: number, data: Json) {
   if (res.status !== 201) throw new Error(JSON.stringify(res.body));
 }
 
-/** Two poles: three submitted responses (with hostile free text), a draft and an unopened link in the first; one in the second. */
+/**
+ * Two poles of three sent responses each (one results batch each), hostile free text in the first, which also has a
+ * draft and an unopened link; the first pole's three write the same proposal, to be counted, not repeated.
+ */
 async function scenario() {
   const main = await poleWithCampaign(h);
   const { admin, coordinator, base, campaign } = main;
   const links = await createLinks(coordinator, base, { count: 5 });
   const answers = [
-    { ...completeAnswers(h, 'ess', 1), coop_projets_niveau: 1, verbatimForces: HYPERLINK, verbatimObstacle: '+33 6 12 34 56 78', verbatimProposition: '-5' },
-    { ...completeAnswers(h, 'salaries', 2), verbatimForces: '@cmd', verbatimObstacle: TRICKY, verbatimProposition: '\tTab' },
-    completeAnswers(h, 'ess', 3),
+    { ...completeAnswers(h, 'ess', 1), coop_projets_niveau: 1, verbatimForces: HYPERLINK, verbatimObstacle: '+33 6 12 34 56 78', verbatimProposition: 'Un lieu commun' },
+    { ...completeAnswers(h, 'salaries', 2), verbatimForces: '@cmd', verbatimObstacle: TRICKY, verbatimProposition: 'Un lieu commun' },
+    { ...completeAnswers(h, 'ess', 3), verbatimForces: '-5', verbatimObstacle: '\tTab', verbatimProposition: 'Un lieu commun' },
   ];
   for (const [i, data] of answers.entries()) await submit(links, i, data);
   // A draft is not exported.
@@ -80,18 +85,12 @@ async function scenario() {
   const other = (await admin.json('POST', '/api/poles', { name: 'Autre pôle' })).body;
   const otherCoordinator = await h.coordinator(other.id);
   const otherBase = `/api/poles/${other.id}/campaigns/${campaign.id}`;
-  const otherLinks = await createLinks(otherCoordinator, otherBase, { count: 1 });
-  const otherAnswers = completeAnswers(h, 'collectivites', 4);
-  await submit(otherLinks, 0, otherAnswers);
+  const otherLinks = await createLinks(otherCoordinator, otherBase, { count: 3 });
+  const otherAnswers = [completeAnswers(h, 'collectivites', 4), completeAnswers(h, 'collectivites', 5), completeAnswers(h, 'collectivites', 6)];
+  for (const [i, data] of otherAnswers.entries()) await submit(otherLinks, i, data);
 
-  const ids = h.deps.repos.db.prepare("SELECT id, pole_id AS poleId, data FROM responses WHERE status = 'submitted'").all() as { id: string; poleId: string; data: string }[];
-  const idOf = (verbatim: string) => ids.find((r) => JSON.parse(r.data).verbatimForces === verbatim)!.id;
-  return {
-    ...main, links, answers, other, otherCoordinator, otherBase, otherLinks, otherAnswers,
-    tokens: [...links, ...otherLinks].map((l) => l.token),
-    firstId: idOf(HYPERLINK),
-    allIds: ids.map((r) => r.id),
-  };
+  const stored = h.deps.repos.db.prepare('SELECT id FROM responses').pluck().all() as string[];
+  return { ...main, links, answers, other, otherCoordinator, otherBase, otherLinks, otherAnswers, tokens: [...links, ...otherLinks].map((l) => l.token), storedIds: stored };
 }
 
 async function download(client: Client, path: string) {
@@ -118,104 +117,98 @@ async function workbook(bytes: Buffer) {
 const formatted = (n: number, decimal: ',' | '.') => String(Math.round(n * 100) / 100).replace('.', decimal);
 
 describe('response exports', () => {
-  it('exports long CSV, one line per answered value, with `;` and decimal commas by default', async () => {
+  it('exports long CSV: no profile detail beyond k, no free text, no time, ids of the export only', async () => {
     const s = await scenario();
     const { res, text, rows } = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv`, ';');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-reponses-long.csv"');
-    expect(text.split('\r\n')[0]).toBe(LONG_HEADER.join(';'));
+    expect(res.headers.get('cache-control')).toBe('no-store');
     const [header, ...lines] = rows;
+    // Each pole's batch is one group (Autres collèges: ESS 2 + Salariés 1; Collectivités 3): the group column holds.
     expect(header).toEqual(LONG_HEADER);
-    const expected = [...s.answers, s.otherAnswers].reduce((n, data) => n + leafCount(data), 0);
-    expect(lines).toHaveLength(expected);
-    expect(lines.every((l) => l.length === LONG_HEADER.length)).toBe(true);
-    expect(lines.some((l) => l[5] === 'verbatimForces' && l[6] === 'brouillon')).toBe(false);
+    const at = (l: string[], name: string) => l[header.indexOf(name)];
+    expect(new Set(lines.map((l) => `${at(l, 'pole')}|${at(l, 'college')}|${at(l, 'college_libelle')}`))).toEqual(
+      new Set(['Pôle des Coteaux|autres|Autres collèges', 'Autre pôle|collectivites|Collectivités territoriales et organismes publics']),
+    );
+    const answered = lines.filter((l) => !PROFILE.includes(at(l, 'question')));
+    expect(answered).toHaveLength([...s.answers, ...s.otherAnswers].reduce((n, data) => n + leafCount(data), 0));
+    expect(lines.every((l) => l.length === header.length)).toBe(true);
+    // Free text never shares a row with other answers; the draft is not there.
+    expect(lines.some((l) => FREE_TEXT.includes(at(l, 'question')))).toBe(false);
+    expect(text).not.toContain('brouillon');
+    expect(new Set(lines.map((l) => at(l, 'campagne')))).toEqual(new Set(['2026']));
 
-    // Both poles, by name, and the campaign's year.
-    expect(new Set(lines.map((l) => l[1]))).toEqual(new Set(['Pôle des Coteaux', 'Autre pôle']));
-    expect(new Set(lines.map((l) => l[2]))).toEqual(new Set([s.pole.id, s.other.id]));
-    expect(new Set(lines.map((l) => l[0]))).toEqual(new Set(['2026']));
-
-    // Response ids are the random row ids: never a link token nor its hash.
-    const ids = new Set(lines.map((l) => l[3]));
-    expect(ids).toEqual(new Set(s.allIds.map(neutralise)));
-    for (const token of s.tokens) {
-      expect(ids.has(token)).toBe(false);
-      expect(ids.has(hashToken(token))).toBe(false);
-      expect(text).not.toContain(token);
-      expect(text).not.toContain(hashToken(token));
-    }
-
-    // Hostile free text is neutralised; other text kept whole (quoted when needed).
-    const first = lines.filter((l) => l[3] === neutralise(s.firstId));
-    const value = (rowsOf: string[][], q: string) => rowsOf.find((l) => l[5] === q)?.[6];
-    expect(value(first, 'verbatimForces')).toBe(`'${HYPERLINK}`);
-    expect(value(first, 'verbatimObstacle')).toBe(`'+33 6 12 34 56 78`);
-    expect(value(first, 'verbatimProposition')).toBe(`'-5`);
-    expect(text).toContain(`"'=HYPERLINK(""http://x"")"`);
-    expect(lines.some((l) => l[6] === `'@cmd`)).toBe(true);
-    expect(lines.some((l) => l[6] === `'\tTab`)).toBe(true);
-    expect(lines.some((l) => l[6] === TRICKY)).toBe(true);
-    for (const l of lines) expect(l[6]).not.toMatch(/^[=+\-@\t\r]/);
+    // Response ids are the export's own numbers: never a stored id, a link token nor its hash.
+    expect(new Set(lines.map((l) => at(l, 'reponse')))).toEqual(new Set(['1', '2', '3', '4', '5', '6']));
+    for (const secret of [...s.storedIds, ...s.tokens, ...s.tokens.map(hashToken)]) expect(text).not.toContain(secret);
+    // No time anywhere.
+    expect(text).not.toMatch(/2026-03-01|10:00/);
+    for (const l of lines) expect(at(l, 'valeur')).not.toMatch(/^[=+\-@\t\r]/);
 
     // Item scores: 0..100 with a decimal comma; empty for unscored questions.
     const model = scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition);
     const item = model.items[model.itemIndex.get('coop_projets_niveau')!];
-    const niveau = first.find((l) => l[5] === 'coop_projets_niveau')!;
-    expect(niveau[6]).toBe('1');
-    expect(niveau[7]).toBe(formatted(itemScore(item, 1)!, ','));
-    expect(niveau[7]).toMatch(/^\d+,\d+$/);
-    expect(first.find((l) => l[5] === 'verbatimForces')![7]).toBe('');
-    expect(first.find((l) => l[5] === 'anciennete')![7]).toBe('');
-    const matrixRow = first.find((l) => l[5] === 'gouv_debat.espaces_debat')!;
-    const matrixItem = model.items[model.itemIndex.get('gouv_debat.espaces_debat')!];
-    expect(matrixRow[7]).toBe(formatted(itemScore(matrixItem, s.answers[0].gouv_debat.espaces_debat)!, ','));
-    expect(lines.every((l) => !l[7].includes('.'))).toBe(true);
+    const niveau = lines.filter((l) => at(l, 'question') === 'coop_projets_niveau' && at(l, 'valeur') === '1');
+    expect(niveau.length).toBeGreaterThan(0);
+    expect(at(niveau[0], 'score')).toBe(formatted(itemScore(item, 1)!, ','));
+    expect(lines.every((l) => !at(l, 'score').includes('.'))).toBe(true);
   });
 
-  it('uses `,` and decimal points on request, and exports one wide line per response', async () => {
+  it('puts free text in its own file: shuffled, counted, neutralised, without collège', async () => {
+    const s = await scenario();
+    const { res, rows } = await csv(s.coordinator, `${s.base}/export.csv?format=texts`, ';');
+    expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-pole-des-coteaux-reponses-textes.csv"');
+    const [header, ...lines] = rows;
+    expect(header).toEqual(['campagne', 'pole', 'pole_id', 'question', 'libelle', 'texte', 'nombre']);
+    const texts = lines.map((l) => [l[3], l[5], l[6]]);
+    // The same proposal written three times is counted once.
+    expect(texts.filter(([, t]) => t === 'Un lieu commun')).toEqual([['verbatimProposition', 'Un lieu commun', '3']]);
+    expect(texts).toContainEqual(['verbatimForces', `'${HYPERLINK}`, '1']);
+    expect(texts).toContainEqual(['verbatimForces', `'@cmd`, '1']);
+    expect(texts).toContainEqual(['verbatimObstacle', TRICKY, '1']);
+    for (const l of lines) expect(l[5]).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('uses `,` and decimal points on request, and one wide line per response with no submission time', async () => {
     const s = await scenario();
     const long = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv?format=long&sep=${encodeURIComponent(',')}`, ',');
     expect(long.text.split('\r\n')[0]).toBe(LONG_HEADER.join(','));
-    const niveau = long.rows.find((l) => l[3] === neutralise(s.firstId) && l[5] === 'coop_projets_niveau')!;
-    expect(niveau[7]).toMatch(/^\d+\.\d+$/);
-    expect(long.rows.slice(1).every((l) => !l[7].includes(','))).toBe(true);
-    expect(long.rows.slice(1).find((l) => l[3] === neutralise(s.firstId) && l[5] === 'verbatimForces')![6]).toBe(`'${HYPERLINK}`);
+    expect(long.rows.slice(1).some((l) => /^\d+\.\d+$/.test(l[8]))).toBe(true);
+    expect(long.rows.slice(1).every((l) => !l[8].includes(','))).toBe(true);
 
     for (const sep of [';', ','] as const) {
       const { res, rows } = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv?format=wide&sep=${encodeURIComponent(sep)}`, sep);
       expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-reponses-large.csv"');
       const [header, ...lines] = rows;
-      expect(header.slice(0, 6)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'soumis_le']);
-      // Questionnaire order, matrix rows expanded.
-      expect(header.indexOf('position')).toBeLessThan(header.indexOf('gouv_debat.espaces_debat'));
-      expect(header.indexOf('gouv_debat.espaces_debat')).toBeLessThan(header.indexOf('verbatimForces'));
-      expect(header).not.toContain('college.college');
-      expect(lines).toHaveLength(4);
+      expect(header.slice(0, 6)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle']);
+      expect(header).not.toContain('soumis_le');
+      for (const key of FREE_TEXT) expect(header).not.toContain(key);
+      expect(header.indexOf('gouv_debat.espaces_debat')).toBeLessThan(header.indexOf('coop_projets_niveau'));
+      expect(lines).toHaveLength(6);
       expect(lines.every((l) => l.length === header.length)).toBe(true);
-      const first = lines.find((l) => l[3] === neutralise(s.firstId))!;
-      const at = (key: string) => first[header.indexOf(key)];
-      expect(at('college')).toBe('ess');
-      expect(at('soumis_le')).toBe('2026-03-01 10:00:00');
-      expect(at('verbatimForces')).toBe(`'${HYPERLINK}`);
-      expect(at('verbatimObstacle')).toBe(`'+33 6 12 34 56 78`);
-      expect(at('coop_projets_niveau')).toBe('1');
-      expect(at('gouv_debat.espaces_debat')).toBe(String(s.answers[0].gouv_debat.espaces_debat));
-      // Answered values: as many non-empty cells as in the long export.
-      const filled = lines.reduce((n, l) => n + l.slice(6).filter((v) => v !== '').length, 0);
+      // k-anonymous within each pole's batch over the profile columns kept.
+      const kept = PROFILE.filter((p) => header.includes(p));
+      const combos = new Map<string, number>();
+      for (const l of lines) {
+        const key = JSON.stringify([l[2], ...kept.map((p) => l[header.indexOf(p)])]);
+        combos.set(key, (combos.get(key) ?? 0) + 1);
+      }
+      for (const n of combos.values()) expect(n).toBeGreaterThanOrEqual(3);
+      // Answered values: as many non-empty answer cells as answer lines in the long export.
+      const answerStart = header.indexOf('college_libelle') + 1;
+      const filled = lines.reduce((n, l) => n + l.slice(answerStart).filter((v) => v !== '').length, 0);
       expect(filled).toBe(long.rows.length - 1);
     }
   });
 
-  it('exports an XLSX workbook: typed cells, neutralised text, bold frozen headers', async () => {
+  it('exports an XLSX workbook: typed cells, neutralised text, free text apart, what was withheld said', async () => {
     const s = await scenario();
     const { res, bytes } = await download(s.admin, `/api/campaigns/${s.campaign.id}/export.xlsx`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-reponses.xlsx"');
     const wb = await workbook(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Réponses (long)', 'Réponses (large)', 'Scores par thème', 'Questions']);
-    const definition = h.deps.questionnaires.get('ptce-2026')!.definition;
-    const model = scoringModel(definition);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Réponses (long)', 'Réponses (large)', 'Scores par thème', 'Expression libre', 'Questions']);
+    const model = scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition);
 
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
@@ -225,66 +218,44 @@ describe('response exports', () => {
         if (typeof cell.value === 'string') expect(cell.value).not.toMatch(/^[=+\-@\t\r]/);
       }));
     }
-
-    const long = wb.getWorksheet('Réponses (long)')!;
-    expect(long.getRow(1).values).toEqual([undefined, ...LONG_HEADER]);
-    const expected = [...s.answers, s.otherAnswers].reduce((n, data) => n + leafCount(data), 0);
-    expect(long.rowCount).toBe(expected + 1);
     const findRow = (ws: ExcelJS.Worksheet, test: (values: any[]) => boolean) => {
       for (let i = 2; i <= ws.rowCount; i++) if (test(ws.getRow(i).values as any[])) return ws.getRow(i);
       throw new Error('row not found');
     };
-    const niveau = findRow(long, (v) => v[4] === neutralise(s.firstId) && v[6] === 'coop_projets_niveau');
-    expect(niveau.getCell(1).value).toBe(2026);
+    const long = wb.getWorksheet('Réponses (long)')!;
+    expect(long.getRow(1).values).toEqual([undefined, ...LONG_HEADER]);
+    const csvLong = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv`, ';');
+    expect(long.rowCount).toBe(csvLong.rows.length);
+    const niveau = findRow(long, (v) => v[7] === 'coop_projets_niveau' && v[8] === 1);
     expect(niveau.getCell(1).type).toBe(ExcelJS.ValueType.Number);
-    expect(niveau.getCell(7).value).toBe(1);
-    expect(niveau.getCell(8).type).toBe(ExcelJS.ValueType.Number);
-    expect(niveau.getCell(8).value).toBe(itemScore(model.items[model.itemIndex.get('coop_projets_niveau')!], 1));
-    const forces = findRow(long, (v) => v[4] === neutralise(s.firstId) && v[6] === 'verbatimForces');
-    expect(forces.getCell(7).type).toBe(ExcelJS.ValueType.String);
-    expect(forces.getCell(7).value).toBe(`'${HYPERLINK}`);
-    expect(forces.getCell(8).value).toBeNull();
-    expect(findRow(long, (v) => v[7] === `'-5`).getCell(7).type).toBe(ExcelJS.ValueType.String);
-    expect(findRow(long, (v) => v[7] === `'@cmd`).getCell(7).type).toBe(ExcelJS.ValueType.String);
+    expect(niveau.getCell(9).type).toBe(ExcelJS.ValueType.Number);
+    expect(niveau.getCell(9).value).toBe(itemScore(model.items[model.itemIndex.get('coop_projets_niveau')!], 1));
 
     const wide = wb.getWorksheet('Réponses (large)')!;
-    const wideHeader = (wide.getRow(1).values as any[]).slice(1);
-    expect(wideHeader.slice(0, 6)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'soumis_le']);
-    expect(wide.rowCount).toBe(5);
-    const firstWide = findRow(wide, (v) => v[4] === neutralise(s.firstId));
-    const col = (key: string) => firstWide.getCell(wideHeader.indexOf(key) + 1);
-    expect(col('verbatimForces').value).toBe(`'${HYPERLINK}`);
-    expect(col('verbatimObstacle').value).toBe(`'+33 6 12 34 56 78`);
-    expect(col('anciennete').value).toBe(s.answers[0].anciennete);
-    expect(col('soumis_le').value).toEqual(new Date('2026-03-01T10:00:00Z'));
+    expect(wide.rowCount).toBe(7);
+    expect((wide.getRow(1).values as any[]).slice(1)).not.toContain('soumis_le');
 
     const themes = wb.getWorksheet('Scores par thème')!;
-    const themeHeader = (themes.getRow(1).values as any[]).slice(1);
-    expect(themeHeader).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', ...model.themes.map((t) => t.id)]);
-    expect(themes.rowCount).toBe(5);
-    const firstThemes = findRow(themes, (v) => v[4] === neutralise(s.firstId));
-    const expectedThemes = scoreRespondent(model, s.answers[0]).themes;
-    expectedThemes.forEach((score, i) => {
-      const cell = firstThemes.getCell(6 + i);
-      if (score === null) expect(cell.value).toBeNull();
-      else {
-        expect(cell.type).toBe(ExcelJS.ValueType.Number);
-        expect(cell.value).toBeCloseTo(score, 10);
-      }
-    });
+    expect((themes.getRow(1).values as any[]).slice(1)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle', ...model.themes.map((t) => t.id)]);
+    expect(themes.rowCount).toBe(7);
+    // The theme scores of the first pole's rows are those of its three respondents, in some order.
+    const expected = s.answers.map((a) => scoreRespondent(model, a).themes[0]).sort();
+    const got: number[] = [];
+    themes.eachRow((row, i) => i > 1 && row.getCell(3).value === s.pole.id && got.push(row.getCell(7).value as number));
+    expect(got.sort()).toEqual(expected);
+
+    const texts = wb.getWorksheet('Expression libre')!;
+    expect(findRow(texts, (v) => v[6] === 'Un lieu commun').getCell(7).value).toBe(3);
+    expect(findRow(texts, (v) => v[6] === `'${HYPERLINK}`).getCell(6).type).toBe(ExcelJS.ValueType.String);
 
     const questions = wb.getWorksheet('Questions')!;
     expect((questions.getRow(1).values as any[]).slice(1)).toEqual(['question', 'libelle', 'type', 'theme', 'theme_libelle', 'dimension', 'polarite', 'echelle_min', 'echelle_max']);
     const dictNiveau = findRow(questions, (v) => v[1] === 'coop_projets_niveau');
-    const item = model.items[model.itemIndex.get('coop_projets_niveau')!];
-    expect(dictNiveau.getCell(4).value).toBe(item.theme);
     expect(dictNiveau.getCell(6).value).toBe('cooperation');
-    expect(dictNiveau.getCell(7).value).toBe(item.polarity);
     expect(dictNiveau.getCell(8).value).toBe(0);
     expect(dictNiveau.getCell(9).value).toBe(3);
-    const dictVerbatim = findRow(questions, (v) => v[1] === 'verbatimForces');
-    expect(dictVerbatim.getCell(3).value).toBe('comment');
-    expect(dictVerbatim.getCell(4).value).toBeNull();
+    // The last line says what anonymisation did.
+    expect(questions.getRow(questions.rowCount).getCell(1).value).toBe('(anonymisation)');
   });
 
   it('gives a coordinator their own pole only', async () => {
@@ -292,7 +263,7 @@ describe('response exports', () => {
     const { res, rows } = await csv(s.coordinator, `${s.base}/export.csv`, ';');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-pole-des-coteaux-reponses-long.csv"');
     const lines = rows.slice(1);
-    expect(lines).toHaveLength(s.answers.reduce((n, data) => n + leafCount(data), 0));
+    expect(lines.filter((l) => !PROFILE.includes(l[6]))).toHaveLength(s.answers.reduce((n, data) => n + leafCount(data), 0));
     expect(new Set(lines.map((l) => l[2]))).toEqual(new Set([s.pole.id]));
 
     const wide = await csv(s.coordinator, `${s.base}/export.csv?format=wide&sep=%2C`, ',');
@@ -314,6 +285,35 @@ describe('response exports', () => {
     // The admin may export any pole.
     const adminPole = await csv(s.admin, `${s.otherBase}/export.csv`, ';');
     expect(new Set(adminPole.rows.slice(1).map((l) => l[2]))).toEqual(new Set([s.other.id]));
+  });
+
+  it('defeats the coordinator who exports before and after a batch: the new rows single out no one', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    // Twelve people, nearly all unique on collège + position + seniority + seat (random profiles).
+    const colleges = ['ess', 'ess', 'collectivites', 'recherche', 'ess', 'salaries', 'collectivites', 'hors_ess', 'ess', 'benevoles_citoyens', 'collectivites', 'salaries'];
+    const links = await createLinks(coordinator, base, { count: 12 });
+    const answerOf = (i: number) => completeAnswers(h, colleges[i], 500 + i);
+    const profileOf = (i: number) => JSON.stringify(PROFILE.map((p) => answerOf(i)[p]));
+    expect(new Set(colleges.map((_, i) => profileOf(i))).size).toBeGreaterThanOrEqual(10);
+    for (let i = 0; i < 9; i++) await submit(links, i, answerOf(i));
+    const before = await csv(coordinator, `${base}/export.csv?format=wide`, ';');
+    for (let i = 9; i < 12; i++) await submit(links, i, answerOf(i));
+    const after = await csv(coordinator, `${base}/export.csv?format=wide`, ';');
+    const [header, ...rowsAfter] = after.rows;
+    expect(rowsAfter).toHaveLength(12);
+    expect(before.rows).toHaveLength(10);
+    // Rows matched on their answers: the three new ones are the last batch's.
+    const answersOnly = (h2: string[], l: string[]) => JSON.stringify(h2.map((k, i) => (PROFILE.includes(k) || k.startsWith('college') || k === 'reponse' ? '' : l[i])));
+    const seen = new Set(before.rows.slice(1).map((l) => answersOnly(before.rows[0], l)));
+    const fresh = rowsAfter.filter((l) => !seen.has(answersOnly(header, l)));
+    expect(fresh).toHaveLength(3);
+    // Whatever profile detail is left, the three new rows share it: none can be told from the others.
+    const kept = header.filter((k) => PROFILE.includes(k) || k === 'college');
+    const combos = new Set(fresh.map((l) => JSON.stringify(kept.map((k) => l[header.indexOf(k)]))));
+    expect(combos.size).toBe(1);
+    // And the file says what it withheld, in French, in a header.
+    const note = decodeURIComponent(after.res.headers.get('x-export-note') ?? '');
+    expect(note).toMatch(/anonymat|retir|généralis/i);
   });
 
   it('refuses anonymous callers, invalid options and unknown campaigns', async () => {

@@ -105,7 +105,7 @@ describe('questionnaire ptce-2026', () => {
       expect(m.isRequired ?? false).toBe(false);
       expect(m.isAllRowRequired).toBe(false);
     }
-    const ladders = questions.filter((q) => q.type === 'radiogroup' && q.ptce);
+    const ladders = questions.filter((q) => q.type === 'radiogroup' && q.ptce && !q.ptce.respondent);
     expect(ladders.length).toBeGreaterThanOrEqual(3);
     for (const l of ladders) {
       expect(l.choices, l.name).toEqual(MATURITY_CHOICES);

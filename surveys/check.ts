@@ -1,6 +1,6 @@
 // Static checks of questionnaire definitions (SurveyJS JSON carrying `ptce` scoring metadata)
 // and helpers to walk them. Pure functions: no survey-core Model is built here.
-import { isRespondentMeta, type Factor, type Polarity, type PtceItemMeta, type PtceRespondentMeta, type PtceSurveyMeta } from './metadata.ts';
+import { MERGED_GROUP_ID, isRespondentMeta, type Factor, type Polarity, type PtceItemMeta, type PtceRespondentMeta, type PtceSurveyMeta } from './metadata.ts';
 
 export interface CheckIssue {
   /** Where the problem is, e.g. `pages[1].elements[0].rows[2].ptce.theme`. */
@@ -457,6 +457,12 @@ export function checkQuestionnaire(json: unknown): CheckIssue[] {
     add(`${college.path}.type`, `La question « college » doit être de type « radiogroup » (trouvé : ${show(college.element.type)}).`);
   } else if (!Array.isArray(college.element.choices) || college.element.choices.length < 2) {
     add(`${college.path}.choices`, 'La question « college » doit proposer au moins deux collèges.');
+  } else {
+    // « autres » names the merged group of small collèges in every result: a collège may not take it.
+    college.element.choices.forEach((c: unknown, i: number) => {
+      const value = c !== null && typeof c === 'object' ? (c as Json).value : c;
+      if (value === MERGED_GROUP_ID) add(`${college.path}.choices[${i}].value`, `« ${MERGED_GROUP_ID} » est réservé au groupe « Autres collèges » des résultats : choisissez un autre identifiant.`);
+    });
   }
   return issues;
 }

@@ -2,6 +2,9 @@
 // and one definition drives the form, the server-side validation, scoring and reports.
 import { Serializer } from 'survey-core';
 
+/** Results merge collèges under k respondents into one group with this id: no collège may take it (check.ts). */
+export const MERGED_GROUP_ID = 'autres';
+
 export type Polarity = 'positive' | 'negative';
 export type Factor = 'internal' | 'external';
 

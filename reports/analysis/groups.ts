@@ -1,8 +1,9 @@
 // Which collèges a pole's figures are broken down by. Collèges under k respondents are merged into « Autres
 // collèges », and the group is topped up with the smallest other collèges until it reaches k: a merged group under k
 // would be hidden while still counted in the pole's totals, and then recovered by subtraction (design/privacy.md).
+import { MERGED_GROUP_ID } from '../../surveys/metadata.ts';
 
-export const MERGED_GROUP_ID = 'autres';
+export { MERGED_GROUP_ID };
 export const MERGED_GROUP_LABEL = 'Autres collèges';
 
 export interface CollegeGroup {

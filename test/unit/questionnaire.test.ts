@@ -341,6 +341,14 @@ describe('checkQuestionnaire rejects broken definitions', () => {
     expect(issues.some((i) => i.message.includes('« college »') && i.message.includes('absente'))).toBe(true);
     expect(issues.some((i) => i.path.endsWith('.visibleIf') && i.message.includes('{college}'))).toBe(true);
   });
+
+  it('reserves the collège id « autres » for the merged group of small collèges', () => {
+    const json = clone();
+    question(json, 'college').choices[2].value = 'autres';
+    const issues = messages(json).filter((i) => i.path === 'pages[0].elements[0].choices[2].value');
+    expect(issues).toHaveLength(1);
+    expect(issues[0].message).toMatch(/réservé au groupe « Autres collèges »/);
+  });
 });
 
 describe('listQuestions and listScoredItems', () => {

@@ -179,7 +179,7 @@ export interface ResultsSnapshot {
   responses: number;
   /** Submitted since, waiting for the next update. */
   pending: number;
-  /** Total of submitted responses at which the results will next move. */
+  /** Total of submitted responses from which the results may next move (later if a collège would lose its figures). */
   nextUpdateAt: number;
   /** true while the campaign is open (or not yet open): the figures may still move. */
   provisional: boolean;

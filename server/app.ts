@@ -37,6 +37,11 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.onError(handleError);
   app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
   app.use('/api/*', bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.json(errorBody('too_large', 'Requête trop volumineuse.'), 413) }));
+  // Everything under /api is personal or tied to a pole (links carry tokens): never kept by a cache or a proxy.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
+  });
   app.use('/api/*', sessionMiddleware(deps));
   app.use('/api/*', csrfMiddleware());
 

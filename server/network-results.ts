@@ -70,8 +70,8 @@ export function networkResults(deps: AppDeps, campaign: Campaign, filters: Netwo
     poles.map((p) => [p.id, { id: p.id, name: p.name, region: p.region, profile: profiles.get(p.id) ?? null, responses: [], invited: 0, participation: [] }]),
   );
   repo.backfillScores(campaign.id, (data) => scoreRespondent(model, data).themes);
-  repo.forEachSubmitted(campaign.id, (poleId, college, themes) => {
-    byId.get(poleId)?.responses.push({ college, themes });
+  repo.forEachSubmitted(campaign.id, (poleId, college, batch, themes) => {
+    byId.get(poleId)?.responses.push({ college, batch, themes });
   });
   for (const row of repo.participation(campaign.id)) {
     const pole = byId.get(row.poleId);

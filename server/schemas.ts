@@ -51,7 +51,10 @@ export const InvitationSchema = z
 export const ParticipationSchema = z
   .object({
     colleges: z.array(z.object({ id: z.string().nullable(), label: z.string(), invited: z.number(), started: z.number(), submitted: z.number() })),
-    totals: z.object({ invited: z.number(), started: z.number(), submitted: z.number() }),
+    totals: z.object({
+      invited: z.number(), started: z.number(), submitted: z.number(),
+      pending: z.number().openapi({ description: 'Réponses envoyées en attente de la prochaine mise à jour des résultats : leur collège n’est compté qu’à ce moment' }),
+    }),
     updatedAt: z.string(),
   })
   .openapi('Participation');
@@ -138,7 +141,7 @@ export const PoleResultsSchema = z
     snapshot: z.object({
       responses: z.number().int().openapi({ description: 'Réponses envoyées sur lesquelles reposent les résultats' }),
       pending: z.number().int().openapi({ description: 'Réponses envoyées depuis, en attente de la prochaine mise à jour' }),
-      nextUpdateAt: z.number().int().openapi({ description: 'Nombre de réponses envoyées à partir duquel les résultats bougeront' }),
+      nextUpdateAt: z.number().int().openapi({ description: 'Nombre de réponses envoyées à partir duquel les résultats pourront bouger (plus tard si un collège devait perdre ses chiffres)' }),
       provisional: z.boolean().openapi({ description: 'true tant que la campagne n’est pas clôturée' }),
     }).openapi({ description: 'Les résultats avancent par paquets d’au moins k réponses, jamais d’une seule' }),
   })

@@ -6,6 +6,8 @@ import { mean, spread, standardDeviation } from './statistics.ts';
 
 export interface Scored {
   college: string | null;
+  /** The results batch the response entered (1 when unknown). */
+  batch?: number;
   value: number | null;
 }
 
@@ -17,28 +19,38 @@ export interface AggregateRules {
 }
 
 /**
- * A group with fewer than k scorers on this figure is suppressed and left out of every total as well: were it
- * counted in `score`, `rawScore` or `n`, subtracting the shown groups would give it back.
+ * A value counts only if at least k people of its (batch, group) cell scored this figure: a cell under k is left
+ * out of every total (were it counted in `score`, `rawScore` or `n`, subtracting the shown groups, or comparing the
+ * figures before and after its batch, would give it back). Groups only merge as batches come (groups.ts), so each
+ * figure is a sum of whole cells of at least k people, and a new batch changes it by whole cells too.
  */
 export function aggregate(values: readonly Scored[], rules: AggregateRules): Aggregate {
-  const perGroup = new Map<string, number[]>(rules.grouping.groups.map((g) => [g.id, []]));
-  for (const { college, value } of values) {
-    if (value === null) continue;
-    perGroup.get(rules.grouping.groupOf(college))?.push(value);
+  const { grouping, minGroupSize: k } = rules;
+  const cellOf = (v: Scored) => `${v.batch ?? 1}|${grouping.groupAt(v.batch ?? 1, v.college)}`;
+  const cellSize = new Map<string, number>();
+  for (const v of values) if (v.value !== null) cellSize.set(cellOf(v), (cellSize.get(cellOf(v)) ?? 0) + 1);
+  const perGroup = new Map<string, { kept: number[]; scorers: number }>(grouping.groups.map((g) => [g.id, { kept: [], scorers: 0 }]));
+  for (const v of values) {
+    if (v.value === null) continue;
+    const group = perGroup.get(grouping.groupOf(v.college));
+    if (!group) continue;
+    group.scorers++;
+    if (cellSize.get(cellOf(v))! >= k) group.kept.push(v.value);
   }
   const included: number[] = [];
   const groupMeans: number[] = [];
   const byCollege: CollegeScore[] = [];
-  for (const g of rules.grouping.groups) {
-    const list = perGroup.get(g.id)!;
-    if (!list.length) continue;
-    const suppressed = list.length < rules.minGroupSize;
-    const m = suppressed ? null : mean(list)!;
+  for (const g of grouping.groups) {
+    const { kept, scorers } = perGroup.get(g.id)!;
+    if (!scorers) continue;
+    // Kept values come in whole cells of at least k: a group with any is shown.
+    const suppressed = kept.length === 0;
+    const m = suppressed ? null : mean(kept)!;
     if (m !== null) {
-      included.push(...list);
+      included.push(...kept);
       groupMeans.push(m);
     }
-    byCollege.push({ college: g.id, label: g.label, n: list.length, score: m, suppressed });
+    byCollege.push({ college: g.id, label: g.label, n: suppressed ? scorers : kept.length, score: m, suppressed });
   }
   const between = spread(groupMeans);
   return {

@@ -19,32 +19,93 @@ export interface CollegeGrouping {
   groups: CollegeGroup[];
   /** group id of a response's collège (null or unknown collège → the merged group) */
   groupOf(college: string | null): string;
+  /** The group the collège was in when batch `batch` entered the results (groups only ever merge afterwards). */
+  groupAt(batch: number, college: string | null): string;
+}
+
+/** A submitted response as grouping sees it: its collège, and the results batch it entered (1 when unknown). */
+export interface GroupedResponse {
+  college: string | null;
+  batch?: number;
 }
 
 /**
  * Computed once per set of responses (a pole in a campaign), from response counts only: grouping per theme or item
  * would let two figures with different groupings be subtracted from each other.
+ *
+ * Results move by batches (server/db/tickets.ts), so a group must also never grow by 1 to k−1 people from one batch
+ * to the next, else comparing its figures before and after gives those people's answers. The groups are therefore
+ * built batch after batch: a collège that ever had 1 to k−1 responses in one batch joins « Autres collèges », which
+ * is topped up with the smallest other collèges until each batch brings it 0 or at least k responses. A collège
+ * never leaves the merged group once in it, so every figure ever shown is a sum of whole (batch, group) cells.
  */
-export function groupColleges(colleges: readonly { id: string; label: string }[], responseColleges: readonly (string | null)[], k: number): CollegeGrouping {
-  const counts = new Map<string, number>(colleges.map((c) => [c.id, 0]));
-  let unknown = 0;
-  for (const college of responseColleges) {
-    if (college !== null && counts.has(college)) counts.set(college, counts.get(college)! + 1);
-    else unknown++;
+export function groupColleges(
+  colleges: readonly { id: string; label: string }[],
+  responses: readonly (GroupedResponse | string | null)[],
+  k: number,
+): CollegeGrouping {
+  const known = new Set(colleges.map((c) => c.id));
+  const order = new Map(colleges.map((c, i) => [c.id, i]));
+  // counts per batch: collège id → n, with the unknown collège under null.
+  const perBatch = new Map<number, Map<string | null, number>>();
+  for (const r of responses) {
+    const { college, batch = 1 } = typeof r === 'object' && r !== null ? r : { college: r, batch: 1 };
+    const key = college !== null && known.has(college) ? college : null;
+    const counts = perBatch.get(batch) ?? new Map<string | null, number>();
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+    perBatch.set(batch, counts);
   }
-  const present = colleges.filter((c) => counts.get(c.id)! > 0);
-  const merged = new Set(present.filter((c) => counts.get(c.id)! < k).map((c) => c.id));
-  let mergedSize = unknown + [...merged].reduce((s, id) => s + counts.get(id)!, 0);
-  while (mergedSize > 0 && mergedSize < k) {
-    // Smallest first; on a tie the one listed last, so the collèges listed first keep their own figures.
-    let next: string | null = null;
-    for (const c of present) if (!merged.has(c.id) && (next === null || counts.get(c.id)! <= counts.get(next)!)) next = c.id;
-    if (next === null) break;
-    merged.add(next);
-    mergedSize += counts.get(next)!;
+  const batches = [...perBatch.keys()].sort((a, b) => a - b);
+  const small = (n: number) => n > 0 && n < k;
+  const merged = new Set<string>();
+  const mergedAt = new Map<number, ReadonlySet<string>>();
+  const total = new Map<string, number>();
+  for (const [i, b] of batches.entries()) {
+    const upTo = batches.slice(0, i + 1);
+    for (const [c, n] of perBatch.get(b)!) if (c !== null) total.set(c, (total.get(c) ?? 0) + n);
+    for (const c of total.keys()) if (upTo.some((x) => small(perBatch.get(x)!.get(c) ?? 0))) merged.add(c);
+    const mergedCount = (x: number) => [...perBatch.get(x)!].reduce((s, [c, n]) => s + (c === null || merged.has(c) ? n : 0), 0);
+    while (upTo.some((x) => small(mergedCount(x)))) {
+      // Smallest first; on a tie the one listed last, so the collèges listed first keep their own figures.
+      let next: string | null = null;
+      for (const [c, n] of total) {
+        if (merged.has(c)) continue;
+        if (next === null || n < total.get(next)! || (n === total.get(next)! && order.get(c)! > order.get(next)!)) next = c;
+      }
+      if (next === null) break;
+      merged.add(next);
+    }
+    mergedAt.set(b, new Set(merged));
   }
-  const groups: CollegeGroup[] = present.filter((c) => !merged.has(c.id)).map((c) => ({ id: c.id, label: c.label, colleges: [c.id], size: counts.get(c.id)! }));
+
+  const unknown = batches.reduce((s, b) => s + (perBatch.get(b)!.get(null) ?? 0), 0);
+  const present = colleges.filter((c) => (total.get(c.id) ?? 0) > 0);
+  const groups: CollegeGroup[] = present.filter((c) => !merged.has(c.id)).map((c) => ({ id: c.id, label: c.label, colleges: [c.id], size: total.get(c.id)! }));
+  const mergedSize = unknown + present.filter((c) => merged.has(c.id)).reduce((s, c) => s + total.get(c.id)!, 0);
   if (mergedSize > 0) groups.push({ id: MERGED_GROUP_ID, label: MERGED_GROUP_LABEL, colleges: present.filter((c) => merged.has(c.id)).map((c) => c.id), size: mergedSize });
-  const own = new Set(groups.filter((g) => g.id !== MERGED_GROUP_ID).map((g) => g.id));
-  return { groups, groupOf: (college) => (college !== null && own.has(college) ? college : MERGED_GROUP_ID) };
+  const own = (set: ReadonlySet<string>, college: string | null) => (college !== null && known.has(college) && !set.has(college) ? college : MERGED_GROUP_ID);
+  return {
+    groups,
+    groupOf: (college) => own(merged, college),
+    groupAt: (batch, college) => own(mergedAt.get(batch) ?? merged, college),
+  };
+}
+
+/** Past this many responses waiting, results move even if a collège must merge: they may not lag for ever. */
+export const MAX_WAITING_BATCHES = 3;
+
+/**
+ * Whether the responses waiting outside the results (batch 0) may enter them now, as one new batch. At least k
+ * must wait; and, so that collège breakdowns survive, the batch waits until it merges no collège shown on its own
+ * today (e.g. one lone new ESS response among Collectivités ones), unless MAX_WAITING_BATCHES × k are waiting.
+ */
+export function readyForNextBatch(colleges: readonly { id: string; label: string }[], rows: readonly GroupedResponse[], k: number): boolean {
+  const waiting = rows.filter((r) => r.batch === 0);
+  if (waiting.length < k) return false;
+  if (waiting.length >= MAX_WAITING_BATCHES * k) return true;
+  const included = rows.filter((r) => (r.batch ?? 1) > 0);
+  const next = included.reduce((m, r) => Math.max(m, r.batch ?? 1), 0) + 1;
+  const now = groupColleges(colleges, included, k);
+  const after = groupColleges(colleges, [...included, ...waiting.map((r) => ({ college: r.college, batch: next }))], k);
+  return now.groups.every((g) => g.id === MERGED_GROUP_ID || after.groupOf(g.id) === g.id);
 }

@@ -13,7 +13,7 @@ export interface NetworkPoleInput {
   region: string | null;
   profile: Record<string, unknown> | null;
   /** Submitted responses: collège and one score per theme of the questionnaire (null or NaN where unanswered). */
-  responses: { college: string | null; themes: ArrayLike<number | null> }[];
+  responses: { college: string | null; batch?: number; themes: ArrayLike<number | null> }[];
   invited: number;
   /** Invited and submitted per collège. */
   participation: { college: string | null; invited: number; submitted: number }[];
@@ -123,10 +123,10 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     const scores: (number | null)[] = new Array(themeCount).fill(null);
     if (available) {
       // Grouped as in the pole's own report: once, from its responses' collèges.
-      const grouping = groupColleges(input.colleges, pole.responses.map((r) => r.college), input.minGroupSize);
+      const grouping = groupColleges(input.colleges, pole.responses, input.minGroupSize);
       const rules: AggregateRules = { grouping, minGroupSize: input.minGroupSize, dissensusThreshold: input.dissensusThreshold };
       for (let t = 0; t < themeCount; t++) {
-        const agg = aggregate(pole.responses.map((r) => ({ college: r.college, value: scoreOrNull(r.themes[t]) })), rules);
+        const agg = aggregate(pole.responses.map((r) => ({ college: r.college, batch: r.batch, value: scoreOrNull(r.themes[t]) })), rules);
         scores[t] = agg.score;
         const category = swotCategory(agg.score, input.themes[t].factor, input.thresholds);
         if (category === 'weakness' || category === 'threat') weakPoles[t]++;

@@ -12,6 +12,8 @@ type Json = Record<string, any>;
 
 export interface SubmittedResponse {
   college: string | null;
+  /** The results batch it entered (1 when unknown): see groups.ts. */
+  batch?: number;
   data: Json;
 }
 
@@ -70,17 +72,17 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
   }
 
   // One grouping for every figure of the pole, from who answered (not from who scored a given theme).
-  const grouping = groupColleges(input.colleges, input.responses.map((r) => r.college), k);
+  const grouping = groupColleges(input.colleges, input.responses, k);
   const rules: AggregateRules = { grouping, minGroupSize: k, dissensusThreshold };
   const model = scoringModel(input.definition);
-  const scored = input.responses.map((r) => ({ college: r.college, scores: scoreRespondent(model, r.data) }));
+  const scored = input.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(model, r.data) }));
 
   const themes: ThemeResult[] = model.themes.map((theme, t) => {
-    const agg = aggregate(scored.map((r) => ({ college: r.college, value: r.scores.themes[t] })), rules);
+    const agg = aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.themes[t] })), rules);
     return { id: theme.id, label: theme.label, dimension: theme.dimension, factor: theme.factor, seedRefs: theme.seedRefs, ...agg, swot: swotCategory(agg.score, theme.factor, thresholds) };
   });
   const items: ItemResult[] = model.items.map((item, i) => {
-    const { byCollege, ...agg } = aggregate(scored.map((r) => ({ college: r.college, value: r.scores.items[i] })), rules);
+    const { byCollege, ...agg } = aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules);
     return { name: item.key, label: item.label, theme: item.theme, polarity: item.polarity, ...agg, byCollege };
   });
   const dimensions: DimensionResult[] = model.dimensions.map((d) => ({ ...d, score: mean(themes.filter((t) => t.dimension === d.id).map((t) => t.score)) }));
@@ -137,7 +139,7 @@ function participationOf(input: PoleResultsInput): Participation {
  */
 function evolutionOf(
   model: ScoringModel,
-  current: { college: string | null; scores: RespondentScores }[],
+  current: { college: string | null; batch?: number; scores: RespondentScores }[],
   previous: NonNullable<PoleResultsInput['previous']>,
   rules: AggregateRules,
   colleges: PoleResultsInput['colleges'],
@@ -153,11 +155,11 @@ function evolutionOf(
     const question = item.row !== undefined ? mapped(item.question) : undefined;
     return question !== undefined ? `${question}.${item.row}` : item.key;
   };
-  const beforeScored = previous.responses.map((r) => ({ college: r.college, scores: scoreRespondent(before, r.data) }));
+  const beforeScored = previous.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(before, r.data) }));
   // The earlier campaign is grouped on its own responses.
-  const beforeRules: AggregateRules = { ...rules, grouping: groupColleges(colleges, previous.responses.map((r) => r.college), rules.minGroupSize) };
-  const themeScore = (scoredList: { college: string | null; scores: RespondentScores }[], itemIndexes: number[], rulesOf: AggregateRules) =>
-    aggregate(scoredList.map((r) => ({ college: r.college, value: mean(itemIndexes.map((i) => r.scores.items[i])) })), rulesOf).score;
+  const beforeRules: AggregateRules = { ...rules, grouping: groupColleges(colleges, previous.responses, rules.minGroupSize) };
+  const themeScore = (scoredList: { college: string | null; batch?: number; scores: RespondentScores }[], itemIndexes: number[], rulesOf: AggregateRules) =>
+    aggregate(scoredList.map((r) => ({ college: r.college, batch: r.batch, value: mean(itemIndexes.map((i) => r.scores.items[i])) })), rulesOf).score;
   return {
     previousCampaign: previous.campaign,
     themes: model.themes.map((theme) => {

@@ -173,7 +173,7 @@ function cover(layout: Layout, results: PoleResults, options: PoleReportOptions)
 export function snapshotStatus(snapshot: ResultsSnapshot, k: number): string {
   const rest = `établis sur ${formatInteger(snapshot.responses)} réponse${snapshot.responses > 1 ? 's' : ''}`;
   if (snapshot.provisional) {
-    return `PROVISOIRES (campagne en cours) : ${rest} ; prochaine mise à jour à ${formatInteger(snapshot.nextUpdateAt)} réponses envoyées. ` +
+    return `PROVISOIRES (campagne en cours) : ${rest} ; prochaine mise à jour au plus tôt à ${formatInteger(snapshot.nextUpdateAt)} réponses envoyées. ` +
       `Ils n’évoluent que par paquets d’au moins ${k} réponses.`;
   }
   const late = snapshot.pending

@@ -5,12 +5,17 @@ import type { Db } from './database.ts';
 
 interface Pending {
   write: () => unknown;
+  scrub: boolean;
   resolve: (value: any) => void;
   reject: (reason: unknown) => void;
 }
 
 export interface GroupCommit {
-  run<T>(write: () => T): Promise<T>;
+  /**
+   * `scrub`: once committed, the WAL is checkpointed and truncated before the promise settles, so that the file
+   * keeps no earlier copy of the pages written (a submitted draft next to its ticket: see tickets.ts).
+   */
+  run<T>(write: () => T, options?: { scrub?: boolean }): Promise<T>;
 }
 
 export function createGroupCommit(db: Db): GroupCommit {
@@ -37,13 +42,20 @@ export function createGroupCommit(db: Db): GroupCommit {
       for (const item of batch) item.reject(error); // the commit itself failed: nothing was written
       return;
     }
+    if (batch.some((item, i) => item.scrub && results[i].ok)) {
+      try {
+        db.pragma('wal_checkpoint(TRUNCATE)');
+      } catch {
+        // Busy with a reader: the next scrub (or SQLite's own checkpoint) overwrites those frames; nothing is lost.
+      }
+    }
     batch.forEach((item, i) => (results[i].ok ? item.resolve(results[i].value) : item.reject(results[i].value)));
   };
 
   return {
-    run<T>(write: () => T): Promise<T> {
+    run<T>(write: () => T, options: { scrub?: boolean } = {}): Promise<T> {
       return new Promise<T>((resolve, reject) => {
-        queue.push({ write, resolve, reject });
+        queue.push({ write, scrub: options.scrub ?? false, resolve, reject });
         if (!scheduled) {
           scheduled = true;
           setImmediate(flush);

@@ -41,7 +41,7 @@ export interface LinkInvitation {
   shared: boolean;
   maxResponses: number | null;
   revoked: boolean;
-  /** Claims made so far (submitted or not). */
+  /** Claims that saved something or were sent, plus those made since `since` (an hour, for the claim route). */
   claims: number;
 }
 
@@ -62,8 +62,9 @@ export function invitationsRepository(db: Db) {
   const one = db.prepare(`${listColumns} WHERE i.id = ? AND i.revoked_at IS NULL GROUP BY i.id`);
   const byTokenHash = db.prepare(`
     SELECT i.id, i.pole_id AS poleId, i.campaign_id AS campaignId, i.college, i.max_responses AS maxResponses,
-           i.shared, i.revoked_at IS NOT NULL AS revoked, (SELECT count(*) FROM tickets t WHERE t.invitation_id = i.id) AS claims
-    FROM invitations i WHERE i.token_hash = ?`);
+           i.shared, i.revoked_at IS NOT NULL AS revoked,
+           (SELECT count(*) FROM tickets t WHERE t.invitation_id = i.id AND (t.status != 'new' OR t.created_at > @since)) AS claims
+    FROM invitations i WHERE i.token_hash = @tokenHash`);
   const revoke = db.prepare('UPDATE invitations SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   const dropDrafts = db.prepare("DELETE FROM tickets WHERE invitation_id = ? AND status != 'submitted'");
   const replaceToken = db.prepare('UPDATE invitations SET token_hash = @tokenHash, token_sealed = @tokenSealed WHERE id = @id');
@@ -84,8 +85,9 @@ export function invitationsRepository(db: Db) {
       const row = one.get(id);
       return row ? read(row) : undefined;
     },
-    findByToken: (tokenHash: string): LinkInvitation | undefined => {
-      const row = byTokenHash.get(tokenHash) as any;
+    /** `since`: unsaved claims older than this no longer hold a place under `maxResponses`. */
+    findByToken: (tokenHash: string, since = ''): LinkInvitation | undefined => {
+      const row = byTokenHash.get({ tokenHash, since }) as any;
       return row ? { ...row, shared: row.shared === 1, revoked: row.revoked === 1 } : undefined;
     },
     /** The link stops working (410) and its unsent drafts are deleted unread; submitted responses stay. */

@@ -3,26 +3,27 @@ import type { Db } from './database.ts';
 import { packThemeScores, unpackThemeScores } from './theme-scores.ts';
 
 export function networkRepository(db: Db) {
-  const submitted = db.prepare("SELECT pole_id, college, theme_scores FROM responses WHERE campaign_id = ? AND batch > 0").raw();
+  const submitted = db.prepare("SELECT pole_id, college, batch, theme_scores FROM responses WHERE campaign_id = ? AND batch > 0").raw();
   const answersOf = db.prepare('SELECT data FROM responses WHERE id = ?').pluck();
   const unscored = db.prepare("SELECT id FROM responses WHERE campaign_id = ? AND theme_scores IS NULL").pluck();
   const storeScores = db.prepare('UPDATE responses SET theme_scores = ? WHERE id = ?');
-  // As a pole's participation (tickets.ts): links and claims that saved something are invited; responses submitted.
+  // As a pole's participation (tickets.ts): by the collège links were made for; sent responses by their collège once
+  // in the results, those still waiting under null.
   const participation = db.prepare(`
     SELECT poleId, college, sum(invited) AS invited, sum(submitted) AS submitted FROM (
-      SELECT t.pole_id AS poleId, coalesce(t.college, i.college) AS college, count(*) AS invited, 0 AS submitted
+      SELECT t.pole_id AS poleId, i.college AS college, count(*) AS invited, 0 AS submitted
       FROM tickets t JOIN invitations i ON i.id = t.invitation_id
       WHERE t.campaign_id = ? AND t.status != 'submitted' AND i.revoked_at IS NULL AND (i.shared = 0 OR t.status = 'draft')
       GROUP BY 1, 2
       UNION ALL
-      SELECT pole_id, college, count(*), count(*) FROM responses WHERE campaign_id = ? GROUP BY pole_id, college
+      SELECT pole_id, CASE WHEN batch > 0 THEN college END, count(*), count(*) FROM responses WHERE campaign_id = ? GROUP BY 1, 2
     ) GROUP BY poleId, college`);
   const profiles = db.prepare('SELECT pole_id AS poleId, data FROM pole_profiles WHERE campaign_id = ?');
   return {
     /** Calls `each` per submitted response with its stored theme scores: no answers JSON is read. */
-    forEachSubmitted(campaignId: string, each: (poleId: string, college: string | null, themes: Float64Array) => void) {
-      for (const [poleId, college, scores] of submitted.all(campaignId) as [string, string | null, Buffer][]) {
-        each(poleId, college, unpackThemeScores(scores));
+    forEachSubmitted(campaignId: string, each: (poleId: string, college: string | null, batch: number, themes: Float64Array) => void) {
+      for (const [poleId, college, batch, scores] of submitted.all(campaignId) as [string, string | null, number, Buffer][]) {
+        each(poleId, college, batch, unpackThemeScores(scores));
       }
     },
     /** Scores responses stored before theme scores were kept (schema version 3), once. */

@@ -22,7 +22,7 @@ export interface SnapshotInfo {
 
 export function responsesRepository(db: Db) {
   // Ordered by random id: no order of arrival survives.
-  const snapshotOf = db.prepare('SELECT college, data FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch > 0 ORDER BY id');
+  const snapshotOf = db.prepare('SELECT college, batch, data FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch > 0 ORDER BY id');
   const counts = db.prepare(`
     SELECT count(CASE WHEN batch > 0 THEN 1 END) AS included, count(CASE WHEN batch = 0 THEN 1 END) AS pending
     FROM responses WHERE pole_id = ? AND campaign_id = ?`);
@@ -34,7 +34,7 @@ export function responsesRepository(db: Db) {
   return {
     /** The answers the pole's results rest on (the snapshot), for scoring. */
     snapshot: (poleId: string, campaignId: string) =>
-      (snapshotOf.all(poleId, campaignId) as { college: string | null; data: string }[]).map((r) => ({ college: r.college, data: JSON.parse(r.data) as Record<string, unknown> })),
+      (snapshotOf.all(poleId, campaignId) as { college: string | null; batch: number; data: string }[]).map((r) => ({ college: r.college, batch: r.batch, data: JSON.parse(r.data) as Record<string, unknown> })),
     snapshotInfo: (poleId: string, campaignId: string) => counts.get(poleId, campaignId) as SnapshotInfo,
     /** Snapshot responses of a campaign, all poles or one, for the exports. */
     forExport: (campaignId: string, poleId?: string): StoredResponse[] =>

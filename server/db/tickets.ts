@@ -34,15 +34,18 @@ export interface Submission {
   themeScores: readonly (number | null)[];
   /** YYYY-MM-DD: nothing finer is kept. */
   day: string;
-  /** k: results move only when at least this many responses wait outside them. */
-  minBatch: number;
+  /** Whether the responses waiting outside the results (batch 0), with the others, may now enter them as a batch. */
+  readyForNextBatch: (rows: { college: string | null; batch: number }[]) => boolean;
 }
 
 export interface ParticipationRow {
+  /** The collège a link was made for, or a sent response's collège once in the results; null: not known yet. */
   college: string | null;
   invited: number;
   started: number;
   submitted: number;
+  /** Sent, waiting for the next results batch (under null: their collège is not told before then). */
+  pending: number;
 }
 
 export function ticketsRepository(db: Db) {
@@ -59,6 +62,9 @@ export function ticketsRepository(db: Db) {
   const bind = db.prepare(`
     UPDATE tickets SET browser_hash = @browserHash, resume_hash = coalesce(resume_hash, @resumeHash), resume_sealed = coalesce(resume_sealed, @resumeSealed)
     WHERE id = @id AND status != 'submitted'`);
+  const moveTo = db.prepare(`
+    UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed
+    WHERE id = @id AND status != 'submitted'`);
   const saveDraft = db.prepare(`
     UPDATE tickets SET status = 'draft', data = @data, college = @college, page_no = @pageNo, updated_at = @now
     WHERE id = @id AND status != 'submitted'`);
@@ -70,24 +76,27 @@ export function ticketsRepository(db: Db) {
   const insertResponse = db.prepare(`
     INSERT INTO responses (id, pole_id, campaign_id, college, data, theme_scores, submitted_on, batch)
     VALUES (@id, @poleId, @campaignId, @college, @data, @themeScores, @day, 0)`);
-  const pendingCount = db.prepare('SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0').pluck();
+  const batchesOf = db.prepare('SELECT college, batch FROM responses WHERE pole_id = ? AND campaign_id = ?');
   const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
   const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
-  // Invited: individual links, and shared-link claims that saved something. Submitted: the responses themselves.
+  // Invited and started count by the collège the link was made for, never the one chosen in a draft (an answer, tied
+  // to a named link); shared-link claims count once they saved something. Sent responses count by their collège only
+  // once in the results (batch > 0, at least k at a time); those still waiting are counted apart (`pending`).
   const participation = db.prepare(`
-    SELECT college, sum(invited) AS invited, sum(started) AS started, sum(submitted) AS submitted FROM (
-      SELECT coalesce(t.college, i.college) AS college, count(*) AS invited, count(CASE WHEN t.status = 'draft' THEN 1 END) AS started, 0 AS submitted
+    SELECT college, sum(invited) AS invited, sum(started) AS started, sum(submitted) AS submitted, sum(pending) AS pending FROM (
+      SELECT i.college AS college, count(*) AS invited, count(CASE WHEN t.status = 'draft' THEN 1 END) AS started, 0 AS submitted, 0 AS pending
       FROM tickets t JOIN invitations i ON i.id = t.invitation_id
       WHERE t.pole_id = ? AND t.campaign_id = ? AND t.status != 'submitted' AND i.revoked_at IS NULL AND (i.shared = 0 OR t.status = 'draft')
       GROUP BY 1
       UNION ALL
-      SELECT college, count(*), count(*), count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY college
+      SELECT college, count(*), count(*), count(*), 0 FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch > 0 GROUP BY college
+      UNION ALL
+      SELECT NULL, count(*), count(*), 0, count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0 HAVING count(*) > 0
     ) GROUP BY college`);
-
   const submit = db.transaction((ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, s: Submission): boolean => {
     if (empty.run(ticket.id).changes !== 1) return false;
     insertResponse.run({ id: s.responseId, poleId: ticket.poleId, campaignId: ticket.campaignId, college: s.college, data: JSON.stringify(s.data), themeScores: packThemeScores(s.themeScores), day: s.day });
-    if ((pendingCount.get(ticket.poleId, ticket.campaignId) as number) >= s.minBatch) {
+    if (s.readyForNextBatch(batchesOf.all(ticket.poleId, ticket.campaignId) as { college: string | null; batch: number }[])) {
       advance.run(nextBatch.get(ticket.poleId, ticket.campaignId), ticket.poleId, ticket.campaignId);
     }
     return true;
@@ -103,17 +112,20 @@ export function ticketsRepository(db: Db) {
     create(row: { id: string; invitationId: string; poleId: string; campaignId: string; tokenHash: string; college: string | null; createdAt: string; browserHash: string; resumeHash: string; resumeSealed: string }) {
       insert.run(row);
     },
-    /** Binds the ticket to a browser; the resume secret is set once and kept. False once submitted. */
+    /** Binds a ticket nobody opened yet to a browser, with its first resume secret. False once submitted. */
     bind: (id: string, browserHash: string, resumeHash: string, resumeSealed: string) =>
       bind.run({ id, browserHash, resumeHash, resumeSealed }).changes === 1,
+    /** Moves the draft to another browser through the resume link, which is then replaced: it works once. */
+    moveTo: (id: string, browserHash: string, resumeHash: string, resumeSealed: string) =>
+      moveTo.run({ id, browserHash, resumeHash, resumeSealed }).changes === 1,
     /** False when the response was submitted meanwhile: a submitted response never changes. */
     saveDraft: (id: string, data: Record<string, unknown>, college: string | null, pageNo: number, now: string) =>
       saveDraft.run({ id, data: JSON.stringify(data), college, pageNo, now }).changes === 1,
     /**
      * In one transaction: empties the ticket, stores the response apart with no reference to it, and opens a new
-     * results batch once at least `minBatch` responses wait outside the results. False if already submitted.
+     * results batch when `readyForNextBatch` says so. False if already submitted.
      */
     submit: (ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, submission: Submission) => submit(ticket, submission),
-    participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId, poleId, campaignId) as ParticipationRow[],
+    participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId, poleId, campaignId, poleId, campaignId) as ParticipationRow[],
   };
 }

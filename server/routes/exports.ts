@@ -50,7 +50,7 @@ export function exportRoutes(deps: AppDeps) {
     const byPole = new Map<string, typeof stored>();
     for (const r of stored) byPole.set(r.poleId, [...(byPole.get(r.poleId) ?? []), r]);
     return [...byPole.values()].flatMap((rows) => {
-      const grouping = groupColleges(questionnaire.colleges, rows.map((r) => r.college), k);
+      const grouping = groupColleges(questionnaire.colleges, rows, k);
       const labels = new Map(grouping.groups.map((g) => [g.id, g.label]));
       return rows.map((r) => {
         const group = grouping.groupOf(r.college);

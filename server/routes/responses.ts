@@ -13,6 +13,7 @@ import { campaignStatus } from '../campaign-status.ts';
 import type { Campaign, TicketRecord } from '../db/index.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import type { ValidationIssue } from '../../surveys/validator.ts';
 import { AnswersSchema, IssueListSchema, SurveyJsonSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
 
@@ -42,8 +43,8 @@ const ResponseView = z
 const ALREADY_SUBMITTED = 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.';
 const OPENED_ELSEWHERE =
   'Ce lien a déjà été ouvert sur un autre appareil : les réponses en cours n’y sont accessibles que depuis cet appareil. ' +
-  'Pour continuer ailleurs, utilisez le lien « Reprendre sur un autre appareil » affiché sur l’appareil d’origine. ' +
-  'Si vous n’avez jamais ouvert ce lien, demandez-en un nouveau à la coordination de votre pôle.';
+  'Pour continuer ailleurs, utilisez le lien « Reprendre sur un autre appareil » affiché sur l’appareil d’origine (il ne sert qu’une fois). ' +
+  'Si vous n’avez jamais ouvert ce lien, demandez à la coordination de votre pôle de le remplacer : le brouillon sera effacé sans être lu.';
 
 // Campaign dates are whole days stored as UTC boundaries (see campaigns.ts), so they are shown in UTC too.
 const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
@@ -102,12 +103,15 @@ export function responseRoutes(deps: AppDeps) {
     if (ticket.status === 'submitted') return ticket;
     const mine = browserHash(c);
     if (ticket.browserHash === mine) return ticket;
-    // The link itself binds only a ticket nobody opened yet; the resume link moves the draft to this browser.
+    // The link itself binds only a ticket nobody opened yet; the resume link moves the draft to this browser, and is
+    // replaced as it is used, so that whoever saw it once cannot take the draft back later.
     if (byLink && ticket.browserHash !== null) throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);
     const { resumeHash, resumeSealed } = newResumeSecret();
-    const bound = await repos.groupCommit.run(() => repos.tickets.bind(ticket.id, mine, resumeHash, resumeSealed));
+    const bound = await repos.groupCommit.run(() =>
+      byLink ? repos.tickets.bind(ticket.id, mine, resumeHash, resumeSealed) : repos.tickets.moveTo(ticket.id, mine, resumeHash, resumeSealed),
+    );
     if (!bound) return { ...ticket, status: 'submitted' };
-    return repos.tickets.findByTokenHash(hash) ?? repos.tickets.findByResumeHash(hash);
+    return byLink ? repos.tickets.findByTokenHash(hash) : repos.tickets.findByResumeHash(resumeHash);
   };
 
   /** A ticket that may still be written to, for PUT and submit. */
@@ -192,7 +196,8 @@ export function responseRoutes(deps: AppDeps) {
       const browser = browserHash(c);
       const claimed = await repos.groupCommit.run(() => {
         // Counted inside the write, so that two claims at once cannot both take the last place.
-        const current = repos.invitations.findByToken(hashToken(token));
+        // A claim that saved nothing in an hour gives its place back: empty claims cannot use a link up.
+        const current = repos.invitations.findByToken(hashToken(token), new Date(nowMs - 3_600_000).toISOString());
         if (!current || current.revoked) return 'revoked' as const;
         if (current.maxResponses !== null && current.claims >= current.maxResponses) return 'full' as const;
         repos.tickets.create({
@@ -250,7 +255,12 @@ export function responseRoutes(deps: AppDeps) {
       const themeScores = scoreRespondent(scoringModel(questionnaire.definition), data).themes;
       // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
       const stored = await repos.groupCommit.run(() =>
-        repos.tickets.submit(ticket, { responseId: newId(), college: collegeOf(ticket, data), data, themeScores, day, minBatch: deps.analysis.minGroupSize }),
+        repos.tickets.submit(ticket, {
+          responseId: newId(), college: collegeOf(ticket, data), data, themeScores, day,
+          readyForNextBatch: (rows) => readyForNextBatch(questionnaire.colleges, rows, deps.analysis.minGroupSize),
+        }),
+        // The WAL would otherwise keep the draft's last frame beside the response's: a way to pair them on disk.
+        { scrub: true },
       );
       if (!stored) throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
       return c.json({ status: 'submitted' as const, submittedAt: day }, 201);

@@ -1,5 +1,7 @@
 // The curious coordinator's checklist (shared/design/privacy.md), tried through HTTP: links in hand, the database,
 // subtraction, differencing, stuffing a shared link. k = MIN_GROUP_SIZE = 3 here.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
@@ -85,13 +87,18 @@ describe('a link is a ticket, not a key', () => {
     const resumeToken = first.resumeUrl.slice(3);
     const moved = await laptop.json('GET', `/api/responses/${resumeToken}`);
     expect(moved.status).toBe(200);
-    expect(moved.body).toMatchObject({ status: 'draft', data: { college: 'salaries' }, pageNo: 2, resumeUrl: first.resumeUrl });
-    // The laptop now holds it; the phone, by link or by resume link, no longer does... until it resumes again.
-    expect((await phone.json('GET', `/api/responses/${link.token}`)).status).toBe(403);
-    expect((await laptop.json('PUT', `/api/responses/${resumeToken}`, { data: { college: 'salaries', position: 'membre' } })).status).toBe(200);
-    expect((await laptop.json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'salaries') })).status).toBe(201);
-    // Once sent, the resume link opens nothing either.
+    expect(moved.body).toMatchObject({ status: 'draft', data: { college: 'salaries' }, pageNo: 2 });
+    // The resume link works once: it was replaced as it was used, and the new one is shown to the laptop only.
+    expect(moved.body.resumeUrl).toMatch(/^\/r\/[A-Za-z0-9_-]{43}$/);
+    expect(moved.body.resumeUrl).not.toBe(first.resumeUrl);
     expect((await h.client().json('GET', `/api/responses/${resumeToken}`)).status).toBe(404);
+    // The laptop now holds it; the phone, by link or by its old resume link, no longer does.
+    expect((await phone.json('GET', `/api/responses/${link.token}`)).status).toBe(403);
+    expect((await phone.json('GET', `/api/responses/${resumeToken}`)).status).toBe(404);
+    expect((await laptop.json('PUT', `/api/responses/${link.token}`, { data: { college: 'salaries', position: 'membre' } })).status).toBe(200);
+    expect((await laptop.json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'salaries') })).status).toBe(201);
+    // Once sent, the current resume link opens nothing either.
+    expect((await h.client().json('GET', `/api/responses/${moved.body.resumeUrl.slice(3)}`)).status).toBe(404);
   });
 
   it('after submission, tells any caller the status only: no answers, no questionnaire, no date', async () => {
@@ -176,6 +183,49 @@ describe('unlinkable storage', () => {
   });
 });
 
+describe('the files on disk', () => {
+  it('keep, once a response is sent, one copy of its answers: in `responses`, none beside its ticket (WAL included)', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const links = await createLinks(coordinator, base, { count: 2, college: 'ess' });
+    const marks = ['Marque-ALPHA-unique', 'Marque-BRAVO-unique'];
+    for (const [i, link] of links.entries()) {
+      const browser = h.client();
+      const data = { ...completeAnswers(h, 'ess', 80 + i), verbatimObstacle: marks[i] };
+      // The usual journey: drafts saved on the way, then sent.
+      expect((await browser.json('PUT', `/api/responses/${link.token}`, { data: { college: 'ess', verbatimObstacle: marks[i] } })).status).toBe(200);
+      expect((await browser.json('PUT', `/api/responses/${link.token}`, { data })).status).toBe(200);
+      expect((await browser.json('POST', `/api/responses/${link.token}/submit`, { data })).status).toBe(201);
+    }
+    const bytes = readdirSync(h.dataDir).filter((f) => f.startsWith('ptce.sqlite')).map((f) => readFileSync(join(h.dataDir, f)).toString('latin1')).join('');
+    for (const mark of marks) expect(bytes.split(mark).length - 1, mark).toBe(1);
+  });
+});
+
+describe('participation', () => {
+  it('never shows the collège chosen in a draft or in a response not yet in the results', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const links = await createLinks(coordinator, base, { count: 3 }); // three named people, no collège preset
+    const r = h.client();
+    await r.json('PUT', `/api/responses/${links[1].token}`, { data: { college: 'recherche' } });
+    const during = (await coordinator.json('GET', `${base}/participation`)).body;
+    expect(during.colleges.find((c: any) => c.id === 'recherche')).toMatchObject({ invited: 0, started: 0, submitted: 0 });
+    expect((await r.json('POST', `/api/responses/${links[1].token}/submit`, { data: completeAnswers(h, 'recherche', 3) })).status).toBe(201);
+    const sent = (await coordinator.json('GET', `${base}/participation`)).body;
+    expect(sent.colleges.find((c: any) => c.id === 'recherche').submitted).toBe(0);
+    expect(sent.totals).toMatchObject({ submitted: 1, pending: 1 });
+    const results = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(results.participation.colleges.find((c: any) => c.college === 'recherche').submitted).toBe(0);
+    expect(results.participation.submitted).toBe(1);
+  });
+
+  it('keeps every API answer out of caches', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    for (const path of [`${base}/invitations`, `${base}/participation`, `${base}/results`, `${base}/invitations.csv`]) {
+      expect((await coordinator.request('GET', path)).headers.get('cache-control'), path).toBe('no-store');
+    }
+  });
+});
+
 describe('results by snapshot', () => {
   it('does not move with one more submission, and moves once k more are in', async () => {
     const { coordinator, base } = await poleWithCampaign(h);
@@ -223,21 +273,81 @@ describe('results by snapshot', () => {
   });
 });
 
-describe('small collèges merged, so nothing can be subtracted', () => {
-  it('merges Recherche (1) with ESS (4) into « Autres collèges »: no figure isolates the researcher', async () => {
+describe('comparing snapshots gives no one away', () => {
+  /** Every figure moved by 0 or by at least k scorers, overall and in every group still shown. */
+  const movedByWholeCells = (before: any, after: any, k = 3) => {
+    const figures = (r: any) => new Map<string, any>([...r.themes, ...r.items].map((f: any) => [f.id ?? f.name, f]));
+    const old = figures(before);
+    for (const [key, f] of figures(after)) {
+      const o = old.get(key);
+      const moved = f.n - (o?.n ?? 0);
+      expect(moved === 0 || moved >= k, `${key}: n ${o?.n} → ${f.n}`).toBe(true);
+      for (const g of f.byCollege.filter((x: any) => !x.suppressed)) {
+        const og = o?.byCollege.find((x: any) => x.college === g.college && !x.suppressed);
+        if (og) expect(g.n - og.n === 0 || g.n - og.n >= k, `${key} / ${g.college}: n ${og.n} → ${g.n}`).toBe(true);
+      }
+    }
+  };
+
+  it('holds a batch back rather than let a collège grow by one known person, then merges it', async () => {
     const { coordinator, base } = await poleWithCampaign(h);
-    const colleges = ['ess', 'ess', 'ess', 'ess', 'collectivites', 'collectivites', 'collectivites', 'collectivites', 'collectivites', 'recherche'];
-    const links = await createLinks(coordinator, base, { count: 10 });
+    // Links per collège: the coordinator knows who holds which.
+    const ess = await createLinks(coordinator, base, { count: 4, college: 'ess' });
+    const coll = await createLinks(coordinator, base, { count: 11, college: 'collectivites' });
+    await submitAll(ess.slice(0, 3), ['ess', 'ess', 'ess'], 10);
+    await submitAll(coll.slice(0, 3), ['collectivites', 'collectivites', 'collectivites'], 20);
+    const before = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(before.groups.map((g: any) => [g.id, g.n])).toEqual([['ess', 3], ['collectivites', 3]]);
+
+    // The target (ESS link #4) answers, with two Collectivités: a batch of three would give ESS one known new member.
+    await submitAll([ess[3]], ['ess'], 999);
+    await submitAll(coll.slice(3, 5), ['collectivites', 'collectivites'], 30);
+    const held = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(held.snapshot).toMatchObject({ responses: 6, pending: 3 });
+    expect(held.themes).toEqual(before.themes);
+    // Still held with six waiting; at nine, results move, ESS merged: no figure moved by fewer than three people.
+    await submitAll(coll.slice(5, 8), ['collectivites', 'collectivites', 'collectivites'], 40);
+    expect((await coordinator.json('GET', `${base}/results`)).body.snapshot).toMatchObject({ responses: 6, pending: 6 });
+    await submitAll(coll.slice(8, 11), ['collectivites', 'collectivites', 'collectivites'], 50);
+    const after = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(after.snapshot).toMatchObject({ responses: 15, pending: 0 });
+    expect(after.groups.map((g: any) => g.id)).not.toContain('ess');
+    movedByWholeCells(before, after);
+  });
+
+  it('leaves out of an item the batch in which fewer than k people answered it (the others said « je ne sais pas »)', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const links = await createLinks(coordinator, base, { count: 6 });
+    await submitAll(links.slice(0, 3), ['ess', 'ess', 'ess'], 60);
+    const before = (await coordinator.json('GET', `${base}/results`)).body;
+    for (const [i, dontKnow] of [true, true, false].entries()) {
+      const data = completeAnswers(h, 'ess', 70 + i);
+      if (dontKnow) data.gouv_debat = { ...data.gouv_debat, espaces_debat: 'nsp' };
+      await h.client().json('POST', `/api/responses/${links[3 + i].token}/submit`, { data });
+    }
+    const after = (await coordinator.json('GET', `${base}/results`)).body;
+    expect(after.snapshot.responses).toBe(6);
+    const item = (r: any) => r.items.find((x: any) => x.name === 'gouv_debat.espaces_debat');
+    // One new scorer only: the item keeps its three, its score unchanged; every other figure moved by whole cells.
+    expect(item(after).n).toBe(3);
+    expect(item(after).score).toBe(item(before).score);
+    movedByWholeCells(before, after);
+  });
+});
+
+describe('small collèges merged, so nothing can be subtracted', () => {
+  it('merges Recherche (1) with ESS (5) into « Autres collèges »: no figure isolates the researcher', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    // Batches of three as they come: {Recherche, ESS, ESS} under k each → « Autres collèges »; {Collectivités ×3};
+    // {ESS ×3}, and ESS, once merged, stays merged.
+    const colleges = ['recherche', 'ess', 'ess', 'collectivites', 'collectivites', 'collectivites', 'ess', 'ess', 'ess'];
+    const links = await createLinks(coordinator, base, { count: colleges.length });
     await submitAll(links, colleges, 300);
-    // 10 sent: batches at 3, 6 and 9; the 10th (the researcher) waits. Close the campaign? No: add two more.
-    const more = await createLinks(coordinator, base, { count: 2 });
-    await submitAll(more, ['collectivites', 'collectivites'], 400);
     const results = (await coordinator.json('GET', `${base}/results`)).body;
-    expect(results.snapshot.responses).toBe(12);
-    // Groups: Collectivités (7) and Autres collèges (ESS 4 + Recherche 1 = 5).
+    expect(results.snapshot.responses).toBe(9);
     expect(results.groups).toEqual([
-      { id: 'collectivites', label: expect.any(String), colleges: ['collectivites'], n: 7 },
-      { id: 'autres', label: 'Autres collèges', colleges: ['ess', 'recherche'], n: 5 },
+      { id: 'collectivites', label: expect.any(String), colleges: ['collectivites'], n: 3 },
+      { id: 'autres', label: 'Autres collèges', colleges: ['ess', 'recherche'], n: 6 },
     ]);
     for (const figure of [...results.themes, ...results.items]) {
       const groups = figure.byCollege as { college: string; n: number; score: number | null; suppressed: boolean }[];
@@ -274,7 +384,11 @@ describe('shared links', () => {
     // B never saved anything: not invited. A saved a draft: invited, started.
     await a.json('PUT', `/api/responses/${claimA.body.token}`, { data: { college: 'ess' } });
     const participation = (await coordinator.json('GET', `${base}/participation`)).body;
-    expect(participation.totals).toEqual({ invited: 1, started: 1, submitted: 0 });
+    expect(participation.totals).toEqual({ invited: 1, started: 1, submitted: 0, pending: 0 });
+    // An hour on, B's empty claim gives its place back: empty claims cannot use the link up.
+    h.clock.now = new Date(h.clock.now.getTime() + 61 * 60_000);
+    expect((await h.client().json('POST', `/api/responses/${shared.token}/claim`)).status).toBe(201);
+    expect((await h.client().json('POST', `/api/responses/${shared.token}/claim`)).status).toBe(409);
 
     expect((await coordinator.request('DELETE', `${base}/invitations/${shared.id}`)).status).toBe(204);
     for (const [client, path, method] of [

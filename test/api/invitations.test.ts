@@ -69,7 +69,7 @@ describe('invitations and participation', () => {
     expect(lines[3]).toMatch(/;partagé;;"0 ouvert\(s\), 0 envoyé\(s\)"$/);
   });
 
-  it('counts invited, started and submitted per collège as answers arrive', async () => {
+  it('counts invited, started and submitted per collège as answers arrive, a response’s collège only once in the results', async () => {
     const { coordinator, base } = await poleWithCampaign(h);
     const ess = await createLinks(coordinator, base, { count: 2, college: 'ess' });
     const open = await createLinks(coordinator, base, { count: 2 });
@@ -79,11 +79,22 @@ describe('invitations and participation', () => {
     expect((await r.json('POST', `/api/responses/${open[0].token}/submit`, { data: completeAnswers(h, 'salaries', 3) })).status).toBe(201);
     const p = (await coordinator.json('GET', `${base}/participation`)).body;
     const by = Object.fromEntries(p.colleges.map((k: any) => [k.id ?? 'none', k]));
-    expect(by.ess).toMatchObject({ label: 'Entreprises de l’ESS', invited: 2, started: 2, submitted: 1 });
-    expect(by.salaries).toMatchObject({ invited: 1, started: 1, submitted: 1 });
-    expect(by.none).toMatchObject({ label: 'Collège non renseigné', invited: 1, started: 0, submitted: 0 });
-    expect(by.collectivites).toMatchObject({ invited: 0, started: 0, submitted: 0 });
-    expect(p.totals).toEqual({ invited: 4, started: 3, submitted: 2 });
+    // Links count under the collège they were made for; the two sent responses wait for the results (k = 3), their
+    // collège untold: a draft's or a fresh response's collège is an answer, tied to a known link.
+    expect(by.ess).toMatchObject({ label: 'Entreprises de l’ESS', invited: 1, started: 1, submitted: 0 });
+    expect(by.salaries).toMatchObject({ invited: 0, started: 0, submitted: 0 });
+    expect(by.none).toMatchObject({ label: 'Collège pas encore connu', invited: 3, started: 2, submitted: 2 });
+    expect(p.totals).toEqual({ invited: 4, started: 3, submitted: 2, pending: 2 });
+
+    // A third response: the three enter the results together, and their collèges are counted.
+    expect((await r.json('POST', `/api/responses/${open[1].token}/submit`, { data: completeAnswers(h, 'salaries', 4) })).status).toBe(201);
+    const q = (await coordinator.json('GET', `${base}/participation`)).body;
+    const after = Object.fromEntries(q.colleges.map((k: any) => [k.id ?? 'none', k]));
+    expect(after.ess).toMatchObject({ invited: 2, started: 2, submitted: 1 });
+    expect(after.salaries).toMatchObject({ invited: 2, started: 2, submitted: 2 });
+    expect(after.collectivites).toMatchObject({ invited: 0, started: 0, submitted: 0 });
+    expect(after.none).toBeUndefined();
+    expect(q.totals).toEqual({ invited: 4, started: 4, submitted: 3, pending: 0 });
   });
 
   it('saves and reads back the pole profile, with member counts per collège from the questionnaire', async () => {

@@ -2,7 +2,7 @@
 // comments, then an attack on random small poles.
 import { describe, expect, it } from 'vitest';
 import { aggregate, type AggregateRules, type Scored } from '../../reports/analysis/aggregate.ts';
-import { groupColleges, MERGED_GROUP_ID, MERGED_GROUP_LABEL } from '../../reports/analysis/groups.ts';
+import { groupColleges, MERGED_GROUP_ID, MERGED_GROUP_LABEL, readyForNextBatch } from '../../reports/analysis/groups.ts';
 import type { Aggregate } from '../../reports/types.ts';
 
 const rulesFor = (colleges: { id: string; label: string }[], values: readonly Scored[], k: number): AggregateRules => ({
@@ -213,5 +213,49 @@ describe('no printed figure isolates a respondent', () => {
     // The loop did meet both cases.
     expect(shownGroups).toBeGreaterThan(100);
     expect(suppressedGroups).toBeGreaterThan(20);
+  });
+});
+
+describe('groups built batch after batch (results move by batches of at least k)', () => {
+  const colleges = [
+    { id: 'ess', label: 'ESS' },
+    { id: 'collectivites', label: 'Collectivités' },
+    { id: 'recherche', label: 'Recherche' },
+  ];
+  const rows = (batch: number, ...list: string[]) => list.map((college) => ({ college, batch }));
+
+  it('merges a collège that once came 1 to k−1 at a time, and never lets it out again', () => {
+    // Batch 1: ESS 3; batch 2: Collectivités 3; batch 3: ESS 1 + Collectivités 2, both under k in that batch, so both
+    // merge: « Autres » gets 3, 3 and 3 in the three batches, and is the only group.
+    const g = groupColleges(colleges, [...rows(1, 'ess', 'ess', 'ess'), ...rows(2, 'collectivites', 'collectivites', 'collectivites'), ...rows(3, 'ess', 'collectivites', 'collectivites')], 3);
+    expect(summary(g)).toEqual([{ id: MERGED_GROUP_ID, colleges: ['ess', 'collectivites'], size: 9 }]);
+    // As batches 1 and 2 entered, each collège had its own group: cells are (batch, group of that time).
+    expect([g.groupAt(1, 'ess'), g.groupAt(2, 'collectivites'), g.groupAt(3, 'ess')]).toEqual(['ess', 'collectivites', MERGED_GROUP_ID]);
+    // Batch 4 brings Collectivités 3 alone: it stays merged.
+    const later = groupColleges(colleges, [...rows(1, 'ess', 'ess', 'ess'), ...rows(2, 'collectivites', 'collectivites', 'collectivites'), ...rows(3, 'ess', 'collectivites', 'collectivites'), ...rows(4, 'collectivites', 'collectivites', 'collectivites')], 3);
+    expect(later.groupOf('collectivites')).toBe(MERGED_GROUP_ID);
+  });
+
+  it('counts a value only in a (batch, group) cell of at least k scorers', () => {
+    // Batch 1: ESS 30, 40, 50; batch 2: ESS 90 and two « je ne sais pas » (null). Groups: ESS (4 responses).
+    const values: Scored[] = [...[30, 40, 50].map((value) => ({ college: 'ess', batch: 1, value })), { college: 'ess', batch: 2, value: 90 }, { college: 'ess', batch: 2, value: null }, { college: 'ess', batch: 2, value: null }];
+    const grouping = groupColleges(colleges, values, 3);
+    const agg = aggregate(values, { grouping, minGroupSize: 3, dissensusThreshold: 20 });
+    // 90 alone in its cell: left out, so the figure is the same as after batch 1 (mean 40, n 3).
+    expect(agg).toMatchObject({ score: 40, rawScore: 40, n: 3 });
+  });
+
+  it('holds the next batch back while it would merge a collège shown on its own, up to 3k waiting', () => {
+    const past = [...rows(1, 'ess', 'ess', 'ess'), ...rows(2, 'collectivites', 'collectivites', 'collectivites')];
+    const waiting = (...list: string[]) => list.map((college) => ({ college, batch: 0 }));
+    expect(readyForNextBatch(colleges, [...past, ...waiting('ess', 'collectivites')], 3)).toBe(false); // fewer than k
+    expect(readyForNextBatch(colleges, [...past, ...waiting('ess', 'collectivites', 'collectivites')], 3)).toBe(false); // ESS + 1
+    expect(readyForNextBatch(colleges, [...past, ...waiting('ess', 'ess', 'ess')], 3)).toBe(true);
+    // A new collège of 3 gets its own group: nothing shown merges.
+    expect(readyForNextBatch(colleges, [...past, ...waiting('recherche', 'recherche', 'recherche')], 3)).toBe(true);
+    // Recherche 1 would need Collectivités (the smallest) to top « Autres » up: wait...
+    expect(readyForNextBatch(colleges, [...past, ...waiting('recherche', 'ess', 'ess', 'ess', 'ess', 'ess')], 3)).toBe(false);
+    // ...but not beyond 3k = 9 waiting.
+    expect(readyForNextBatch(colleges, [...past, ...waiting('recherche', ...Array<string>(8).fill('ess'))], 3)).toBe(true);
   });
 });

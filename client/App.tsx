@@ -15,6 +15,8 @@ import { StaffLayout } from './components/StaffLayout';
 const RespondentPage = lazy(() => import('./pages/respondent/RespondentPage'));
 // The dashboard brings chart.js: kept out of the main chunk.
 const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
+// The read-only questionnaire preview brings SurveyJS.
+const PreviewPage = lazy(() => import('./pages/campaign/PreviewPage'));
 // The Labo's network dashboard (admin only), with chart.js too.
 const NetworkPage = lazy(() => import('./pages/network/NetworkPage'));
 
@@ -29,6 +31,19 @@ function StaffRoutes({ path }: { path: string }) {
   }
   if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/qr', path))) {
     return <QrSheetPage key={path} poleId={params.poleId} campaignId={params.campaignId} />;
+  }
+  if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/apercu', path))) {
+    return (
+      <Suspense
+        fallback={
+          <StaffLayout>
+            <Loading label="Chargement de l’aperçu…" />
+          </StaffLayout>
+        }
+      >
+        <PreviewPage key={path} poleId={params.poleId} campaignId={params.campaignId} />
+      </Suspense>
+    );
   }
   if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/resultats', path))) {
     return (

@@ -54,6 +54,8 @@ export interface Invitation {
   /** Shared link: how many people opened it, and how many of them submitted. */
   opened: number;
   submitted: number;
+  /** Shared link: the most people who may claim it (null: no limit); always null for an individual link. */
+  maxResponses: number | null;
   createdAt: string;
 }
 
@@ -67,7 +69,8 @@ export interface CollegeParticipation {
 
 export interface Participation {
   colleges: CollegeParticipation[];
-  totals: { invited: number; started: number; submitted: number };
+  /** pending: sent responses waiting for the next results batch, counted under no collège until then. */
+  totals: { invited: number; started: number; submitted: number; pending?: number };
   updatedAt: string;
 }
 
@@ -80,16 +83,52 @@ export interface PoleProfile {
   updatedAt: string | null;
 }
 
+/**
+ * GET /api/responses/:token. Once submitted, only { kind, status: 'submitted' } comes back (no pole, no answers, no
+ * date). A shared link answers { kind: 'shared', status: 'new', pole, campaign, presetCollege } (no questionnaire).
+ */
 export interface RespondentResponse {
   kind: 'individual' | 'shared';
   status: InvitationStatus;
+  pole?: { name: string };
+  campaign?: RespondentCampaign;
+  questionnaire?: SurveyJson;
+  data?: Record<string, unknown>;
+  pageNo?: number;
+  presetCollege?: string | null;
+  /** Relative path (/r/<secret>) moving the draft to another browser; shown only to the bound browser. */
+  resumeUrl?: string | null;
+  /** This request, made with a resume link, moved the draft here: that link no longer works, go on with resumeUrl. */
+  moved?: boolean;
+  /** k, the anonymity threshold quoted in the confidentiality promise. */
+  minGroupSize?: number;
+}
+
+export interface RespondentCampaign {
+  id: string;
+  year: number;
+  status: CampaignStatus;
+  opensAt: string | null;
+  closesAt: string | null;
+}
+
+/** A response view that can be filled in (individual, not submitted): what the questionnaire form needs. */
+export interface RespondentForm extends RespondentResponse {
+  kind: 'individual';
+  status: 'new' | 'draft';
   pole: { name: string };
-  campaign: { id: string; year: number; status: CampaignStatus; opensAt: string | null; closesAt: string | null };
+  campaign: RespondentCampaign;
   questionnaire: SurveyJson;
-  data: Record<string, unknown>;
-  pageNo: number;
-  presetCollege: string | null;
-  submittedAt: string | null;
+}
+
+export function isRespondentForm(response: RespondentResponse): response is RespondentForm {
+  return (
+    response.kind === 'individual' &&
+    response.status !== 'submitted' &&
+    !!response.pole &&
+    !!response.campaign &&
+    !!response.questionnaire
+  );
 }
 
 /** Someone invited by e-mail (GET …/mailings): their link's state, opt-out, mails sent (invitation included). */

@@ -1,22 +1,29 @@
 // The respondent's questionnaire: SurveyJS in French, draft saving, server-side submission.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Survey } from 'survey-react-ui';
 import { api, ApiError, questionErrors } from '../api';
 import { formatTime } from '../format';
-import type { RespondentResponse } from '../types';
+import type { RespondentForm } from '../types';
 import { applyServerErrors, firstPageWithError, type ShownQuestionError } from './serverErrors';
 import { createSurveyModel, questionTitle } from './setup';
 import { useDraftSaving } from './useDraftSaving';
 
 export type FormOutcome =
-  | { kind: 'submitted'; submittedAt: string | null }
+  | { kind: 'submitted' }
   | { kind: 'closed'; closesAt: string | null }
-  | { kind: 'notOpen'; opensAt: string | null };
+  | { kind: 'notOpen'; opensAt: string | null }
+  /** The draft was moved to another browser (resume link) meanwhile: this one may no longer see it. */
+  | { kind: 'openedElsewhere'; message: string }
+  | { kind: 'revoked'; message: string };
 
 interface Props {
   token: string;
-  response: RespondentResponse;
+  response: RespondentForm;
   onOutcome: (outcome: FormOutcome) => void;
+  /** Shown above the questionnaire while it is on its first page (the confidentiality promise). */
+  intro?: ReactNode;
+  /** Shown above the questionnaire on every page, after `intro`. */
+  aside?: ReactNode;
 }
 
 function detailDate(error: ApiError, key: string): string | null {
@@ -26,8 +33,10 @@ function detailDate(error: ApiError, key: string): string | null {
 }
 
 /** Maps a final refusal of the server to an outcome, or null when the error is not final. */
-export function outcomeOf(error: ApiError, response: RespondentResponse): FormOutcome | null {
-  if (error.status === 409 && error.code === 'already_submitted') return { kind: 'submitted', submittedAt: null };
+export function outcomeOf(error: ApiError, response: RespondentForm): FormOutcome | null {
+  if (error.status === 409 && error.code === 'already_submitted') return { kind: 'submitted' };
+  if (error.status === 403 && error.code === 'opened_elsewhere') return { kind: 'openedElsewhere', message: error.message };
+  if (error.status === 410) return { kind: 'revoked', message: error.message };
   if (error.status === 409 && error.code === 'campaign_closed') {
     return { kind: 'closed', closesAt: detailDate(error, 'closesAt') ?? response.campaign.closesAt };
   }
@@ -37,7 +46,7 @@ export function outcomeOf(error: ApiError, response: RespondentResponse): FormOu
   return null;
 }
 
-function buildModel(response: RespondentResponse) {
+function buildModel(response: RespondentForm) {
   const model = createSurveyModel(response.questionnaire);
   model.completeText = 'Terminer';
   model.showProgressBar = true;
@@ -54,8 +63,9 @@ function buildModel(response: RespondentResponse) {
   return model;
 }
 
-export default function QuestionnaireForm({ token, response, onOutcome }: Props) {
+export default function QuestionnaireForm({ token, response, onOutcome, intro, aside }: Props) {
   const model = useMemo(() => buildModel(response), [response]);
+  const [pageNo, setPageNo] = useState(() => model.currentPageNo);
   const [sending, setSending] = useState(false);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ShownQuestionError[]>([]);
@@ -83,13 +93,14 @@ export default function QuestionnaireForm({ token, response, onOutcome }: Props)
     draft.pause();
     let finished = false;
     try {
-      const result = await api.post<{ status: string; submittedAt: string }>(
+      // The answer's day (submittedAt) is not shown: nothing on the screen dates the answers.
+      await api.post<{ status: string; submittedAt: string }>(
         `/api/responses/${encodeURIComponent(token)}/submit`,
         { data: model.data },
         { auth: false },
       );
       finished = true;
-      outcomeRef.current({ kind: 'submitted', submittedAt: result?.submittedAt ?? new Date().toISOString() });
+      outcomeRef.current({ kind: 'submitted' });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Erreur inattendue.');
       const outcome = outcomeOf(apiError, response);
@@ -128,6 +139,13 @@ export default function QuestionnaireForm({ token, response, onOutcome }: Props)
     model.onCompleting.add(onCompleting);
     return () => model.onCompleting.remove(onCompleting);
   }, [model, submit]);
+
+  useEffect(() => {
+    setPageNo(model.currentPageNo);
+    const onPage = () => setPageNo(model.currentPageNo);
+    model.onCurrentPageChanged.add(onPage);
+    return () => model.onCurrentPageChanged.remove(onPage);
+  }, [model]);
 
   useEffect(() => {
     if (submitError) submitAlertRef.current?.focus();
@@ -178,6 +196,8 @@ export default function QuestionnaireForm({ token, response, onOutcome }: Props)
           )}
         </div>
       )}
+      {pageNo === 0 && intro}
+      {aside}
       <div className="survey-host">
         <Survey model={model} />
       </div>

@@ -27,6 +27,8 @@ export interface CollegeGrouping {
 export interface GroupedResponse {
   college: string | null;
   batch?: number;
+  /** How many responses this row stands for (1 by default): lets a caller pass counts per (batch, collège). */
+  count?: number;
 }
 
 /**
@@ -49,10 +51,10 @@ export function groupColleges(
   // counts per batch: collège id → n, with the unknown collège under null.
   const perBatch = new Map<number, Map<string | null, number>>();
   for (const r of responses) {
-    const { college, batch = 1 } = typeof r === 'object' && r !== null ? r : { college: r, batch: 1 };
+    const { college, batch = 1, count = 1 } = typeof r === 'object' && r !== null ? r : { college: r };
     const key = college !== null && known.has(college) ? college : null;
     const counts = perBatch.get(batch) ?? new Map<string | null, number>();
-    counts.set(key, (counts.get(key) ?? 0) + 1);
+    counts.set(key, (counts.get(key) ?? 0) + count);
     perBatch.set(batch, counts);
   }
   const batches = [...perBatch.keys()].sort((a, b) => a - b);
@@ -60,12 +62,28 @@ export function groupColleges(
   const merged = new Set<string>();
   const mergedAt = new Map<number, ReadonlySet<string>>();
   const total = new Map<string, number>();
-  for (const [i, b] of batches.entries()) {
-    const upTo = batches.slice(0, i + 1);
-    for (const [c, n] of perBatch.get(b)!) if (c !== null) total.set(c, (total.get(c) ?? 0) + n);
-    for (const c of total.keys()) if (upTo.some((x) => small(perBatch.get(x)!.get(c) ?? 0))) merged.add(c);
-    const mergedCount = (x: number) => [...perBatch.get(x)!].reduce((s, [c, n]) => s + (c === null || merged.has(c) ? n : 0), 0);
-    while (upTo.some((x) => small(mergedCount(x)))) {
+  // The merged group's count in each batch seen so far, kept up to date as collèges join it, and how many of those
+  // counts are small: checked in constant time however many batches a large pole has.
+  const mergedCount = new Map<number, number>();
+  let smallBatches = 0;
+  const setMerged = (x: number, n: number) => {
+    smallBatches += (small(n) ? 1 : 0) - (small(mergedCount.get(x) ?? 0) ? 1 : 0);
+    mergedCount.set(x, n);
+  };
+  const join = (c: string) => {
+    merged.add(c);
+    for (const [x, n] of mergedCount) {
+      const add = perBatch.get(x)!.get(c) ?? 0;
+      if (add) setMerged(x, n + add);
+    }
+  };
+  for (const b of batches) {
+    const counts = perBatch.get(b)!;
+    setMerged(b, [...counts].reduce((s, [c, n]) => s + (c === null || merged.has(c) ? n : 0), 0));
+    for (const [c, n] of counts) if (c !== null) total.set(c, (total.get(c) ?? 0) + n);
+    // Only this batch can make a collège small now: earlier ones were checked as they came.
+    for (const [c, n] of counts) if (c !== null && !merged.has(c) && small(n)) join(c);
+    while (smallBatches > 0) {
       // Smallest first; on a tie the one listed last, so the collèges listed first keep their own figures.
       let next: string | null = null;
       for (const [c, n] of total) {
@@ -73,7 +91,7 @@ export function groupColleges(
         if (next === null || n < total.get(next)! || (n === total.get(next)! && order.get(c)! > order.get(next)!)) next = c;
       }
       if (next === null) break;
-      merged.add(next);
+      join(next);
     }
     mergedAt.set(b, new Set(merged));
   }
@@ -101,11 +119,12 @@ export const MAX_WAITING_BATCHES = 3;
  */
 export function readyForNextBatch(colleges: readonly { id: string; label: string }[], rows: readonly GroupedResponse[], k: number): boolean {
   const waiting = rows.filter((r) => r.batch === 0);
-  if (waiting.length < k) return false;
-  if (waiting.length >= MAX_WAITING_BATCHES * k) return true;
+  const waitingCount = waiting.reduce((s, r) => s + (r.count ?? 1), 0);
+  if (waitingCount < k) return false;
+  if (waitingCount >= MAX_WAITING_BATCHES * k) return true;
   const included = rows.filter((r) => (r.batch ?? 1) > 0);
   const next = included.reduce((m, r) => Math.max(m, r.batch ?? 1), 0) + 1;
   const now = groupColleges(colleges, included, k);
-  const after = groupColleges(colleges, [...included, ...waiting.map((r) => ({ college: r.college, batch: next }))], k);
+  const after = groupColleges(colleges, [...included, ...waiting.map((r) => ({ ...r, batch: next }))], k);
   return now.groups.every((g) => g.id === MERGED_GROUP_ID || after.groupOf(g.id) === g.id);
 }

@@ -189,7 +189,7 @@ export function confidentialityPromise(k: number): string {
     'enregistrées sans lien avec l’invitation, sans heure d’envoi. Ce rapport ne montre que des groupes d’au moins ' +
     `${k} personnes (les petits collèges sont réunis dans « Autres collèges ») et n’évolue que par paquets d’au moins ${k} réponses ; ` +
     'les réponses libres sont citées sans nom ni collège. Le Labo de l’ESS voit les mêmes résultats groupés. ' +
-    'Personne ne peut relier une réponse envoyée à son auteur ni à son lien.'
+    'Une réponse envoyée n’est jamais enregistrée avec le nom ni le lien de son auteur.'
   );
 }
 

@@ -178,7 +178,7 @@ export const migrations: Migration[] = [
         FROM responses WHERE status = 'submitted';
       DROP TABLE responses;
       ALTER TABLE submitted_responses RENAME TO responses;
-      CREATE INDEX responses_pole_campaign ON responses(pole_id, campaign_id, batch);
+      CREATE INDEX responses_pole_campaign ON responses(pole_id, campaign_id, batch, college);
       CREATE INDEX responses_campaign ON responses(campaign_id, batch);
     `,
   },

@@ -34,8 +34,10 @@ export interface Submission {
   themeScores: readonly (number | null)[];
   /** YYYY-MM-DD: nothing finer is kept. */
   day: string;
+  /** k: no batch is considered before this many responses wait outside the results. */
+  minBatch: number;
   /** Whether the responses waiting outside the results (batch 0), with the others, may now enter them as a batch. */
-  readyForNextBatch: (rows: { college: string | null; batch: number }[]) => boolean;
+  readyForNextBatch: (rows: { college: string | null; batch: number; count: number }[]) => boolean;
 }
 
 export interface ParticipationRow {
@@ -61,7 +63,7 @@ export function ticketsRepository(db: Db) {
     VALUES (@id, @invitationId, @poleId, @campaignId, @tokenHash, @browserHash, @resumeHash, @resumeSealed, 'new', @college, @createdAt)`);
   const bind = db.prepare(`
     UPDATE tickets SET browser_hash = @browserHash, resume_hash = coalesce(resume_hash, @resumeHash), resume_sealed = coalesce(resume_sealed, @resumeSealed)
-    WHERE id = @id AND status != 'submitted'`);
+    WHERE id = @id AND status != 'submitted' AND browser_hash IS NULL`);
   const moveTo = db.prepare(`
     UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed
     WHERE id = @id AND status != 'submitted'`);
@@ -76,7 +78,8 @@ export function ticketsRepository(db: Db) {
   const insertResponse = db.prepare(`
     INSERT INTO responses (id, pole_id, campaign_id, college, data, theme_scores, submitted_on, batch)
     VALUES (@id, @poleId, @campaignId, @college, @data, @themeScores, @day, 0)`);
-  const batchesOf = db.prepare('SELECT college, batch FROM responses WHERE pole_id = ? AND campaign_id = ?');
+  const waitingCount = db.prepare('SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0').pluck();
+  const batchesOf = db.prepare('SELECT college, batch, count(*) AS count FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY batch, college');
   const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
   const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
   // Invited and started count by the collège the link was made for, never the one chosen in a draft (an answer, tied
@@ -96,7 +99,9 @@ export function ticketsRepository(db: Db) {
   const submit = db.transaction((ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, s: Submission): boolean => {
     if (empty.run(ticket.id).changes !== 1) return false;
     insertResponse.run({ id: s.responseId, poleId: ticket.poleId, campaignId: ticket.campaignId, college: s.college, data: JSON.stringify(s.data), themeScores: packThemeScores(s.themeScores), day: s.day });
-    if (s.readyForNextBatch(batchesOf.all(ticket.poleId, ticket.campaignId) as { college: string | null; batch: number }[])) {
+    // Counts per (batch, collège), read only when a batch may be due: a few rows, however large the pole.
+    const due = (waitingCount.get(ticket.poleId, ticket.campaignId) as number) >= s.minBatch;
+    if (due && s.readyForNextBatch(batchesOf.all(ticket.poleId, ticket.campaignId) as { college: string | null; batch: number; count: number }[])) {
       advance.run(nextBatch.get(ticket.poleId, ticket.campaignId), ticket.poleId, ticket.campaignId);
     }
     return true;
@@ -112,7 +117,7 @@ export function ticketsRepository(db: Db) {
     create(row: { id: string; invitationId: string; poleId: string; campaignId: string; tokenHash: string; college: string | null; createdAt: string; browserHash: string; resumeHash: string; resumeSealed: string }) {
       insert.run(row);
     },
-    /** Binds a ticket nobody opened yet to a browser, with its first resume secret. False once submitted. */
+    /** Binds a ticket nobody opened yet to a browser, with its first resume secret. False if submitted or taken meanwhile. */
     bind: (id: string, browserHash: string, resumeHash: string, resumeSealed: string) =>
       bind.run({ id, browserHash, resumeHash, resumeSealed }).changes === 1,
     /** Moves the draft to another browser through the resume link, which is then replaced: it works once. */

@@ -4,11 +4,11 @@
 // and nothing else: the answers were moved apart with no tie to it (server/db/tickets.ts).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
-import { getCookie, setCookie } from 'hono/cookie';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
-import { clientAddress, isHttps } from '../security/client.ts';
+import { clientAddress } from '../security/client.ts';
+import { respondentBrowser } from '../security/respondent-cookie.ts';
 import { campaignStatus } from '../campaign-status.ts';
 import type { Campaign, TicketRecord } from '../db/index.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
@@ -17,9 +17,6 @@ import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import type { ValidationIssue } from '../../surveys/validator.ts';
 import { AnswersSchema, IssueListSchema, SurveyJsonSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
 
-/** Holds one random secret per browser; tickets store its hash. Strict and path-bound: sent to nothing else. */
-export const RESPONDENT_COOKIE = 'ptce_respondent';
-const COOKIE_DAYS = 400;
 
 const CampaignView = z.object({ id: z.string(), year: z.number(), status: z.enum(['upcoming', 'open', 'closed']), opensAt: z.string().nullable(), closesAt: z.string().nullable() });
 
@@ -33,7 +30,8 @@ const ResponseView = z
     data: AnswersSchema.optional(),
     pageNo: z.number().int().optional(),
     presetCollege: z.string().nullable().optional(),
-    resumeUrl: z.string().nullable().optional().openapi({ description: 'Lien de reprise sur un autre appareil (au seul navigateur lié au brouillon)' }),
+    resumeUrl: z.string().nullable().optional().openapi({ description: 'Lien de reprise sur un autre appareil (au seul navigateur lié au brouillon ; il ne sert qu’une fois)' }),
+    moved: z.boolean().optional().openapi({ description: 'true quand cette requête, faite avec un lien de reprise, a déplacé le brouillon ici : ce lien ne sert plus, la page continue avec resumeUrl' }),
     minGroupSize: z.number().int().optional().openapi({ description: 'Seuil d’anonymat k, pour la promesse affichée au répondant' }),
   })
   .openapi('ResponseView', {
@@ -72,15 +70,6 @@ export function responseRoutes(deps: AppDeps) {
     return { campaign, questionnaire, pole: repos.poles.get(poleId)! };
   };
 
-  /** This browser's secret hash, setting the cookie first if it has none yet. */
-  const browserHash = (c: Context<AppEnv>): string => {
-    let secret = getCookie(c, RESPONDENT_COOKIE);
-    if (!secret || !looksLikeToken(secret)) {
-      secret = newToken();
-      setCookie(c, RESPONDENT_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/api/responses', secure: isHttps(c), maxAge: COOKIE_DAYS * 86_400 });
-    }
-    return hashToken(secret);
-  };
   const newResumeSecret = () => {
     const secret = newToken();
     return { resumeHash: hashToken(secret), resumeSealed: deps.sealer.seal(secret) };
@@ -90,7 +79,7 @@ export function responseRoutes(deps: AppDeps) {
    * The ticket behind a link, opened for this browser: bound on first use (or when the resume link is used), refused
    * with 403 when another browser holds it. A submitted ticket is returned as is: callers reveal only its status.
    */
-  const openTicket = async (c: Context<AppEnv>, token: string): Promise<TicketRecord | undefined> => {
+  const openTicket = async (c: Context<AppEnv>, token: string): Promise<(TicketRecord & { moved?: true }) | undefined> => {
     if (!looksLikeToken(token)) return undefined;
     const hash = hashToken(token);
     const byLink = repos.tickets.findByTokenHash(hash);
@@ -101,7 +90,8 @@ export function responseRoutes(deps: AppDeps) {
     }
     if (ticket.revoked) throw revoked();
     if (ticket.status === 'submitted') return ticket;
-    const mine = browserHash(c);
+    const browser = respondentBrowser(c);
+    const mine = browser.hash;
     if (ticket.browserHash === mine) return ticket;
     // The link itself binds only a ticket nobody opened yet; the resume link moves the draft to this browser, and is
     // replaced as it is used, so that whoever saw it once cannot take the draft back later.
@@ -110,8 +100,15 @@ export function responseRoutes(deps: AppDeps) {
     const bound = await repos.groupCommit.run(() =>
       byLink ? repos.tickets.bind(ticket.id, mine, resumeHash, resumeSealed) : repos.tickets.moveTo(ticket.id, mine, resumeHash, resumeSealed),
     );
-    if (!bound) return { ...ticket, status: 'submitted' };
-    return byLink ? repos.tickets.findByTokenHash(hash) : repos.tickets.findByResumeHash(resumeHash);
+    if (!bound) {
+      // Sent, or opened by another request meanwhile (two tabs at once): this browser's if it holds the same cookie.
+      const again = byLink ? repos.tickets.findByTokenHash(hash) : undefined;
+      if (!again || again.status === 'submitted' || again.browserHash === mine) return again ?? { ...ticket, status: 'submitted' };
+      throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);
+    }
+    browser.keep();
+    const now = byLink ? repos.tickets.findByTokenHash(hash) : repos.tickets.findByResumeHash(resumeHash);
+    return now && !byLink ? { ...now, moved: true } : now;
   };
 
   /** A ticket that may still be written to, for PUT and submit. */
@@ -161,6 +158,7 @@ export function responseRoutes(deps: AppDeps) {
           pageNo: ticket.pageNo,
           presetCollege: ticket.presetCollege,
           resumeUrl: ticket.resumeSealed ? `/r/${deps.sealer.open(ticket.resumeSealed)}` : null,
+          ...(ticket.moved ? { moved: true } : {}),
           minGroupSize: deps.analysis.minGroupSize,
         }, 200);
       }
@@ -193,7 +191,7 @@ export function responseRoutes(deps: AppDeps) {
       }
       deps.claimLimiter.fail(key, nowMs);
       const personal = newToken();
-      const browser = browserHash(c);
+      const browser = respondentBrowser(c);
       const claimed = await repos.groupCommit.run(() => {
         // Counted inside the write, so that two claims at once cannot both take the last place.
         // A claim that saved nothing in an hour gives its place back: empty claims cannot use a link up.
@@ -202,11 +200,12 @@ export function responseRoutes(deps: AppDeps) {
         if (current.maxResponses !== null && current.claims >= current.maxResponses) return 'full' as const;
         repos.tickets.create({
           id: newId(), invitationId: shared.id, poleId: shared.poleId, campaignId: shared.campaignId, tokenHash: hashToken(personal),
-          college: shared.college, createdAt: deps.now().toISOString(), browserHash: browser, ...newResumeSecret(),
+          college: shared.college, createdAt: deps.now().toISOString(), browserHash: browser.hash, ...newResumeSecret(),
         });
         return 'ok' as const;
       });
       if (claimed === 'revoked') throw revoked();
+      if (claimed === 'ok') browser.keep();
       if (claimed === 'full') {
         throw new ApiError(409, 'link_full', `Ce lien partagé a atteint le nombre de réponses prévu (${shared.maxResponses}). Demandez un lien à la coordination de votre pôle.`);
       }
@@ -256,7 +255,7 @@ export function responseRoutes(deps: AppDeps) {
       // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
       const stored = await repos.groupCommit.run(() =>
         repos.tickets.submit(ticket, {
-          responseId: newId(), college: collegeOf(ticket, data), data, themeScores, day,
+          responseId: newId(), college: collegeOf(ticket, data), data, themeScores, day, minBatch: deps.analysis.minGroupSize,
           readyForNextBatch: (rows) => readyForNextBatch(questionnaire.colleges, rows, deps.analysis.minGroupSize),
         }),
         // The WAL would otherwise keep the draft's last frame beside the response's: a way to pair them on disk.

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
+import { SCRUB_INTERVAL_MS } from '../../server/db/group-commit.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await createHarness()));
@@ -69,6 +70,22 @@ describe('a link is a ticket, not a key', () => {
     expect(cookie).toMatch(/SameSite=Strict/i);
     expect(cookie).toMatch(/Path=\/api\/responses(;|$)/);
     expect(res.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('never sets a cookie on a refusal: two first requests at once leave the browser its own draft', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1 });
+    const browser = h.client();
+    // Two tabs open the link at the same instant, neither holding a cookie yet: one binds it, the other is refused.
+    const both = await Promise.all([browser.request('GET', `/api/responses/${link.token}`), browser.request('GET', `/api/responses/${link.token}`)]);
+    expect(both.map((r) => r.status).sort()).toEqual([200, 403]);
+    expect(both.find((r) => r.status === 403)!.headers.getSetCookie()).toEqual([]);
+    // The browser kept the cookie of the one that bound: its draft is there.
+    expect((await browser.json('GET', `/api/responses/${link.token}`)).status).toBe(200);
+    // A stranger refused gets no cookie either.
+    const stranger = await h.client().request('GET', `/api/responses/${link.token}`);
+    expect(stranger.status).toBe(403);
+    expect(stranger.headers.getSetCookie()).toEqual([]);
   });
 
   it('moves the draft to another device through the resume link, which only the bound browser is shown', async () => {
@@ -196,6 +213,8 @@ describe('the files on disk', () => {
       expect((await browser.json('PUT', `/api/responses/${link.token}`, { data })).status).toBe(200);
       expect((await browser.json('POST', `/api/responses/${link.token}/submit`, { data })).status).toBe(201);
     }
+    // The WAL is truncated at once after a submission, then at most once a second: wait for the second one.
+    await new Promise((resolve) => setTimeout(resolve, SCRUB_INTERVAL_MS + 100));
     const bytes = readdirSync(h.dataDir).filter((f) => f.startsWith('ptce.sqlite')).map((f) => readFileSync(join(h.dataDir, f)).toString('latin1')).join('');
     for (const mark of marks) expect(bytes.split(mark).length - 1, mark).toBe(1);
   });

@@ -54,7 +54,7 @@ describe.runIf(hasPoppler || process.env.CI === 'true')('the pole report PDF thr
     expect(cover).toMatch(/PROVISOIRES \(campagne en cours\) : établis sur 9 réponses ; prochaine mise à jour au plus tôt à 12 réponses envoyées/);
     // The promise, as on the respondent's first page.
     expect(cover).toContain('La coordination du pôle sait qui a répondu, jamais ce que chacun a répondu');
-    expect(cover).toContain('Personne ne peut relier une réponse envoyée à son auteur ni à son lien.');
+    expect(cover).toContain('Une réponse envoyée n’est jamais enregistrée avec le nom ni le lien de son auteur.');
     expect(cover).not.toContain('jamais attribuées');
     expect(pdfText(file, 3)).toContain('résultats provisoires');
     expect(results.groups.map((g: any) => [g.id, g.colleges, g.n])).toEqual([['ess', ['ess'], 3], ['autres', ['collectivites', 'recherche', 'salaries'], 6]]);

@@ -46,7 +46,7 @@ async function measure(poles: number) {
       rows.forEach((row, i) =>
         deps.repos.tickets.submit(
           { id: row.ticketId, poleId, campaignId: 'c2026' },
-          { responseId: newId(), data: answers[i % colleges.length], college: colleges[i % colleges.length], day: now.slice(0, 10), themeScores: scores[i % colleges.length], readyForNextBatch: (sent) => sent.length === rows.length },
+          { responseId: newId(), data: answers[i % colleges.length], college: colleges[i % colleges.length], day: now.slice(0, 10), themeScores: scores[i % colleges.length], minBatch: rows.length, readyForNextBatch: () => true },
         ),
       );
     }

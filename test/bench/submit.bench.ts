@@ -14,11 +14,14 @@ import { seededRandom } from '../../server/demo/random.ts';
 const DURATION_MS = Math.min(Number(process.env.BENCH_SECONDS ?? 15), 60) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const TOKENS = Number(process.env.BENCH_TOKENS ?? 60_000);
+// Links spread over poles of 30, as in the network (250 poles × 30 a year, sized for 100 times that): each submission
+// also decides whether its pole's results move (a few rows per pole), which one giant pole would make quadratic.
+const PER_POLE = 30;
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ptce-bench-'));
 const config = readConfig({ DATA_DIR: dataDir });
 
-// Prepare a pole, an open campaign and as many individual links as the run can use.
+// Prepare poles, an open campaign and as many individual links as the run can use.
 const deps = createDeps(config);
 const q = deps.questionnaires.get('ptce-2026')!;
 const rng = seededRandom(1);
@@ -26,12 +29,14 @@ const colleges = q.colleges.map((c) => c.id);
 const bodies = Array.from({ length: 50 }, (_, i) => JSON.stringify({ data: sampleAnswers(q, rng, { college: colleges[i % colleges.length] }) }));
 const tokens: string[] = [];
 deps.repos.db.transaction(() => {
-  deps.repos.poles.create({ id: 'bench', name: 'Pôle de mesure', region: null, departement: null, createdAt: new Date().toISOString() });
+  for (let p = 0; p < Math.ceil(TOKENS / PER_POLE); p++) {
+    deps.repos.poles.create({ id: `bench-${p}`, name: `Pôle de mesure ${p}`, region: null, departement: null, createdAt: new Date().toISOString() });
+  }
   deps.repos.campaigns.create({ id: 'bench-2026', year: 2026, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt: new Date().toISOString() });
   const rows = Array.from({ length: TOKENS }, (_, i) => {
     const token = newToken();
     tokens.push(token);
-    return { id: `i${i}`, poleId: 'bench', campaignId: 'bench-2026', tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: null, createdAt: new Date().toISOString(), ticketId: `t${i}` };
+    return { id: `i${i}`, poleId: `bench-${Math.floor(i / PER_POLE)}`, campaignId: 'bench-2026', tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: null, createdAt: new Date().toISOString(), ticketId: `t${i}` };
   });
   deps.repos.invitations.createMany(rows);
 })();

@@ -60,8 +60,9 @@ describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows 
       body: JSON.stringify({ data: sampleAnswers(q, seededRandom(5), { college: 'salaries' }) }),
     });
     expect(res.status).toBe(201);
-    await expect.poll(() => page.getByTestId('participation-salaries-count').textContent(), { timeout: 12_000 }).toMatch(/1\s*\/\s*3/);
-    expect(await page.getByTestId('participation-salaries').locator('progress').getAttribute('value')).toBe('1');
+    // It counts at once in the total; its collège shows only with the next results batch (k responses).
+    await expect.poll(() => page.getByTestId('participation-totals').textContent(), { timeout: 12_000 }).toMatch(/1 réponse envoyée sur 3 invitations/);
+    expect(await page.getByTestId('participation-pending').textContent()).toMatch(/1 réponse envoyée est comptée sans son collège/);
 
     // The CSV of links downloads.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger (CSV)' }).click()]);
@@ -76,6 +77,77 @@ describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows 
     await expect.poll(() => page.getByRole('heading', { name: 'Accès refusé' }).count(), { timeout: 10_000 }).toBe(1);
     await page.close();
   });
+
+  it('revokes and replaces links through the page, creates a capped shared link and previews the questionnaire', async () => {
+    const page = await loggedIn(COORDINATOR);
+    await page.goto(`${server.url}/poles/p1/campagnes/c2026`);
+    const rows = page.getByTestId('invitations-table').locator('tbody tr');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    const tokenOf = async (n: number) => /\/r\/([A-Za-z0-9_-]{43})/.exec((await rows.nth(n).textContent()) ?? '')![1];
+    const status = async (token: string) => (await fetch(`${server.url}/api/responses/${token}`)).status;
+
+    // A shared link with at most 40 people.
+    await page.getByLabel('Lien partagé').check();
+    await page.getByLabel('Nombre maximal de réponses').fill('40');
+    await page.getByRole('button', { name: 'Créer les liens' }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(4);
+    expect(await rows.nth(3).getByTestId('invitation-status').innerText()).toMatch(/0 \/ 40/);
+    expect(await page.getByRole('button', { name: 'Remplacer le lien n° 4' }).count()).toBe(0);
+    // The link sent in the first test cannot be replaced.
+    expect(await page.getByRole('button', { name: 'Remplacer le lien n° 1' }).count()).toBe(0);
+
+    // Link n° 2 has a draft in progress; it is replaced: the old link stops working.
+    const second = await tokenOf(1);
+    const put = await fetch(`${server.url}/api/responses/${second}`, {
+      method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ data: { college: 'salaries' }, pageNo: 0 }),
+    });
+    expect(put.status).toBe(200);
+    await page.getByRole('button', { name: 'Actualiser la liste' }).click();
+    await expect.poll(() => rows.nth(1).getByTestId('invitation-status').innerText()).toBe('en cours');
+    await page.getByRole('button', { name: 'Remplacer le lien n° 2' }).click();
+    const reissue = page.getByRole('dialog', { name: 'Remplacer le lien n° 2 ?' });
+    await expect.poll(() => reissue.isVisible()).toBe(true);
+    expect(await reissue.innerText()).toMatch(/supprimé sans être lu/);
+    await reissue.getByRole('button', { name: 'Remplacer le lien' }).click();
+    const replaced = page.getByTestId('lien-remplace');
+    await expect.poll(() => replaced.count(), { timeout: 10_000 }).toBe(1);
+    expect(await replaced.innerText()).toMatch(/L’ancien lien ne fonctionne plus/);
+    const newUrl = await replaced.getByRole('link').innerText();
+    expect(newUrl).not.toContain(second);
+    await expect.poll(() => tokenOf(1)).not.toBe(second);
+    expect(newUrl).toContain(await tokenOf(1));
+    expect(await rows.nth(1).getByTestId('invitation-status').innerText()).toBe('non ouvert');
+    expect(await status(second)).toBe(404);
+
+    // Link n° 3 is revoked, after a first change of mind (Escape closes the dialog, nothing happens).
+    const third = await tokenOf(2);
+    await page.getByRole('button', { name: 'Retirer le lien n° 3' }).click();
+    const revoke = page.getByRole('dialog', { name: 'Retirer le lien n° 3 ?' });
+    await expect.poll(() => revoke.isVisible()).toBe(true);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Annuler');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => revoke.count()).toBe(0);
+    expect(await rows.count()).toBe(4);
+    await page.getByRole('button', { name: 'Retirer le lien n° 3' }).click();
+    await page.getByRole('dialog', { name: 'Retirer le lien n° 3 ?' }).getByRole('button', { name: 'Retirer le lien' }).click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    expect(await page.getByText('Lien n° 3 retiré').count()).toBe(1);
+    expect(await page.getByTestId('invitations-table').innerText()).not.toContain(third);
+    expect(await status(third)).toBe(410);
+
+    // The read-only preview.
+    await page.getByRole('link', { name: 'Aperçu du questionnaire' }).click();
+    await expect.poll(() => page.getByText('Aperçu en lecture seule : aucune réponse n’est enregistrée').count(), { timeout: 10_000 }).toBe(1);
+    const preview = page.getByTestId('apercu-questionnaire');
+    await expect.poll(() => preview.getByText('À quel collège appartenez-vous ?').count(), { timeout: 15_000 }).toBe(1);
+    // All pages at once, questions shown only after some answers included; nothing can be answered.
+    expect(await preview.getByText('Expression libre').count()).toBeGreaterThan(0);
+    expect(await preview.getByText('Pour les collectivités et organismes publics').count()).toBeGreaterThan(0);
+    expect(await preview.locator('input').count()).toBeGreaterThan(0);
+    expect(await preview.getByRole('button', { name: 'Terminer' }).count()).toBe(0);
+    expect(await preview.locator('input:not([disabled]):not([readonly]), textarea:not([disabled]):not([readonly])').count()).toBe(0);
+    await page.close();
+  }, 60_000);
 
   it('fills in the pole profile: a missing required answer is reported, then the profile is saved', async () => {
     const page = await loggedIn(COORDINATOR);

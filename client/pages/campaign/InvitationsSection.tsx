@@ -1,7 +1,8 @@
-// Invitation links: creation form, table, CSV download, copy, QR sheet link.
+// Invitation links: creation form, table, CSV download, copy, revoke, reissue, QR sheet and questionnaire preview links.
 import { CollegeSelect } from '../../components/CollegeSelect';
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { api } from '../../api';
+import { api, errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { collegeLabel, type CollegeChoice } from '../../college';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { Link } from '../../router';
@@ -24,6 +25,7 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
   const [count, setCount] = useState('10');
   const [college, setCollege] = useState('');
   const [shared, setShared] = useState(false);
+  const [maxResponses, setMaxResponses] = useState('');
   const { pending, error, setError, run } = useAction();
 
   async function handleSubmit(event: FormEvent) {
@@ -34,10 +36,16 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
       setError('Le nombre de liens doit être compris entre 1 et 500.');
       return;
     }
+    const max = maxResponses.trim() === '' ? null : Number(maxResponses);
+    if (shared && max !== null && (!Number.isInteger(max) || max < 1 || max > 10_000)) {
+      setError('Le nombre maximal de réponses doit être un nombre entier entre 1 et 10 000 (ou laissé vide).');
+      return;
+    }
     await run(async () => {
       const body: Record<string, unknown> = { count: shared ? 1 : n };
       if (college) body.college = college;
       if (shared) body.shared = true;
+      if (shared && max !== null) body.maxResponses = max;
       const result = await api.post<{ invitations: Invitation[] }>(`${basePath}/invitations`, body);
       onCreated(result.invitations.length);
     });
@@ -75,11 +83,80 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
         <input id="invitation-shared" type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} />
         <label htmlFor="invitation-shared">Lien partagé (une réponse par personne qui l'ouvre)</label>
       </div>
+      {shared && (
+        <div className="field">
+          <label htmlFor="invitation-max">Nombre maximal de réponses (facultatif)</label>
+          <input
+            id="invitation-max"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={10_000}
+            value={maxResponses}
+            onChange={(e) => setMaxResponses(e.target.value)}
+            aria-describedby="invitation-max-hint"
+          />
+          <p id="invitation-max-hint" className="hint">
+            Une fois ce nombre de personnes atteint, le lien n’ouvre plus de nouveau questionnaire. Laissez vide pour
+            ne pas limiter.
+          </p>
+        </div>
+      )}
       <button type="submit" disabled={pending}>
         Créer les liens
       </button>
     </form>
   );
+}
+
+type Pending = { kind: 'revoke' | 'reissue'; invitation: Invitation; number: number };
+
+/** Status cell: individual state, or for a shared link its openings and « envoyées / maximum ». */
+function StatusCell({ invitation }: { invitation: Invitation }) {
+  if (!invitation.shared || invitation.maxResponses === null) return <>{invitationStatusLabel(invitation)}</>;
+  const { opened, submitted, maxResponses } = invitation;
+  return (
+    <>
+      {opened} ouverture{opened > 1 ? 's' : ''},{' '}
+      <span className="nowrap" aria-hidden="true">
+        {submitted} / {maxResponses}
+      </span>
+      <span className="visually-hidden">
+        {submitted} sur {maxResponses}
+      </span>{' '}
+      réponse{submitted > 1 ? 's' : ''} envoyée{submitted > 1 ? 's' : ''} (au plus {maxResponses} personnes)
+    </>
+  );
+}
+
+function dialogText(p: Pending) {
+  if (p.kind === 'reissue') {
+    return {
+      title: `Remplacer le lien n° ${p.number} ?`,
+      confirm: 'Remplacer le lien',
+      body: (
+        <p>
+          Un nouveau lien prendra sa place. L’ancien ne fonctionnera plus et, si la personne avait commencé à répondre,
+          son brouillon sera supprimé sans être lu : elle recommencera avec le nouveau lien.
+        </p>
+      ),
+    };
+  }
+  return {
+    title: `Retirer le lien n° ${p.number} ?`,
+    confirm: 'Retirer le lien',
+    body: p.invitation.shared ? (
+      <p>
+        Ce lien partagé ne fonctionnera plus, y compris pour les personnes qui ont commencé à répondre : leurs
+        brouillons seront supprimés sans être lus. Les réponses déjà envoyées restent comptées.
+      </p>
+    ) : (
+      <p>
+        Ce lien ne fonctionnera plus. Si la personne avait commencé à répondre, son brouillon sera supprimé sans être
+        lu. Une réponse déjà envoyée reste comptée.
+      </p>
+    ),
+  };
 }
 
 export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 0, onCreated }: Props) {
@@ -93,21 +170,114 @@ export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 
   }, [refreshKey, reload]);
   const [message, setMessage] = useState<string | null>(null);
   const [copyMessage, setCopyMessage] = useState('');
+  const [pendingAction, setPendingAction] = useState<Pending | null>(null);
+  const [acting, setActing] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [reissued, setReissued] = useState<{ number: number; url: string } | null>(null);
+  const [reissueCopy, setReissueCopy] = useState('');
+  const trigger = useRef<HTMLElement | null>(null);
+  const resultRef = useRef<HTMLDivElement>(null);
+  const focusResult = useRef(false);
   const list = invitations.data?.invitations ?? [];
+
+  useEffect(() => {
+    if (!focusResult.current) return;
+    focusResult.current = false;
+    resultRef.current?.focus();
+  }, [message, reissued]);
 
   async function handleCopy(invitation: Invitation, index: number) {
     const ok = await copyText(invitation.url);
     setCopyMessage(ok ? `Lien n° ${index + 1} copié.` : 'La copie a échoué : sélectionnez le lien et copiez-le.');
   }
 
+  function ask(kind: Pending['kind'], invitation: Invitation, index: number) {
+    trigger.current = document.activeElement as HTMLElement | null;
+    setActionError(null);
+    setPendingAction({ kind, invitation, number: index + 1 });
+  }
+
+  function cancel() {
+    setPendingAction(null);
+    setActionError(null);
+    const back = trigger.current;
+    window.setTimeout(() => back?.focus(), 0);
+  }
+
+  async function confirm() {
+    if (!pendingAction) return;
+    const { kind, invitation, number } = pendingAction;
+    const path = `${basePath}/invitations/${encodeURIComponent(invitation.id)}`;
+    setActing(true);
+    setActionError(null);
+    try {
+      if (kind === 'revoke') {
+        await api.delete<void>(path);
+        setReissued(null);
+        setMessage(
+          invitation.shared
+            ? `Lien partagé n° ${number} retiré : il ne fonctionne plus et les brouillons en cours ont été supprimés sans être lus.`
+            : `Lien n° ${number} retiré : il ne fonctionne plus et un éventuel brouillon a été supprimé sans être lu.`,
+        );
+      } else {
+        const result = await api.post<{ invitation: Invitation }>(`${path}/reissue`);
+        setMessage(null);
+        setReissued({ number, url: result.invitation.url });
+        setReissueCopy('');
+      }
+      focusResult.current = true;
+      setPendingAction(null);
+      void invitations.reload();
+      onCreated();
+    } catch (e) {
+      setActionError(errorMessage(e));
+      // The list may have changed meanwhile (already submitted, already revoked): show it as it is now.
+      void invitations.reload();
+    } finally {
+      setActing(false);
+    }
+  }
+
+  const dialog = pendingAction ? dialogText(pendingAction) : null;
+
   return (
     <section aria-labelledby="invitations-title" className="section" data-testid="invitations">
       <h2 id="invitations-title">Invitations</h2>
-      {message && <SuccessStatus>{message}</SuccessStatus>}
+      <div ref={resultRef} tabIndex={-1} data-testid="invitations-result">
+        {message && <SuccessStatus>{message}</SuccessStatus>}
+        {reissued && (
+          <div className="alert alert-success" role="status" data-testid="lien-remplace">
+            <p>
+              <strong>Lien n° {reissued.number} remplacé.</strong> L’ancien lien ne fonctionne plus ; si un brouillon
+              était en cours, il a été supprimé sans être lu. Nouveau lien à transmettre :
+            </p>
+            <p className="reissued-link">
+              <a href={reissued.url} target="_blank" rel="noreferrer" id="reissued-url">
+                {reissued.url}
+              </a>
+            </p>
+            <button
+              type="button"
+              className="button-secondary button-small"
+              aria-describedby="reissued-url"
+              onClick={async () =>
+                setReissueCopy((await copyText(reissued.url)) ? 'Nouveau lien copié.' : 'La copie a échoué : sélectionnez le lien et copiez-le.')
+              }
+            >
+              Copier le nouveau lien
+            </button>
+            <span className="hint" aria-live="polite">
+              {' '}
+              {reissueCopy}
+            </span>
+          </div>
+        )}
+      </div>
       <InvitationCreateForm
         basePath={basePath}
         colleges={colleges}
         onCreated={(n) => {
+          setReissued(null);
           setMessage(n > 1 ? `${n} liens créés.` : 'Lien créé.');
           void invitations.reload();
           onCreated();
@@ -119,6 +289,9 @@ export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 
         </a>
         <Link to={`${pagePath}/qr`} className="button-link">
           Imprimer la feuille de QR codes
+        </Link>
+        <Link to={`${pagePath}/apercu`} className="button-link" data-testid="apercu-link">
+          Aperçu du questionnaire
         </Link>
         <button type="button" className="button-secondary" onClick={() => void invitations.reload()}>
           Actualiser la liste
@@ -143,7 +316,7 @@ export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 
                 <th scope="col">Type</th>
                 <th scope="col">Collège</th>
                 <th scope="col">Statut</th>
-                <th scope="col">Copier</th>
+                <th scope="col">Actions</th>
               </tr>
             </thead>
             <tbody>
@@ -157,16 +330,38 @@ export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 
                   </td>
                   <td>{invitationKindLabel(invitation)}</td>
                   <td>{collegeLabel(colleges, invitation.college)}</td>
-                  <td data-testid="invitation-status">{invitationStatusLabel(invitation)}</td>
+                  <td data-testid="invitation-status">
+                    <StatusCell invitation={invitation} />
+                  </td>
                   <td>
-                    <button
-                      type="button"
-                      className="button-secondary button-small"
-                      onClick={() => void handleCopy(invitation, index)}
-                      aria-describedby={`invitation-url-${invitation.id}`}
-                    >
-                      Copier
-                    </button>
+                    <div className="row-actions">
+                      <button
+                        type="button"
+                        className="button-secondary button-small"
+                        onClick={() => void handleCopy(invitation, index)}
+                        aria-label={`Copier le lien n° ${index + 1}`}
+                      >
+                        Copier
+                      </button>
+                      {!invitation.shared && invitation.status !== 'submitted' && (
+                        <button
+                          type="button"
+                          className="button-secondary button-small"
+                          onClick={() => ask('reissue', invitation, index)}
+                          aria-label={`Remplacer le lien n° ${index + 1}`}
+                        >
+                          Remplacer le lien
+                        </button>
+                      )}
+                      <button
+                        type="button"
+                        className="button-secondary button-small button-danger-outline"
+                        onClick={() => ask('revoke', invitation, index)}
+                        aria-label={`Retirer le lien n° ${index + 1}`}
+                      >
+                        Retirer
+                      </button>
+                    </div>
                   </td>
                 </tr>
               ))}
@@ -179,6 +374,18 @@ export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 
           {copyMessage}
         </p>
       )}
+      <ConfirmDialog
+        open={pendingAction !== null}
+        title={dialog?.title ?? ''}
+        confirmLabel={dialog?.confirm ?? ''}
+        pending={acting}
+        error={actionError}
+        onConfirm={() => void confirm()}
+        onCancel={cancel}
+        testId="confirm-dialog"
+      >
+        {dialog?.body}
+      </ConfirmDialog>
     </section>
   );
 }

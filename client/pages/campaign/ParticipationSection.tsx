@@ -90,6 +90,15 @@ export function ParticipationSection({ basePath, refreshKey }: { basePath: strin
             {participation.totals.invited} invitation{participation.totals.invited > 1 ? 's' : ''},{' '}
             {participation.totals.started} commencée{participation.totals.started > 1 ? 's' : ''}.
           </p>
+          {(participation.totals.pending ?? 0) > 0 && (
+            <p className="hint" data-testid="participation-pending">
+              {participation.totals.pending === 1
+                ? '1 réponse envoyée est comptée sans son collège'
+                : `${participation.totals.pending} réponses envoyées sont comptées sans leur collège`}{' '}
+              jusqu’à la prochaine mise à jour des résultats : les collèges ne bougent que par paquets de plusieurs
+              réponses, pour que personne ne puisse être reconnu à son heure d’envoi.
+            </p>
+          )}
           <p className="hint">
             Mise à jour automatique toutes les 5 secondes
             {participation.updatedAt ? ` (dernière : ${formatTime(participation.updatedAt)})` : ''}.

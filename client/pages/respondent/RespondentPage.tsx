@@ -1,24 +1,42 @@
 // /r/:token: the respondent's page (default export, loaded lazily with SurveyJS).
-import { useCallback, useEffect, useState } from 'react';
+// A link is a ticket bound to the first browser that opens it (HttpOnly cookie set by the server): another browser
+// gets 403 opened_elsewhere, and only the bound browser is shown the resume link that moves the draft elsewhere.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api';
 import { ErrorAlert, Loading } from '../../components/Messages';
 import { SkipLink } from '../../components/SkipLink';
 import { navigate } from '../../router';
 import QuestionnaireForm, { type FormOutcome } from '../../survey/QuestionnaireForm';
-import type { RespondentResponse } from '../../types';
+import { isRespondentForm, type RespondentForm, type RespondentResponse } from '../../types';
 import { usePageTitle } from '../../usePageTitle';
-import { copyText } from '../campaign/copyText';
-import { ClosedView, NotFoundView, NotOpenView, ThanksView } from './RespondentViews';
+import { ConfidentialityPromise, ResumeElsewhere } from './RespondentCards';
+import {
+  ClosedView,
+  LinkFullView,
+  NotFoundView,
+  NotOpenView,
+  OpenedElsewhereView,
+  RevokedView,
+  ThanksView,
+  TooManyClaimsView,
+} from './RespondentViews';
 import { forgetPersonalToken, personalTokenFor, rememberPersonalToken, sharedTokenOf } from './sharedLinkStore';
+
+/** k when the server does not say it (the default of the analysis settings). */
+const DEFAULT_MIN_GROUP_SIZE = 3;
 
 type View =
   | { kind: 'loading' }
   | { kind: 'notFound' }
   | { kind: 'notOpen'; opensAt: string | null }
   | { kind: 'closed'; closesAt: string | null }
+  | { kind: 'openedElsewhere'; message: string; restartPath: string | null }
+  | { kind: 'revoked'; message: string }
+  | { kind: 'full'; message: string }
+  | { kind: 'tooManyClaims'; message: string }
   | { kind: 'error'; message: string }
-  | { kind: 'submitted'; submittedAt: string | null }
-  | { kind: 'form'; response: RespondentResponse };
+  | { kind: 'submitted'; restartPath: string | null }
+  | { kind: 'form'; response: RespondentForm };
 
 // One claim per shared link and page load, even if the effect runs twice (StrictMode, retries).
 const claims = new Map<string, Promise<string>>();
@@ -34,6 +52,30 @@ function claimOnce(sharedToken: string): Promise<string> {
   return claim;
 }
 
+// One GET per link at a time. The first use of a link binds it to this browser (a cookie the server sets in its
+// answer): two first requests at once (StrictMode runs effects twice) would each get a cookie of their own, and the
+// loser would be told the link was opened elsewhere.
+const loads = new Map<string, Promise<RespondentResponse>>();
+function loadOnce(token: string): Promise<RespondentResponse> {
+  let load = loads.get(token);
+  if (!load) {
+    load = api.get<RespondentResponse>(responsePath(token), { auth: false });
+    loads.set(token, load);
+    const done = () => loads.delete(token);
+    load.then(done, done);
+  }
+  return load;
+}
+
+/** Forgets the personal token claimed on this device for a shared link (after submission, or once unusable). */
+function forgetClaim(sharedToken: string): void {
+  forgetPersonalToken(sharedToken);
+  claims.delete(sharedToken);
+}
+
+const responsePath = (token: string) => `/api/responses/${encodeURIComponent(token)}`;
+const pagePath = (token: string) => `/r/${encodeURIComponent(token)}`;
+
 function detail(error: ApiError, key: string): string | null {
   const value = (error.details as Record<string, unknown> | undefined)?.[key];
   return typeof value === 'string' ? value : null;
@@ -42,43 +84,46 @@ function detail(error: ApiError, key: string): string | null {
 function viewOfError(error: unknown): View {
   if (!(error instanceof ApiError)) return { kind: 'error', message: 'Une erreur inattendue est survenue.' };
   if (error.status === 404) return { kind: 'notFound' };
+  if (error.status === 403 && error.code === 'opened_elsewhere') {
+    return { kind: 'openedElsewhere', message: error.message, restartPath: null };
+  }
   if (error.status === 403 && error.code === 'campaign_not_open') return { kind: 'notOpen', opensAt: detail(error, 'opensAt') };
+  if (error.status === 410) return { kind: 'revoked', message: error.message };
   if (error.status === 409 && error.code === 'campaign_closed') return { kind: 'closed', closesAt: detail(error, 'closesAt') };
-  if (error.status === 409 && error.code === 'already_submitted') return { kind: 'submitted', submittedAt: null };
+  if (error.status === 409 && error.code === 'already_submitted') return { kind: 'submitted', restartPath: null };
+  if (error.status === 409 && error.code === 'link_full') return { kind: 'full', message: error.message };
+  if (error.status === 429) return { kind: 'tooManyClaims', message: error.message };
   return { kind: 'error', message: error.message };
 }
 
-function PersonalLinkNote({ token }: { token: string }) {
-  const [copied, setCopied] = useState('');
-  const url = `${window.location.origin}/r/${encodeURIComponent(token)}`;
-  return (
-    <aside className="card personal-link" aria-labelledby="personal-link-title" data-testid="lien-personnel">
-      <h2 id="personal-link-title">Votre lien personnel</h2>
-      <p>
-        Ce lien vous est propre : il vous permet de reprendre vos réponses plus tard, même depuis un autre appareil.
-        Conservez-le.
-      </p>
-      <p className="personal-link-url">
-        <a href={url}>{url}</a>
-      </p>
-      <button
-        type="button"
-        className="button-secondary button-small"
-        onClick={async () => setCopied((await copyText(url)) ? 'Lien copié.' : 'La copie a échoué.')}
-      >
-        Copier mon lien
-      </button>
-      <span className="hint" aria-live="polite">
-        {' '}
-        {copied}
-      </span>
-    </aside>
-  );
+/**
+ * The personal token to use for a shared link on this device: the one claimed earlier if it can still be filled in,
+ * else a new claim (the previous person submitted, or moved their draft to another device).
+ */
+async function personalTokenForShared(sharedToken: string): Promise<string> {
+  const remembered = personalTokenFor(sharedToken);
+  if (remembered) {
+    try {
+      const previous = await loadOnce(remembered);
+      if (previous.status !== 'submitted') return remembered;
+    } catch (error) {
+      const unusable =
+        error instanceof ApiError &&
+        (error.status === 404 || (error.status === 403 && error.code === 'opened_elsewhere'));
+      if (!unusable) throw error;
+    }
+    forgetClaim(sharedToken);
+  }
+  const personal = await claimOnce(sharedToken);
+  rememberPersonalToken(sharedToken, personal);
+  return personal;
 }
 
 export default function RespondentPage({ token }: { token: string }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const mainRef = useRef<HTMLElement>(null);
+  const focusHeading = useRef(false);
   const title =
     view.kind === 'form' ? `Questionnaire ${view.response.campaign.year} – ${view.response.pole.name}` : 'Questionnaire';
   usePageTitle(title);
@@ -91,30 +136,44 @@ export default function RespondentPage({ token }: { token: string }) {
     setView({ kind: 'loading' });
     (async () => {
       try {
-        const response = await api.get<RespondentResponse>(`/api/responses/${encodeURIComponent(token)}`, {
-          auth: false,
-        });
+        const response = await loadOnce(token);
+        if (response.status === 'submitted') {
+          // A personal token claimed on this device is forgotten: the next person starts afresh.
+          const shared = sharedTokenOf(token);
+          if (shared) forgetClaim(shared);
+          show({ kind: 'submitted', restartPath: shared ? pagePath(shared) : null });
+          return;
+        }
         if (response.kind === 'shared') {
-          let personal = personalTokenFor(token);
-          if (!personal) {
-            personal = await claimOnce(token);
-            rememberPersonalToken(token, personal);
-          }
-          if (!cancelled) navigate(`/r/${encodeURIComponent(personal)}`, { replace: true });
+          const personal = await personalTokenForShared(token);
+          if (!cancelled) navigate(pagePath(personal), { replace: true });
           return;
         }
-        if (response.status === 'submitted') show({ kind: 'submitted', submittedAt: response.submittedAt });
-        else show({ kind: 'form', response });
+        // Opened through a resume link: the server moved the draft here and replaced that link (it works once), so
+        // the page goes on with the new one (the bound browser's own, also shown in « Reprendre sur un autre appareil »).
+        if (response.moved && response.resumeUrl && response.resumeUrl !== pagePath(token)) {
+          if (!cancelled) navigate(response.resumeUrl, { replace: true });
+          return;
+        }
+        if (isRespondentForm(response)) show({ kind: 'form', response });
+        else show({ kind: 'error', message: 'La réponse du serveur est incomplète. Réessayez dans un instant.' });
       } catch (error) {
+        const shared = error instanceof ApiError ? sharedTokenOf(token) : null;
         // A personal token remembered for a shared link that the server no longer knows: claim a new one.
-        const shared = error instanceof ApiError && error.status === 404 ? sharedTokenOf(token) : null;
-        if (shared) {
-          forgetPersonalToken(shared);
-          claims.delete(shared);
-          if (!cancelled) navigate(`/r/${encodeURIComponent(shared)}`, { replace: true });
+        if (shared && error instanceof ApiError && error.status === 404) {
+          forgetClaim(shared);
+          if (!cancelled) navigate(pagePath(shared), { replace: true });
           return;
         }
-        show(viewOfError(error));
+        const next = viewOfError(error);
+        // Moved to another device: this device forgets it, and the shared link may start a new questionnaire.
+        if (shared && next.kind === 'openedElsewhere') {
+          forgetClaim(shared);
+          show({ ...next, restartPath: pagePath(shared) });
+          return;
+        }
+        if (shared && next.kind === 'revoked') forgetClaim(shared);
+        show(next);
       }
     })();
     return () => {
@@ -122,12 +181,33 @@ export default function RespondentPage({ token }: { token: string }) {
     };
   }, [token, attempt]);
 
-  const handleOutcome = useCallback((outcome: FormOutcome) => {
-    if (outcome.kind === 'submitted') setView({ kind: 'submitted', submittedAt: outcome.submittedAt });
-    else if (outcome.kind === 'closed') setView({ kind: 'closed', closesAt: outcome.closesAt });
-    else setView({ kind: 'notOpen', opensAt: outcome.opensAt });
-    window.scrollTo(0, 0);
-  }, []);
+  // After an outcome of the form, focus goes to the new view's heading so that it is announced.
+  useEffect(() => {
+    if (!focusHeading.current || view.kind === 'form' || view.kind === 'loading') return;
+    focusHeading.current = false;
+    mainRef.current?.querySelector<HTMLElement>('h1')?.focus();
+  }, [view]);
+
+  const handleOutcome = useCallback(
+    (outcome: FormOutcome) => {
+      const shared = sharedTokenOf(token);
+      if (outcome.kind === 'submitted') {
+        if (shared) forgetClaim(shared);
+        setView({ kind: 'submitted', restartPath: shared ? pagePath(shared) : null });
+      } else if (outcome.kind === 'openedElsewhere') {
+        if (shared) forgetClaim(shared);
+        setView({ kind: 'openedElsewhere', message: outcome.message, restartPath: shared ? pagePath(shared) : null });
+      } else if (outcome.kind === 'revoked') {
+        if (shared) forgetClaim(shared);
+        setView({ kind: 'revoked', message: outcome.message });
+      } else if (outcome.kind === 'closed') setView({ kind: 'closed', closesAt: outcome.closesAt });
+      else setView({ kind: 'notOpen', opensAt: outcome.opensAt });
+      focusHeading.current = true;
+      window.scrollTo(0, 0);
+    },
+    [token],
+  );
+  const retry = () => setAttempt((n) => n + 1);
 
   return (
     <>
@@ -142,18 +222,22 @@ export default function RespondentPage({ token }: { token: string }) {
           )}
         </div>
       </header>
-      <main id="contenu" tabIndex={-1} className="page page-respondent">
+      <main id="contenu" ref={mainRef} tabIndex={-1} className="page page-respondent">
         {view.kind === 'loading' && <Loading label="Chargement du questionnaire…" />}
         {view.kind === 'notFound' && <NotFoundView />}
         {view.kind === 'notOpen' && <NotOpenView opensAt={view.opensAt} />}
         {view.kind === 'closed' && <ClosedView closesAt={view.closesAt} />}
-        {view.kind === 'submitted' && <ThanksView submittedAt={view.submittedAt} />}
+        {view.kind === 'openedElsewhere' && <OpenedElsewhereView message={view.message} restartPath={view.restartPath} />}
+        {view.kind === 'revoked' && <RevokedView message={view.message} />}
+        {view.kind === 'full' && <LinkFullView message={view.message} />}
+        {view.kind === 'tooManyClaims' && <TooManyClaimsView message={view.message} onRetry={retry} />}
+        {view.kind === 'submitted' && <ThanksView restartPath={view.restartPath} />}
         {view.kind === 'error' && (
           <>
             <h1>Questionnaire indisponible</h1>
             <ErrorAlert>
               <p>{view.message}</p>
-              <button type="button" className="button-secondary" onClick={() => setAttempt((n) => n + 1)}>
+              <button type="button" className="button-secondary" onClick={retry}>
                 Réessayer
               </button>
             </ErrorAlert>
@@ -164,8 +248,13 @@ export default function RespondentPage({ token }: { token: string }) {
             <h1 className="visually-hidden">
               Questionnaire d’auto-évaluation {view.response.campaign.year} – {view.response.pole.name}
             </h1>
-            {sharedTokenOf(token) && <PersonalLinkNote token={token} />}
-            <QuestionnaireForm token={token} response={view.response} onOutcome={handleOutcome} />
+            <QuestionnaireForm
+              token={token}
+              response={view.response}
+              onOutcome={handleOutcome}
+              intro={<ConfidentialityPromise k={view.response.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE} />}
+              aside={view.response.resumeUrl ? <ResumeElsewhere path={view.response.resumeUrl} /> : null}
+            />
           </>
         )}
       </main>

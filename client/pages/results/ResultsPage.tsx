@@ -1,5 +1,5 @@
 // /poles/:poleId/campagnes/:campaignId/resultats: the pole's dashboard (loaded lazily, with chart.js).
-import type { PoleResults } from '../../../reports/types';
+import type { PoleResults, ResultsSnapshot } from '../../../reports/types';
 import { LoadError, Loading } from '../../components/Messages';
 import { canSeePole, RequireStaff } from '../../components/RequireStaff';
 import { StaffLayout } from '../../components/StaffLayout';
@@ -28,6 +28,39 @@ function DashboardNav({ results }: { results: PoleResults }) {
     ['#verbatims-title', 'Paroles de répondants'],
   ];
   return <SectionNav label="Parties du tableau de bord" links={links} />;
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n > 1 ? many : one}`;
+
+/** What the figures rest on: results move only by batches of at least k responses (none of them can be singled out). */
+function SnapshotNotice({ snapshot, k }: { snapshot: ResultsSnapshot; k: number }) {
+  if (snapshot.provisional) {
+    return (
+      <div className="alert alert-warning" data-testid="resultats-provisoires">
+        <p>
+          <strong>Résultats provisoires : la campagne est en cours.</strong> Ils reposent sur{' '}
+          {plural(snapshot.responses, 'réponse', 'réponses')} ; prochaine mise à jour à{' '}
+          {plural(snapshot.nextUpdateAt, 'réponse envoyée', 'réponses envoyées')} ({snapshot.pending} en attente). Les
+          résultats n’évoluent que par paquets d’au moins {k} réponses, pour qu’aucune réponse individuelle ne puisse
+          s’en déduire.
+        </p>
+      </div>
+    );
+  }
+  if (snapshot.pending > 0) {
+    return (
+      <div className="alert alert-info" data-testid="reponses-non-comptees">
+        <p>
+          {snapshot.pending > 1
+            ? `${snapshot.pending} réponses arrivées après la dernière mise à jour ne sont pas comptées`
+            : '1 réponse arrivée après la dernière mise à jour n’est pas comptée'}{' '}
+          : il en faut au moins {k} pour que les résultats évoluent, sans qu’aucune réponse individuelle ne puisse s’en
+          déduire. Les résultats reposent sur {plural(snapshot.responses, 'réponse', 'réponses')}.
+        </p>
+      </div>
+    );
+  }
+  return null;
 }
 
 function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string }) {
@@ -64,6 +97,7 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
 
       {resource.error && <LoadError error={resource.error} onRetry={() => void resource.reload()} />}
       {!results && !resource.error && <Loading label="Calcul des résultats…" />}
+      {results?.snapshot && <SnapshotNotice snapshot={results.snapshot} k={results.minGroupSize} />}
 
       {results && !results.available && (
         <>

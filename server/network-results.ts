@@ -4,6 +4,7 @@ import type { AppDeps } from './context.ts';
 import type { Campaign } from './db/index.ts';
 import { networkRepository } from './db/network.ts';
 import { ApiError } from './errors.ts';
+import { settleIfClosed } from './results-snapshot.ts';
 import { computeNetworkResults, type NetworkInput, type NetworkResults } from '../reports/analysis/network.ts';
 import { scoreRespondent, scoringModel } from '../reports/analysis/scoring.ts';
 import { DISSENSUS_THRESHOLD } from '../reports/analysis/index.ts';
@@ -63,6 +64,7 @@ export function networkResults(deps: AppDeps, campaign: Campaign, filters: Netwo
   const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
   if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
   const repo = networkRepo(deps);
+  settleIfClosed(deps, campaign);
   const model = scoringModel(questionnaire.definition);
   const profiles = repo.profiles(campaign.id);
   const poles = deps.repos.poles.list().filter((p) => matches(filters, p, profiles.get(p.id), campaign.year));

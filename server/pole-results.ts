@@ -8,12 +8,14 @@ import { computePoleResults } from '../reports/analysis/index.ts';
 import { computeBenchmark, type BenchmarkNetwork } from '../reports/analysis/benchmark.ts';
 import type { Benchmark, PoleResults, ResultsSnapshot } from '../reports/types.ts';
 import { campaignStatus } from './campaign-status.ts';
+import { settleIfClosed } from './results-snapshot.ts';
 
 /** The API always sends the benchmark (null when there is none). */
 export type ServedPoleResults = PoleResults & { benchmark: Benchmark | null; snapshot: ResultsSnapshot };
 
 export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): ServedPoleResults {
   const { repos, analysis } = deps;
+  settleIfClosed(deps, campaign);
   const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
   if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
 
@@ -21,7 +23,10 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
   const earlier = repos.campaigns
     .list()
     .filter((c) => c.year < campaign.year && deps.questionnaires.has(c.questionnaireId))
-    .find((c) => repos.responses.snapshotInfo(pole.id, c.id).included >= analysis.minGroupSize);
+    .find((c) => {
+      settleIfClosed(deps, c);
+      return repos.responses.snapshotInfo(pole.id, c.id).included >= analysis.minGroupSize;
+    });
 
   const results = computePoleResults({
     pole: { id: pole.id, name: pole.name },

@@ -26,32 +26,32 @@ export interface AggregateRules {
  */
 export function aggregate(values: readonly Scored[], rules: AggregateRules): Aggregate {
   const { grouping, minGroupSize: k } = rules;
-  const cellOf = (v: Scored) => `${v.batch ?? 1}|${grouping.groupAt(v.batch ?? 1, v.college)}`;
-  const cellSize = new Map<string, number>();
-  for (const v of values) if (v.value !== null) cellSize.set(cellOf(v), (cellSize.get(cellOf(v)) ?? 0) + 1);
-  const perGroup = new Map<string, { kept: number[]; scorers: number }>(grouping.groups.map((g) => [g.id, { kept: [], scorers: 0 }]));
-  for (const v of values) {
-    if (v.value === null) continue;
-    const group = perGroup.get(grouping.groupOf(v.college));
-    if (!group) continue;
-    group.scorers++;
-    if (cellSize.get(cellOf(v))! >= k) group.kept.push(v.value);
-  }
+  // Two passes over numbered cells: how many scored in each (batch, group) cell, then which values count.
+  const where = values.map((v) => (v.value === null ? null : grouping.cellOf(v.batch ?? 1, v.college)));
+  const cellSize = new Array<number>(grouping.cellCount).fill(0);
+  for (const w of where) if (w) cellSize[w.cell]++;
+  const kept = grouping.groups.map((): number[] => []);
+  const scorers = new Array<number>(grouping.groups.length).fill(0);
+  values.forEach((v, i) => {
+    const w = where[i];
+    if (!w || w.group < 0) return;
+    scorers[w.group]++;
+    if (cellSize[w.cell] >= k) kept[w.group].push(v.value!);
+  });
   const included: number[] = [];
   const groupMeans: number[] = [];
   const byCollege: CollegeScore[] = [];
-  for (const g of grouping.groups) {
-    const { kept, scorers } = perGroup.get(g.id)!;
-    if (!scorers) continue;
+  grouping.groups.forEach((g, i) => {
+    if (!scorers[i]) return;
     // Kept values come in whole cells of at least k: a group with any is shown.
-    const suppressed = kept.length === 0;
-    const m = suppressed ? null : mean(kept)!;
+    const suppressed = kept[i].length === 0;
+    const m = suppressed ? null : mean(kept[i])!;
     if (m !== null) {
-      included.push(...kept);
+      for (const x of kept[i]) included.push(x);
       groupMeans.push(m);
     }
-    byCollege.push({ college: g.id, label: g.label, n: suppressed ? scorers : kept.length, score: m, suppressed });
-  }
+    byCollege.push({ college: g.id, label: g.label, n: suppressed ? scorers[i] : kept[i].length, score: m, suppressed });
+  });
   const between = spread(groupMeans);
   return {
     // Each included group weighs the same; with one group this is the plain mean.

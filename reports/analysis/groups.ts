@@ -21,6 +21,13 @@ export interface CollegeGrouping {
   groupOf(college: string | null): string;
   /** The group the collège was in when batch `batch` entered the results (groups only ever merge afterwards). */
   groupAt(batch: number, college: string | null): string;
+  /**
+   * Numbers for a response's (batch, group-of-that-time) cell and its group (index into `groups`), memoised: the
+   * network view asks for millions of them.
+   */
+  cellOf(batch: number, college: string | null): { cell: number; group: number };
+  /** How many distinct cells `cellOf` has numbered so far. */
+  readonly cellCount: number;
 }
 
 /** A submitted response as grouping sees it: its collège, and the results batch it entered (1 when unknown). */
@@ -102,11 +109,31 @@ export function groupColleges(
   const mergedSize = unknown + present.filter((c) => merged.has(c.id)).reduce((s, c) => s + total.get(c.id)!, 0);
   if (mergedSize > 0) groups.push({ id: MERGED_GROUP_ID, label: MERGED_GROUP_LABEL, colleges: present.filter((c) => merged.has(c.id)).map((c) => c.id), size: mergedSize });
   const own = (set: ReadonlySet<string>, college: string | null) => (college !== null && known.has(college) && !set.has(college) ? college : MERGED_GROUP_ID);
-  return {
+  const groupIndex = new Map(groups.map((g, i) => [g.id, i]));
+  const cells = new Map<number, Map<string | null, { cell: number; group: number }>>();
+  const cellIds = new Map<string, number>();
+  const grouping: CollegeGrouping = {
     groups,
     groupOf: (college) => own(merged, college),
     groupAt: (batch, college) => own(mergedAt.get(batch) ?? merged, college),
+    cellOf(batch, college) {
+      let byCollege = cells.get(batch);
+      if (!byCollege) cells.set(batch, (byCollege = new Map()));
+      let found = byCollege.get(college);
+      if (!found) {
+        const key = `${batch}|${grouping.groupAt(batch, college)}`;
+        let cell = cellIds.get(key);
+        if (cell === undefined) cellIds.set(key, (cell = cellIds.size));
+        found = { cell, group: groupIndex.get(grouping.groupOf(college)) ?? -1 };
+        byCollege.set(college, found);
+      }
+      return found;
+    },
+    get cellCount() {
+      return cellIds.size;
+    },
   };
+  return grouping;
 }
 
 /** Past this many responses waiting, results move even if a collège must merge: they may not lag for ever. */

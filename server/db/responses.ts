@@ -31,7 +31,19 @@ export function responsesRepository(db: Db) {
   const exportAll = db.prepare(`${exportColumns} WHERE r.campaign_id = ? AND r.batch > 0 ORDER BY p.name COLLATE NOCASE, p.id, r.id`);
   const exportPole = db.prepare(`${exportColumns} WHERE r.pole_id = ? AND r.campaign_id = ? AND r.batch > 0 ORDER BY r.id`);
 
+  const waitingPoles = db.prepare('SELECT pole_id FROM responses WHERE campaign_id = ? AND batch = 0 GROUP BY pole_id HAVING count(*) >= ?').pluck();
+  const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
+  const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
+  const closeBatches = db.transaction((campaignId: string, k: number) => {
+    for (const poleId of waitingPoles.all(campaignId, k) as string[]) advance.run(nextBatch.get(poleId, campaignId), poleId, campaignId);
+  });
+
   return {
+    /**
+     * Once a campaign is closed no more responses come, so waiting for a batch that keeps every collège's figures is
+     * pointless: at least k waiting responses of a pole enter its results as a last batch (groups merge as needed).
+     */
+    closeBatches: (campaignId: string, k: number) => closeBatches(campaignId, k),
     /** The answers the pole's results rest on (the snapshot), for scoring. */
     snapshot: (poleId: string, campaignId: string) =>
       (snapshotOf.all(poleId, campaignId) as { college: string | null; batch: number; data: string }[]).map((r) => ({ college: r.college, batch: r.batch, data: JSON.parse(r.data) as Record<string, unknown> })),

@@ -11,6 +11,7 @@ import { responsesCsv } from '../../reports/export/csv.ts';
 import { TooManyRowsError, XLSX_TYPE, responsesXlsx } from '../../reports/export/xlsx.ts';
 import { exportNoteHeader, type ExportRow } from '../../reports/export/layout.ts';
 import { groupColleges } from '../../reports/analysis/groups.ts';
+import { settleIfClosed } from '../results-snapshot.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 import { ErrorSchema, PoleCampaignParams, errors, json } from '../schemas.ts';
 
@@ -45,6 +46,7 @@ export function exportRoutes(deps: AppDeps) {
 
   /** The snapshot's rows, each with its pole's collège group (the same grouping as the pole's results). */
   const exportRows = (questionnaire: Questionnaire, campaign: Campaign, pole: Pole | undefined): ExportRow[] => {
+    settleIfClosed(deps, campaign);
     const stored = repos.responses.forExport(campaign.id, pole?.id);
     const k = deps.analysis.minGroupSize;
     const byPole = new Map<string, typeof stored>();

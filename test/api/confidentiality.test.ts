@@ -290,6 +290,21 @@ describe('results by snapshot', () => {
     // The fourth response stays out: alone, it would be read as the difference before and after the closing.
     expect(closed.snapshot).toEqual({ responses: 3, pending: 1, nextUpdateAt: 6, provisional: false });
   });
+
+  it('lets at least k responses held back for a collège enter the results once the campaign is closed', async () => {
+    const { coordinator, base, pole } = await poleWithCampaign(h);
+    const ess = await createLinks(coordinator, base, { count: 4, college: 'ess' });
+    const coll = await createLinks(coordinator, base, { count: 5, college: 'collectivites' });
+    await submitAll(ess.slice(0, 3), ['ess', 'ess', 'ess'], 10);
+    await submitAll(coll.slice(0, 3), ['collectivites', 'collectivites', 'collectivites'], 20);
+    await submitAll([ess[3], coll[3], coll[4]], ['ess', 'collectivites', 'collectivites'], 30);
+    expect((await coordinator.json('GET', `${base}/results`)).body.snapshot).toMatchObject({ responses: 6, pending: 3 });
+    h.clock.now = new Date('2026-07-01T10:00:00Z');
+    const closed = (await (await h.coordinator(pole.id)).json('GET', `${base}/results`)).body;
+    // No more responses will come: the three enter as a last batch, ESS and Collectivités merged to keep it whole.
+    expect(closed.snapshot).toEqual({ responses: 9, pending: 0, nextUpdateAt: 12, provisional: false });
+    expect(closed.groups.map((g: any) => [g.id, g.n])).toEqual([['autres', 9]]);
+  });
 });
 
 describe('comparing snapshots gives no one away', () => {

@@ -39,10 +39,10 @@ function SnapshotNotice({ snapshot, k }: { snapshot: ResultsSnapshot; k: number 
       <div className="alert alert-warning" data-testid="resultats-provisoires">
         <p>
           <strong>Résultats provisoires : la campagne est en cours.</strong> Ils reposent sur{' '}
-          {plural(snapshot.responses, 'réponse', 'réponses')} ; prochaine mise à jour à{' '}
+          {plural(snapshot.responses, 'réponse', 'réponses')} ; prochaine mise à jour au plus tôt à{' '}
           {plural(snapshot.nextUpdateAt, 'réponse envoyée', 'réponses envoyées')} ({snapshot.pending} en attente). Les
-          résultats n’évoluent que par paquets d’au moins {k} réponses, pour qu’aucune réponse individuelle ne puisse
-          s’en déduire.
+          résultats n’évoluent que par paquets d’au moins {k} réponses, et attendent au besoin qu’un collège ne
+          s’enrichisse pas d’une seule personne : aucune réponse individuelle ne peut s’en déduire.
         </p>
       </div>
     );

@@ -4,6 +4,7 @@ import { createHarness, type Client, type Harness } from '../helpers/harness.ts'
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
 import { itemScore, scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
 import { hashToken } from '../../server/security/tokens.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await createHarness()));
@@ -15,35 +16,6 @@ const HYPERLINK = '=HYPERLINK("http://x")';
 const TRICKY = 'Oui; mais "vraiment",\nsur deux lignes';
 const LONG_HEADER = ['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle', 'question', 'valeur', 'score'];
 
-/** RFC 4180 reading: quoted cells may hold the separator, quotes and line breaks. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) {
-      row.push(cell);
-      cell = '';
-    } else if (ch === '\r' && text[i + 1] === '\n') {
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = '';
-      i++;
-    } else cell += ch;
-  }
-  if (cell !== '' || row.length) rows.push([...row, cell]);
-  return rows;
-}
 
 const PROFILE = ['college', 'position', 'anciennete', 'siegeInstance'];
 const FREE_TEXT = ['verbatimForces', 'verbatimObstacle', 'verbatimProposition'];

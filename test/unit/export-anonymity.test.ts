@@ -5,6 +5,8 @@ import { kAnonymize, shuffle, isKAnonymous } from '../../reports/export/anonymit
 import { exportTables, type Cell, type ExportRow } from '../../reports/export/layout.ts';
 import { responsesCsv } from '../../reports/export/csv.ts';
 import { responsesXlsx, SHEETS, NOTE_LABEL } from '../../reports/export/xlsx.ts';
+import { seededRandom } from '../../server/demo/random.ts';
+import { parseCsv } from '../helpers/csv.ts';
 
 type Json = Record<string, any>;
 
@@ -14,17 +16,6 @@ const QI = ['college', 'position', 'anciennete', 'siegeInstance'];
 const VERBATIMS = ['verbatimForces', 'verbatimObstacle', 'verbatimProposition'];
 const GROUPS: Record<string, string> = { ess: 'Entreprises de l’ESS', salaries: 'Salariés', autres: 'Autres collèges' };
 
-/** Deterministic random in [0, 1) (mulberry32). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function row(data: Json, opts: { group?: string; batch?: number; poleId?: string; poleName?: string } = {}): ExportRow {
   const group = opts.group ?? 'ess';
@@ -57,27 +48,8 @@ function comboCounts(tables: ReturnType<typeof exportTables>): number[] {
   return [...counts.values()];
 }
 
-/** RFC 4180 reading. */
-function parseCsv(text: string, sep: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let cell = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === sep) row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
-  }
-  return rows;
-}
 
-async function csv(rows: ExportRow[], format: 'long' | 'wide' | 'texts', k: number, random = seeded(1), sep: ';' | ',' = ';') {
+async function csv(rows: ExportRow[], format: 'long' | 'wide' | 'texts', k: number, random = seededRandom(1), sep: ';' | ',' = ';') {
   const { body, note } = responsesCsv(definition, campaign, rows, format, sep, k, random);
   const bytes = Buffer.from(await new Response(body).arrayBuffer());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -92,7 +64,7 @@ describe('k-anonymous response exports', () => {
     expect(unique.size).toBe(30);
 
     for (const k of [3, 5]) {
-      const tables = exportTables(definition, campaign, rows, k, seeded(k));
+      const tables = exportTables(definition, campaign, rows, k, seededRandom(k));
       expect(tables.rows).toHaveLength(30);
       expect(Math.min(...comboCounts(tables))).toBeGreaterThanOrEqual(k);
       // Generalised columns carry generalised values only.
@@ -114,7 +86,7 @@ describe('k-anonymous response exports', () => {
 
     // The long format leaks no profile value either: position / anciennete rows carry the kept level or are left out.
     const long = await csv(rows, 'long', 5);
-    const tables = exportTables(definition, campaign, rows, 5, seeded(1));
+    const tables = exportTables(definition, campaign, rows, 5, seededRandom(1));
     for (const key of ['position', 'anciennete', 'siegeInstance']) {
       const values = new Set(long.lines.filter((l) => l[long.header.indexOf('question')] === key).map((l) => l[long.header.indexOf('valeur')]));
       if (tables.decision.levels[key] === null) expect(values.size).toBe(0);
@@ -127,7 +99,7 @@ describe('k-anonymous response exports', () => {
   it('leaves out the college column when a partition of 3 holds 3 collèges, for every row of the export', async () => {
     const big = Array.from({ length: 12 }, (_, i) => row({ position: 'membre', anciennete: 5, siegeInstance: false }, { group: i < 6 ? 'ess' : 'salaries', batch: 1 }));
     const small = ['ess', 'salaries', 'autres'].map((group) => row({ position: 'membre', anciennete: 5, siegeInstance: false }, { group, batch: 2 }));
-    const tables = exportTables(definition, campaign, [...big, ...small], 3, seeded(2));
+    const tables = exportTables(definition, campaign, [...big, ...small], 3, seededRandom(2));
     expect(tables.decision.levels).toEqual({ college: null, position: 0, anciennete: 0, siegeInstance: 0 });
     expect(tables.wideHeader).not.toContain('college');
     expect(tables.wideHeader).not.toContain('college_libelle');
@@ -141,7 +113,7 @@ describe('k-anonymous response exports', () => {
     for (const word of ['ess', 'salaries', 'autres', 'recherche', 'Salariés']) expect(text).not.toContain(`"${word}"`);
 
     // Without the small batch, the collège group stays (with its label), and nothing needs saying.
-    const kept = exportTables(definition, campaign, big, 3, seeded(2));
+    const kept = exportTables(definition, campaign, big, 3, seededRandom(2));
     expect(kept.wideHeader.slice(0, 6)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle']);
     expect(kept.wideRow(kept.rows[0]).slice(4, 6)).toEqual(expect.arrayContaining([expect.stringMatching(/^(ess|salaries)$/)]));
     expect(kept.rowsNote()).toBeNull();
@@ -151,13 +123,13 @@ describe('k-anonymous response exports', () => {
     // Five members of three kinds and five partners; seniority the same for all: regrouping position suffices.
     const positions = ['animation', 'animation', 'fondateur', 'membre', 'membre', 'partenaire', 'partenaire', 'partenaire', 'partenaire', 'partenaire'];
     const a = positions.map((position) => row({ position, anciennete: 4, siegeInstance: true }));
-    const ta = exportTables(definition, campaign, a, 5, seeded(3));
+    const ta = exportTables(definition, campaign, a, 5, seededRandom(3));
     expect(ta.decision.levels).toEqual({ college: 0, position: 1, anciennete: 0, siegeInstance: 0 });
     expect(ta.rowsNote()).toBe('Anonymisation (chaque combinaison de profil partagée par au moins 5 réponses) : position regroupée (membre, partenaire).');
 
     // Seniority differing too, but agreeing with the bands: both generalised, none left out.
     const b = positions.map((position, i) => row({ position, anciennete: i < 5 ? i % 3 : 3 + i, siegeInstance: true }));
-    const tb = exportTables(definition, campaign, b, 5, seeded(3));
+    const tb = exportTables(definition, campaign, b, 5, seededRandom(3));
     expect(tb.decision.levels).toEqual({ college: 0, position: 1, anciennete: 1, siegeInstance: 0 });
     expect(tb.rowsNote()).toMatch(/position regroupée \(membre, partenaire\) ; anciennete en tranches \(moins de 3 ans, 3 ans et plus\)\.$/);
     expect(tb.rowsNote()).not.toMatch(/retirée/);
@@ -166,7 +138,7 @@ describe('k-anonymous response exports', () => {
 
     // Seat in an instance singling one out: generalising cannot help, so after trying, it is left out (alone).
     const c = positions.map((position, i) => row({ position, anciennete: 4, siegeInstance: i === 0 }));
-    const tc = exportTables(definition, campaign, c, 5, seeded(3));
+    const tc = exportTables(definition, campaign, c, 5, seededRandom(3));
     expect(tc.decision.levels).toEqual({ college: 0, position: 1, anciennete: 0, siegeInstance: null });
   });
 
@@ -185,7 +157,7 @@ describe('k-anonymous response exports', () => {
     expect(texts.note).toBe('Expression libre : 2 questions d’un pôle, avec moins de 5 réponses, non exportées.');
 
     // No free text on response rows.
-    const tables = exportTables(definition, campaign, rows, k, seeded(4));
+    const tables = exportTables(definition, campaign, rows, k, seededRandom(4));
     for (const key of VERBATIMS) {
       expect(tables.wideHeader).not.toContain(key);
       expect(tables.themeHeader).not.toContain(key);
@@ -194,7 +166,7 @@ describe('k-anonymous response exports', () => {
     expect(long.lines.some((l) => VERBATIMS.includes(l[long.header.indexOf('question')]))).toBe(false);
     expect(JSON.stringify(long.lines)).not.toMatch(/Bien|Obstacle|Ailleurs/);
     // The text rows are shuffled: another random, another order (same content).
-    const again = await csv(rows, 'texts', k, seeded(99));
+    const again = await csv(rows, 'texts', k, seededRandom(99));
     expect(again.lines.map((l) => l[5]).sort()).toEqual(texts.lines.map((l) => l[5]).sort());
   });
 
@@ -208,12 +180,12 @@ describe('k-anonymous response exports', () => {
       return t.rows.map((r) => t.wideRow(r)[at] as number);
     };
     const identity = rows.map((_, i) => i);
-    const first = order(seeded(5));
-    expect(first).toEqual(shuffle([...identity], seeded(5)));
+    const first = order(seededRandom(5));
+    expect(first).toEqual(shuffle([...identity], seededRandom(5)));
     expect(first).not.toEqual(identity);
     expect([...first].sort((x, y) => x - y)).toEqual(identity);
-    expect(order(seeded(6))).not.toEqual(first);
-    expect(order(seeded(5))).toEqual(first);
+    expect(order(seededRandom(6))).not.toEqual(first);
+    expect(order(seededRandom(5))).toEqual(first);
     // The default random is cryptographic: still a permutation.
     const t = exportTables(definition, campaign, rows, 1);
     expect(t.rows.map((r) => t.wideRow(r)[t.wideHeader.indexOf('anciennete')]).sort((x, y) => (x as number) - (y as number))).toEqual(identity);
@@ -232,7 +204,7 @@ describe('k-anonymous response exports', () => {
       ...Array.from({ length: 4 }, () => row({ position: 'membre', anciennete: 1, siegeInstance: false }, { poleId: 'a', poleName: 'Abeille', batch: 1 })),
       ...Array.from({ length: 2 }, () => row({ position: 'partenaire', anciennete: 30, siegeInstance: true }, { poleId: 'a', poleName: 'Abeille', batch: 2 })),
     ];
-    const t = exportTables(definition, campaign, rows, 3, seeded(7));
+    const t = exportTables(definition, campaign, rows, 3, seededRandom(7));
     expect(t.rows.map((r) => r.row.poleName)).toEqual([...Array(4).fill('Abeille'), ...Array(4).fill('Zèbre')]);
     expect(t.decision.withheld).toBe(2);
     expect(t.decision.levels).toEqual({ college: 0, position: 0, anciennete: 0, siegeInstance: 0 });
@@ -241,12 +213,12 @@ describe('k-anonymous response exports', () => {
 
   it('writes an XLSX workbook: typed cells, free text sheet, the note in the dictionary', async () => {
     const rows = pole30();
-    const { file, note } = await responsesXlsx(definition, campaign, rows, 5, seeded(8));
+    const { file, note } = await responsesXlsx(definition, campaign, rows, 5, seededRandom(8));
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as any);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.long, SHEETS.wide, SHEETS.themes, SHEETS.texts, SHEETS.questions]);
     for (const ws of wb.worksheets) expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    const tables = exportTables(definition, campaign, rows, 5, seeded(8));
+    const tables = exportTables(definition, campaign, rows, 5, seededRandom(8));
     expect(wb.getWorksheet(SHEETS.wide)!.rowCount).toBe(31);
     expect((wb.getWorksheet(SHEETS.wide)!.getRow(1).values as any[]).slice(1)).toEqual(tables.wideHeader);
     const long = wb.getWorksheet(SHEETS.long)!;

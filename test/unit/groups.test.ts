@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate, type AggregateRules, type Scored } from '../../reports/analysis/aggregate.ts';
 import { groupColleges, MERGED_GROUP_ID, MERGED_GROUP_LABEL, readyForNextBatch } from '../../reports/analysis/groups.ts';
 import type { Aggregate } from '../../reports/types.ts';
+import { seededRandom } from '../../server/demo/random.ts';
 
 const rulesFor = (colleges: { id: string; label: string }[], values: readonly Scored[], k: number): AggregateRules => ({
   grouping: groupColleges(colleges, values.map((v) => v.college), k),
@@ -108,17 +109,6 @@ describe('grouping rule', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // The attack: a coordinator sees every printed figure and solves for one respondent's answer.
 
-/** mulberry32: a small seeded generator, so a failure can be replayed. */
-function seeded(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The linear figures a reader sees: score, rawScore and every shown group score (null ones are not printed). */
 const printed = (agg: Aggregate) => [agg.score, agg.rawScore, ...agg.byCollege.map((b) => b.score)].filter((v): v is number => v !== null);
@@ -170,7 +160,7 @@ describe('no printed figure isolates a respondent', () => {
   });
 
   it('on random small poles', () => {
-    const random = seeded(20260315);
+    const random = seededRandom(20260315);
     const int = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));
     let shownGroups = 0;
     let suppressedGroups = 0;

@@ -34,8 +34,7 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
     definition: questionnaire.definition,
     colleges: questionnaire.colleges,
     responses: repos.responses.snapshot(pole.id, campaign.id),
-    // Responses waiting for the next batch count in the totals, under no collège yet.
-    participation: repos.tickets.participation(pole.id, campaign.id).map((r) => ({ college: r.college, invited: r.invited, submitted: r.submitted + r.pending })),
+    participation: repos.tickets.participation(pole.id, campaign.id),
     profile: repos.profiles.get(pole.id, campaign.id)?.data ?? null,
     previous: earlier
       ? {

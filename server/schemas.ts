@@ -50,10 +50,11 @@ export const InvitationSchema = z
 
 export const ParticipationSchema = z
   .object({
-    colleges: z.array(z.object({ id: z.string().nullable(), label: z.string(), invited: z.number(), started: z.number(), submitted: z.number() })),
+    colleges: z.array(z.object({ id: z.string().nullable(), label: z.string(), invited: z.number(), started: z.number(), submitted: z.number() }))
+      .openapi({ description: 'Par collège pour lequel les liens ont été créés (null : liens sans collège) ; jamais selon le collège choisi par un répondant' }),
     totals: z.object({
       invited: z.number(), started: z.number(), submitted: z.number(),
-      pending: z.number().openapi({ description: 'Réponses envoyées en attente de la prochaine mise à jour des résultats : leur collège n’est compté qu’à ce moment' }),
+      pending: z.number().openapi({ description: 'Réponses envoyées en attente de la prochaine mise à jour des résultats' }),
     }),
     updatedAt: z.string(),
   })

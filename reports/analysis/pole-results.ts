@@ -120,7 +120,13 @@ function participationOf(input: PoleResultsInput): Participation {
     submitted: count(c.id)?.submitted ?? 0,
     members: typeof members[c.id] === 'number' ? (members[c.id] as number) : null,
   }));
-  const missingColleges = colleges.filter((c) => (c.members ?? 0) > 0 && c.submitted === 0).map(({ college, label }) => ({ college, label }));
+  // Participation counts links by the collège they were made for; which collèges answered is told by the results'
+  // responses once there are at least k of them (a collège chosen by fewer people would otherwise show through).
+  const k = input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  const answered = input.responses.length >= k ? new Set(input.responses.map((r) => r.college)) : null;
+  const missingColleges = colleges
+    .filter((c) => (c.members ?? 0) > 0 && (answered ? !answered.has(c.college) : c.submitted === 0))
+    .map(({ college, label }) => ({ college, label }));
   const warnings = missingColleges.map((c) => `Le collège « ${c.label} » compte des membres dans le profil du pôle mais aucune réponse : ses points de vue manquent à l’analyse.`);
   if (!input.profile) warnings.push('Le profil du pôle n’est pas renseigné pour cette campagne : la représentativité des collèges ne peut pas être vérifiée.');
   return {

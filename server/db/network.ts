@@ -7,17 +7,12 @@ export function networkRepository(db: Db) {
   const answersOf = db.prepare('SELECT data FROM responses WHERE id = ?').pluck();
   const unscored = db.prepare("SELECT id FROM responses WHERE campaign_id = ? AND theme_scores IS NULL").pluck();
   const storeScores = db.prepare('UPDATE responses SET theme_scores = ? WHERE id = ?');
-  // As a pole's participation (tickets.ts): by the collège links were made for; sent responses by their collège once
-  // in the results, those still waiting under null.
+  // As a pole's participation (tickets.ts): by the collège links were made for, never a respondent's choice.
   const participation = db.prepare(`
-    SELECT poleId, college, sum(invited) AS invited, sum(submitted) AS submitted FROM (
-      SELECT t.pole_id AS poleId, i.college AS college, count(*) AS invited, 0 AS submitted
-      FROM tickets t JOIN invitations i ON i.id = t.invitation_id
-      WHERE t.campaign_id = ? AND t.status != 'submitted' AND i.revoked_at IS NULL AND (i.shared = 0 OR t.status = 'draft')
-      GROUP BY 1, 2
-      UNION ALL
-      SELECT pole_id, CASE WHEN batch > 0 THEN college END, count(*), count(*) FROM responses WHERE campaign_id = ? GROUP BY 1, 2
-    ) GROUP BY poleId, college`);
+    SELECT t.pole_id AS poleId, i.college AS college, count(*) AS invited, count(CASE WHEN t.status = 'submitted' THEN 1 END) AS submitted
+    FROM tickets t JOIN invitations i ON i.id = t.invitation_id
+    WHERE t.campaign_id = ? AND (i.revoked_at IS NULL OR t.status = 'submitted') AND (i.shared = 0 OR t.status != 'new')
+    GROUP BY 1, 2`);
   const profiles = db.prepare('SELECT pole_id AS poleId, data FROM pole_profiles WHERE campaign_id = ?');
   return {
     /** Calls `each` per submitted response with its stored theme scores: no answers JSON is read. */
@@ -34,7 +29,7 @@ export function networkRepository(db: Db) {
       })();
       return ids.length;
     },
-    participation: (campaignId: string) => participation.all(campaignId, campaignId) as { poleId: string; college: string | null; invited: number; submitted: number }[],
+    participation: (campaignId: string) => participation.all(campaignId) as { poleId: string; college: string | null; invited: number; submitted: number }[],
     profiles: (campaignId: string) =>
       new Map((profiles.all(campaignId) as { poleId: string; data: string }[]).map((r) => [r.poleId, JSON.parse(r.data) as Record<string, unknown>])),
   };

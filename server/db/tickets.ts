@@ -41,13 +41,11 @@ export interface Submission {
 }
 
 export interface ParticipationRow {
-  /** The collège a link was made for, or a sent response's collège once in the results; null: not known yet. */
+  /** The collège the link was made for; null for links made without one. */
   college: string | null;
   invited: number;
   started: number;
   submitted: number;
-  /** Sent, waiting for the next results batch (under null: their collège is not told before then). */
-  pending: number;
 }
 
 export function ticketsRepository(db: Db) {
@@ -82,20 +80,17 @@ export function ticketsRepository(db: Db) {
   const batchesOf = db.prepare('SELECT college, batch, count(*) AS count FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY batch, college');
   const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
   const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
-  // Invited and started count by the collège the link was made for, never the one chosen in a draft (an answer, tied
-  // to a named link); shared-link claims count once they saved something. Sent responses count by their collège only
-  // once in the results (batch > 0, at least k at a time); those still waiting are counted apart (`pending`).
+  // Participation is what the coordination may know: who has answered. Every count goes under the collège the link
+  // was made for (its own choice), never under the one a respondent picked (an answer, tied to a named link); shared-
+  // link claims count once they saved something. `pending`: sent responses not yet in the results.
   const participation = db.prepare(`
-    SELECT college, sum(invited) AS invited, sum(started) AS started, sum(submitted) AS submitted, sum(pending) AS pending FROM (
-      SELECT i.college AS college, count(*) AS invited, count(CASE WHEN t.status = 'draft' THEN 1 END) AS started, 0 AS submitted, 0 AS pending
-      FROM tickets t JOIN invitations i ON i.id = t.invitation_id
-      WHERE t.pole_id = ? AND t.campaign_id = ? AND t.status != 'submitted' AND i.revoked_at IS NULL AND (i.shared = 0 OR t.status = 'draft')
-      GROUP BY 1
-      UNION ALL
-      SELECT college, count(*), count(*), count(*), 0 FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch > 0 GROUP BY college
-      UNION ALL
-      SELECT NULL, count(*), count(*), 0, count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0 HAVING count(*) > 0
-    ) GROUP BY college`);
+    SELECT i.college AS college, count(*) AS invited, count(CASE WHEN t.status != 'new' THEN 1 END) AS started,
+           count(CASE WHEN t.status = 'submitted' THEN 1 END) AS submitted, 0 AS pending
+    FROM tickets t JOIN invitations i ON i.id = t.invitation_id
+    WHERE t.pole_id = ? AND t.campaign_id = ? AND (i.revoked_at IS NULL OR t.status = 'submitted') AND (i.shared = 0 OR t.status != 'new')
+    GROUP BY i.college`);
+  const pending = db.prepare('SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0').pluck();
+
   const submit = db.transaction((ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, s: Submission): boolean => {
     if (empty.run(ticket.id).changes !== 1) return false;
     insertResponse.run({ id: s.responseId, poleId: ticket.poleId, campaignId: ticket.campaignId, college: s.college, data: JSON.stringify(s.data), themeScores: packThemeScores(s.themeScores), day: s.day });
@@ -131,6 +126,8 @@ export function ticketsRepository(db: Db) {
      * results batch when `readyForNextBatch` says so. False if already submitted.
      */
     submit: (ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, submission: Submission) => submit(ticket, submission),
-    participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId, poleId, campaignId, poleId, campaignId) as ParticipationRow[],
+    participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId) as ParticipationRow[],
+    /** Sent responses waiting for the next results batch. */
+    pending: (poleId: string, campaignId: string) => pending.get(poleId, campaignId) as number,
   };
 }

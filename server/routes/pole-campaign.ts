@@ -19,8 +19,8 @@ const InvitationInput = z
   .openapi('InvitationInput');
 const InvitationParams = PoleCampaignParams.extend({ invitationId: z.string().min(1).max(64) });
 
-/** Links made without a collège, and sent responses whose collège is told only once they enter the results. */
-const UNKNOWN_COLLEGE = 'Collège pas encore connu';
+/** Links made without a collège: the respondent's own choice is an answer, never counted here. */
+const UNKNOWN_COLLEGE = 'Lien sans collège';
 const STATUS_LABEL = { new: 'non ouvert', draft: 'commencé', submitted: 'envoyé' } as const;
 
 export function poleCampaignRoutes(deps: AppDeps) {
@@ -217,14 +217,13 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const { poleId, campaignId } = c.req.valid('param');
       const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
       const rows = new Map(repos.tickets.participation(pole.id, campaign.id).map((r) => [r.college, r]));
-      const zero = { invited: 0, started: 0, submitted: 0, pending: 0 };
-      // A response waiting for the next results batch is counted, but not yet under its collège.
-      const counts = (r = zero) => ({ invited: r.invited, started: r.started, submitted: r.submitted + r.pending });
+      const zero = { invited: 0, started: 0, submitted: 0 };
+      const counts = (r = zero) => ({ invited: r.invited, started: r.started, submitted: r.submitted });
       const colleges = questionnaire.colleges.map((k) => ({ id: k.id as string | null, label: k.label, ...counts(rows.get(k.id)) }));
       const unknown = rows.get(null);
       if (unknown) colleges.push({ id: null, label: UNKNOWN_COLLEGE, ...counts(unknown) });
-      const totals = colleges.reduce((t, k) => ({ invited: t.invited + k.invited, started: t.started + k.started, submitted: t.submitted + k.submitted }), { invited: 0, started: 0, submitted: 0 });
-      return c.json({ colleges, totals: { ...totals, pending: unknown?.pending ?? 0 }, updatedAt: deps.now().toISOString() }, 200);
+      const totals = colleges.reduce((t, k) => ({ invited: t.invited + k.invited, started: t.started + k.started, submitted: t.submitted + k.submitted }), zero);
+      return c.json({ colleges, totals: { ...totals, pending: repos.tickets.pending(pole.id, campaign.id) }, updatedAt: deps.now().toISOString() }, 200);
     },
   );
   return app;

@@ -221,7 +221,7 @@ describe('the files on disk', () => {
 });
 
 describe('participation', () => {
-  it('never shows the collège chosen in a draft or in a response not yet in the results', async () => {
+  it('never shows the collège a respondent chose: not from a draft, a sent response, nor a whole batch', async () => {
     const { coordinator, base } = await poleWithCampaign(h);
     const links = await createLinks(coordinator, base, { count: 3 }); // three named people, no collège preset
     const r = h.client();
@@ -235,6 +235,11 @@ describe('participation', () => {
     const results = (await coordinator.json('GET', `${base}/results`)).body;
     expect(results.participation.colleges.find((c: any) => c.college === 'recherche').submitted).toBe(0);
     expect(results.participation.submitted).toBe(1);
+    // The two others answer as Recherche too: a batch of exactly k, all in one collège. Still nothing per collège.
+    for (const i of [0, 2]) expect((await h.client().json('POST', `/api/responses/${links[i].token}/submit`, { data: completeAnswers(h, 'recherche', 10 + i) })).status).toBe(201);
+    const batch = (await coordinator.json('GET', `${base}/participation`)).body;
+    expect(batch.colleges.find((c: any) => c.id === 'recherche').submitted).toBe(0);
+    expect(batch.colleges.find((c: any) => c.id === null)).toMatchObject({ invited: 3, submitted: 3 });
   });
 
   it('keeps every API answer out of caches', async () => {

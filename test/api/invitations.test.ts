@@ -79,21 +79,20 @@ describe('invitations and participation', () => {
     expect((await r.json('POST', `/api/responses/${open[0].token}/submit`, { data: completeAnswers(h, 'salaries', 3) })).status).toBe(201);
     const p = (await coordinator.json('GET', `${base}/participation`)).body;
     const by = Object.fromEntries(p.colleges.map((k: any) => [k.id ?? 'none', k]));
-    // Links count under the collège they were made for; the two sent responses wait for the results (k = 3), their
-    // collège untold: a draft's or a fresh response's collège is an answer, tied to a known link.
-    expect(by.ess).toMatchObject({ label: 'Entreprises de l’ESS', invited: 1, started: 1, submitted: 0 });
+    // Everything counts under the collège the link was made for: the ESS links (one draft, one sent) and the links
+    // made without a collège (one sent, as Salariés: that choice is an answer and is not shown).
+    expect(by.ess).toMatchObject({ label: 'Entreprises de l’ESS', invited: 2, started: 2, submitted: 1 });
     expect(by.salaries).toMatchObject({ invited: 0, started: 0, submitted: 0 });
-    expect(by.none).toMatchObject({ label: 'Collège pas encore connu', invited: 3, started: 2, submitted: 2 });
+    expect(by.none).toMatchObject({ label: 'Lien sans collège', invited: 2, started: 1, submitted: 1 });
     expect(p.totals).toEqual({ invited: 4, started: 3, submitted: 2, pending: 2 });
 
-    // A third response: the three enter the results together, and their collèges are counted.
+    // A third response: the three enter the results together; participation still says nothing of chosen collèges.
     expect((await r.json('POST', `/api/responses/${open[1].token}/submit`, { data: completeAnswers(h, 'salaries', 4) })).status).toBe(201);
     const q = (await coordinator.json('GET', `${base}/participation`)).body;
     const after = Object.fromEntries(q.colleges.map((k: any) => [k.id ?? 'none', k]));
     expect(after.ess).toMatchObject({ invited: 2, started: 2, submitted: 1 });
-    expect(after.salaries).toMatchObject({ invited: 2, started: 2, submitted: 2 });
-    expect(after.collectivites).toMatchObject({ invited: 0, started: 0, submitted: 0 });
-    expect(after.none).toBeUndefined();
+    expect(after.salaries).toMatchObject({ invited: 0, started: 0, submitted: 0 });
+    expect(after.none).toMatchObject({ invited: 2, started: 2, submitted: 2 });
     expect(q.totals).toEqual({ invited: 4, started: 4, submitted: 3, pending: 0 });
   });
 

@@ -60,9 +60,10 @@ describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows 
       body: JSON.stringify({ data: sampleAnswers(q, seededRandom(5), { college: 'salaries' }) }),
     });
     expect(res.status).toBe(201);
-    // It counts at once in the total; its collège shows only with the next results batch (k responses).
-    await expect.poll(() => page.getByTestId('participation-totals').textContent(), { timeout: 12_000 }).toMatch(/1 réponse envoyée sur 3 invitations/);
-    expect(await page.getByTestId('participation-pending').textContent()).toMatch(/1 réponse envoyée est comptée sans son collège/);
+    // It counts at once, under the collège the link was made for; the results wait for k responses.
+    await expect.poll(() => page.getByTestId('participation-salaries-count').textContent(), { timeout: 12_000 }).toMatch(/1\s*\/\s*3/);
+    expect(await page.getByTestId('participation-totals').textContent()).toMatch(/1 réponse envoyée sur 3 invitations/);
+    expect(await page.getByTestId('participation-pending').textContent()).toMatch(/1 réponse envoyée attend la prochaine mise à jour des résultats/);
 
     // The CSV of links downloads.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger (CSV)' }).click()]);

@@ -170,7 +170,8 @@ describe('pole results', () => {
   it('counts participation per collège and names collèges of the profile absent from the answers', () => {
     expect(r.participation).toMatchObject({ invited: 8, submitted: 5, missingColleges: [] });
     expect(r.participation.colleges[0]).toEqual({ college: 'A', label: 'Collège A', invited: 3, submitted: 2, members: 4 });
-    const noC = computePoleResults({ ...input, participation: input.participation.filter((p) => p.college !== 'C') });
+    // Which collèges answered comes from the responses themselves (at least k of them), not from the links.
+    const noC = computePoleResults({ ...input, responses: responses.filter((x) => x.college !== 'C') });
     expect(noC.participation.missingColleges).toEqual([{ college: 'C', label: 'Collège C' }]);
     expect(noC.participation.warnings[0]).toMatch(/Collège C/);
     expect(computePoleResults({ ...input, profile: null }).participation.warnings[0]).toMatch(/profil du pôle n’est pas renseigné/);

@@ -93,10 +93,11 @@ export function ParticipationSection({ basePath, refreshKey }: { basePath: strin
           {(participation.totals.pending ?? 0) > 0 && (
             <p className="hint" data-testid="participation-pending">
               {participation.totals.pending === 1
-                ? '1 réponse envoyée est comptée sans son collège'
-                : `${participation.totals.pending} réponses envoyées sont comptées sans leur collège`}{' '}
-              jusqu’à la prochaine mise à jour des résultats : les collèges ne bougent que par paquets de plusieurs
-              réponses, pour que personne ne puisse être reconnu à son heure d’envoi.
+                ? '1 réponse envoyée attend'
+                : `${participation.totals.pending} réponses envoyées attendent`}{' '}
+              la prochaine mise à jour des résultats : ils n’évoluent que par paquets de plusieurs réponses, pour que
+              personne ne puisse être reconnu à son heure d’envoi. Les collèges ci-dessus sont ceux pour lesquels les
+              liens ont été créés, jamais celui choisi par un répondant.
             </p>
           )}
           <p className="hint">

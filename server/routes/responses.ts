@@ -8,7 +8,7 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
 import { clientAddress } from '../security/client.ts';
-import { respondentBrowser } from '../security/respondent-cookie.ts';
+import { respondentBrowser, type RespondentBrowser } from '../security/respondent-cookie.ts';
 import { campaignStatus } from '../campaign-status.ts';
 import type { Campaign, TicketRecord } from '../db/index.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
@@ -79,7 +79,12 @@ export function responseRoutes(deps: AppDeps) {
    * The ticket behind a link, opened for this browser: bound on first use (or when the resume link is used), refused
    * with 403 when another browser holds it. A submitted ticket is returned as is: callers reveal only its status.
    */
-  const openTicket = async (c: Context<AppEnv>, token: string): Promise<(TicketRecord & { moved?: true }) | undefined> => {
+  type OpenedTicket = TicketRecord & {
+    moved?: true;
+    /** A write's first use of its link: bind in the write's own transaction (one commit, not two). */
+    bindWith?: { browser: RespondentBrowser; resumeHash: string; resumeSealed: string };
+  };
+  const openTicket = async (c: Context<AppEnv>, token: string, mode: 'read' | 'write' = 'read'): Promise<OpenedTicket | undefined> => {
     if (!looksLikeToken(token)) return undefined;
     const hash = hashToken(token);
     const byLink = repos.tickets.findByTokenHash(hash);
@@ -97,6 +102,7 @@ export function responseRoutes(deps: AppDeps) {
     // replaced as it is used, so that whoever saw it once cannot take the draft back later.
     if (byLink && ticket.browserHash !== null) throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);
     const { resumeHash, resumeSealed } = newResumeSecret();
+    if (byLink && mode === 'write') return { ...ticket, bindWith: { browser, resumeHash, resumeSealed } };
     const bound = await repos.groupCommit.run(() =>
       byLink ? repos.tickets.bind(ticket.id, mine, resumeHash, resumeSealed) : repos.tickets.moveTo(ticket.id, mine, resumeHash, resumeSealed),
     );
@@ -112,8 +118,8 @@ export function responseRoutes(deps: AppDeps) {
   };
 
   /** A ticket that may still be written to, for PUT and submit. */
-  const writableTicket = async (c: Context<AppEnv>, token: string): Promise<TicketRecord> => {
-    const ticket = await openTicket(c, token);
+  const writableTicket = async (c: Context<AppEnv>, token: string): Promise<OpenedTicket> => {
+    const ticket = await openTicket(c, token, 'write');
     if (!ticket) throw notFound('Lien inconnu ou expiré.');
     if (ticket.status === 'submitted') throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
     return ticket;
@@ -227,8 +233,15 @@ export function responseRoutes(deps: AppDeps) {
       assertOpen(campaign);
       check(questionnaire, ticket, data, 'draft');
       const savedAt = deps.now().toISOString();
-      const saved = await repos.groupCommit.run(() => repos.tickets.saveDraft(ticket.id, data, collegeOf(ticket, data), pageNo ?? ticket.pageNo, savedAt));
+      const { bindWith } = ticket;
+      const saved = await repos.groupCommit.run(() => {
+        if (bindWith && !repos.tickets.bind(ticket.id, bindWith.browser.hash, bindWith.resumeHash, bindWith.resumeSealed)) {
+          throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE); // another browser was first, just now
+        }
+        return repos.tickets.saveDraft(ticket.id, data, collegeOf(ticket, data), pageNo ?? ticket.pageNo, savedAt);
+      });
       if (!saved) throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
+      bindWith?.browser.keep();
       return c.json({ status: 'draft' as const, savedAt }, 200);
     },
   );

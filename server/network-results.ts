@@ -71,9 +71,9 @@ export function networkResults(deps: AppDeps, campaign: Campaign, filters: Netwo
   const byId = new Map<string, NetworkInput['poles'][number]>(
     poles.map((p) => [p.id, { id: p.id, name: p.name, region: p.region, profile: profiles.get(p.id) ?? null, responses: [], invited: 0, participation: [] }]),
   );
-  repo.backfillScores(campaign.id, (data) => scoreRespondent(model, data).themes);
-  repo.forEachSubmitted(campaign.id, (poleId, college, batch, themes) => {
-    byId.get(poleId)?.responses.push({ college, batch, themes });
+  repo.backfillScores(campaign.id, (data) => scoreRespondent(model, data).items);
+  repo.forEachSubmitted(campaign.id, (poleId, college, batch, items) => {
+    byId.get(poleId)?.responses.push({ college, batch, items });
   });
   for (const row of repo.participation(campaign.id)) {
     const pole = byId.get(row.poleId);
@@ -83,7 +83,7 @@ export function networkResults(deps: AppDeps, campaign: Campaign, filters: Netwo
   }
   return computeNetworkResults({
     campaign: { id: campaign.id, year: campaign.year, questionnaireId: campaign.questionnaireId },
-    themes: model.themes.map(({ id, label, dimension, factor }) => ({ id, label, dimension, factor })),
+    themes: model.themes.map(({ id, label, dimension, factor, items }) => ({ id, label, dimension, factor, items })),
     dimensions: model.dimensions,
     colleges: questionnaire.colleges,
     profileQuestions: profileQuestions(questionnaire),

@@ -64,3 +64,35 @@ export function aggregate(values: readonly Scored[], rules: AggregateRules): Agg
     dissensus: between !== null && between >= rules.dissensusThreshold,
   };
 }
+
+/**
+ * A theme's figures from its items' figures, never from respondents' own theme means: someone who skipped some of
+ * a theme's items weighs differently in a mean of personal means, so comparing that with the items' figures would
+ * give their answers back (a second review found it). Each group's theme score is the mean of its shown item scores;
+ * the theme `score` the mean of those over groups; `rawScore` and `sd` the means of the items'; `n` the largest item
+ * `n` (the respondents on its most answered item).
+ */
+export function combineAggregates(parts: readonly Aggregate[], rules: AggregateRules): Aggregate {
+  const byCollege: CollegeScore[] = [];
+  const groupScores: number[] = [];
+  for (const g of rules.grouping.groups) {
+    const entries = parts.flatMap((p) => p.byCollege.filter((b) => b.college === g.id));
+    if (!entries.length) continue;
+    const shown = entries.filter((b) => !b.suppressed && b.score !== null);
+    const score = mean(shown.map((b) => b.score));
+    if (score !== null) groupScores.push(score);
+    const n = Math.max(...(shown.length ? shown : entries).map((b) => b.n));
+    byCollege.push({ college: g.id, label: g.label, n, score, suppressed: score === null });
+  }
+  const between = spread(groupScores);
+  const counted = parts.filter((p) => p.rawScore !== null);
+  return {
+    score: mean(groupScores),
+    rawScore: mean(counted.map((p) => p.rawScore)),
+    n: counted.length ? Math.max(...counted.map((p) => p.n)) : 0,
+    byCollege,
+    spread: between,
+    sd: mean(counted.map((p) => p.sd)),
+    dissensus: between !== null && between >= rules.dissensusThreshold,
+  };
+}

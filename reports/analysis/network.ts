@@ -2,9 +2,9 @@
 // the weaknesses, threats and dissensus most poles share, participation and the poles' profiles.
 // Pure: it takes each pole's respondents' theme scores (computed at submission) and returns plain data.
 import type { SwotThresholds } from '../types.ts';
-import { aggregate, type AggregateRules } from './aggregate.ts';
-import { groupColleges } from './groups.ts';
-import { mean } from './statistics.ts';
+
+import { groupColleges, type CollegeGrouping } from './groups.ts';
+import { mean, spread } from './statistics.ts';
 import { swotCategory } from './swot.ts';
 
 export interface NetworkPoleInput {
@@ -12,8 +12,8 @@ export interface NetworkPoleInput {
   name: string;
   region: string | null;
   profile: Record<string, unknown> | null;
-  /** Submitted responses: collège and one score per theme of the questionnaire (null or NaN where unanswered). */
-  responses: { college: string | null; batch?: number; themes: ArrayLike<number | null> }[];
+  /** Responses in the results: collège, batch and one score per item of the questionnaire (null or NaN: unanswered). */
+  responses: { college: string | null; batch?: number; items: ArrayLike<number | null> }[];
   invited: number;
   /** Invited and submitted per collège. */
   participation: { college: string | null; invited: number; submitted: number }[];
@@ -21,7 +21,8 @@ export interface NetworkPoleInput {
 
 export interface NetworkInput {
   campaign: { id: string; year: number; questionnaireId: string };
-  themes: { id: string; label: string; dimension: string; factor: 'internal' | 'external' }[];
+  /** `items`: indexes into each response's `items`, as the pole report computes a theme from its items. */
+  themes: { id: string; label: string; dimension: string; factor: 'internal' | 'external'; items: number[] }[];
   dimensions: { id: string; label: string; factor: 'internal' | 'external' }[];
   colleges: { id: string; label: string }[];
   /**
@@ -110,6 +111,51 @@ export function distribution(values: readonly (number | null)[]): Distribution {
 
 const scoreOrNull = (v: number | null) => (v === null || Number.isNaN(v) ? null : v);
 
+/**
+ * A pole's theme scores and spreads between groups, exactly as its own report computes them (aggregate for each
+ * item, combineAggregates for each theme) but without the report's per-figure objects: 2,500 poles × 97 items.
+ */
+function poleThemeFigures(
+  responses: NetworkPoleInput['responses'],
+  themes: NetworkInput['themes'],
+  grouping: CollegeGrouping,
+  k: number,
+): { score: number | null; spread: number | null }[] {
+  const where = responses.map((r) => grouping.cellOf(r.batch ?? 1, r.college));
+  const groups = grouping.groups.length;
+  const cellSize = new Int32Array(grouping.cellCount);
+  const sum = new Float64Array(groups);
+  const count = new Int32Array(groups);
+  const memo = new Map<number, Float64Array>();
+  /** The item's shown score per group (NaN where hidden), as aggregate() keeps values: whole cells of k scorers. */
+  const groupMeans = (item: number) => {
+    let means = memo.get(item);
+    if (means) return means;
+    cellSize.fill(0);
+    for (let r = 0; r < responses.length; r++) if (scoreOrNull(responses[r].items[item]) !== null) cellSize[where[r].cell]++;
+    sum.fill(0);
+    count.fill(0);
+    for (let r = 0; r < responses.length; r++) {
+      const v = scoreOrNull(responses[r].items[item]);
+      const { cell, group } = where[r];
+      if (v === null || group < 0 || cellSize[cell] < k) continue;
+      sum[group] += v;
+      count[group]++;
+    }
+    means = Float64Array.from(sum, (total, g) => (count[g] ? total / count[g] : NaN));
+    memo.set(item, means);
+    return means;
+  };
+  return themes.map((theme) => {
+    const groupScores: (number | null)[] = [];
+    for (let g = 0; g < groups; g++) {
+      const shown = theme.items.map((i) => groupMeans(i)[g]).filter((m) => !Number.isNaN(m));
+      if (shown.length) groupScores.push(mean(shown));
+    }
+    return { score: mean(groupScores), spread: spread(groupScores) };
+  });
+}
+
 const profileValue = (value: unknown) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
 
 export function computeNetworkResults(input: NetworkInput): NetworkResults {
@@ -124,9 +170,9 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     if (available) {
       // Grouped as in the pole's own report: once, from its responses' collèges.
       const grouping = groupColleges(input.colleges, pole.responses, input.minGroupSize);
-      const rules: AggregateRules = { grouping, minGroupSize: input.minGroupSize, dissensusThreshold: input.dissensusThreshold };
+      const figures = poleThemeFigures(pole.responses, input.themes, grouping, input.minGroupSize);
       for (let t = 0; t < themeCount; t++) {
-        const agg = aggregate(pole.responses.map((r) => ({ college: r.college, batch: r.batch, value: scoreOrNull(r.themes[t]) })), rules);
+        const agg = { score: figures[t].score, dissensus: figures[t].spread !== null && figures[t].spread! >= input.dissensusThreshold };
         scores[t] = agg.score;
         const category = swotCategory(agg.score, input.themes[t].factor, input.thresholds);
         if (category === 'weakness' || category === 'threat') weakPoles[t]++;

@@ -1,6 +1,6 @@
 // A pole's results for one campaign, from plain data: no database, no clock, no HTTP.
 import type { DimensionResult, Evolution, ItemResult, Participation, PoleResults, SwotThresholds, ThemeResult, Verbatims } from '../types.ts';
-import { aggregate, type AggregateRules } from './aggregate.ts';
+import { aggregate, combineAggregates, type AggregateRules } from './aggregate.ts';
 import { groupColleges } from './groups.ts';
 import { mean } from './statistics.ts';
 import { scoreRespondent, scoringModel, type RespondentScores, type ScoringModel } from './scoring.ts';
@@ -77,13 +77,11 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
   const model = scoringModel(input.definition);
   const scored = input.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(model, r.data) }));
 
-  const themes: ThemeResult[] = model.themes.map((theme, t) => {
-    const agg = aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.themes[t] })), rules);
+  const itemFigures = model.items.map((_, i) => aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules));
+  const items: ItemResult[] = model.items.map((item, i) => ({ name: item.key, label: item.label, theme: item.theme, polarity: item.polarity, ...itemFigures[i] }));
+  const themes: ThemeResult[] = model.themes.map((theme) => {
+    const agg = combineAggregates(theme.items.map((i) => itemFigures[i]), rules);
     return { id: theme.id, label: theme.label, dimension: theme.dimension, factor: theme.factor, seedRefs: theme.seedRefs, ...agg, swot: swotCategory(agg.score, theme.factor, thresholds) };
-  });
-  const items: ItemResult[] = model.items.map((item, i) => {
-    const { byCollege, ...agg } = aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules);
-    return { name: item.key, label: item.label, theme: item.theme, polarity: item.polarity, ...agg, byCollege };
   });
   const dimensions: DimensionResult[] = model.dimensions.map((d) => ({ ...d, score: mean(themes.filter((t) => t.dimension === d.id).map((t) => t.score)) }));
   const ids = (category: string) => themes.filter((t) => t.swot === category).sort((a, b) => b.score! - a.score!).map((t) => t.id);
@@ -164,8 +162,9 @@ function evolutionOf(
   const beforeScored = previous.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(before, r.data) }));
   // The earlier campaign is grouped on its own responses.
   const beforeRules: AggregateRules = { ...rules, grouping: groupColleges(colleges, previous.responses, rules.minGroupSize) };
+  // As the themes themselves: from the figures of the items both years share.
   const themeScore = (scoredList: { college: string | null; batch?: number; scores: RespondentScores }[], itemIndexes: number[], rulesOf: AggregateRules) =>
-    aggregate(scoredList.map((r) => ({ college: r.college, batch: r.batch, value: mean(itemIndexes.map((i) => r.scores.items[i])) })), rulesOf).score;
+    combineAggregates(itemIndexes.map((i) => aggregate(scoredList.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rulesOf)), rulesOf).score;
   return {
     previousCampaign: previous.campaign,
     themes: model.themes.map((theme) => {

@@ -653,9 +653,8 @@ function method(layout: Layout, results: PoleResults) {
   layout.subheading('Calcul des scores (0 à 100)');
   layout.bullets([
     'Score d’une question : (v − min) / (max − min) × 100, où v est la réponse et min, max les bornes de l’échelle ; pour une affirmation formulée comme une difficulté (polarité négative), le score est inversé (100 − score).',
-    'Score d’un répondant sur un thème : moyenne des scores de ses réponses aux questions du thème.',
-    'Score d’un collège : moyenne des répondants du collège (ou du groupe « Autres collèges »).',
-    'Score du pôle sur un thème : moyenne des scores des collèges présentés, chaque collège pesant autant quel que soit son nombre de répondants ; le score brut est la moyenne simple de leurs répondants.',
+    'Score d’un collège (ou du groupe « Autres collèges ») sur une question : moyenne de ses répondants ; sur un thème : moyenne de ses scores aux questions du thème.',
+    'Score du pôle sur une question ou un thème : moyenne des scores des collèges présentés, chaque collège pesant autant quel que soit son nombre de répondants ; le score brut d’une question est la moyenne simple de ses répondants, celui d’un thème la moyenne des scores bruts de ses questions.',
     'Score d’une dimension : moyenne de ses thèmes. Score global : moyenne des dimensions internes (gouvernance, coopération) ; le contexte est présenté à part.',
     'Dissensus : écart d’au moins 20 points entre le collège le plus haut et le plus bas sur un thème ou une question (collèges présentés seulement).',
   ]);

@@ -168,21 +168,21 @@ export const migrations: Migration[] = [
         campaign_id TEXT NOT NULL REFERENCES campaigns(id),
         college TEXT,
         data TEXT NOT NULL,
-        theme_scores BLOB,
+        item_scores BLOB,
         submitted_on TEXT NOT NULL,
         batch INTEGER NOT NULL DEFAULT 0
       ) WITHOUT ROWID;
-      INSERT INTO submitted_responses (id, pole_id, campaign_id, college, data, theme_scores, submitted_on, batch)
-        SELECT lower(hex(randomblob(12))), pole_id, campaign_id, college, data, theme_scores,
+      INSERT INTO submitted_responses (id, pole_id, campaign_id, college, data, submitted_on, batch)
+        SELECT lower(hex(randomblob(12))), pole_id, campaign_id, college, data,
                substr(coalesce(submitted_at, updated_at, created_at), 1, 10), 1
         FROM responses WHERE status = 'submitted';
       DROP TABLE responses;
       ALTER TABLE submitted_responses RENAME TO responses;
       CREATE INDEX responses_pole_campaign ON responses(pole_id, campaign_id, batch, college);
-      -- The network view reads every pole's theme scores from this index alone: rows are stored in random id order,
+      -- The network view reads every pole's item scores from this index alone: rows are stored in random id order,
       -- so reaching them through the table would be one random lookup each (past the answers JSON).
-      CREATE INDEX responses_network ON responses(campaign_id, batch, pole_id, college, theme_scores);
-      CREATE INDEX responses_unscored ON responses(campaign_id) WHERE theme_scores IS NULL;
+      CREATE INDEX responses_network ON responses(campaign_id, batch, pole_id, college, item_scores);
+      CREATE INDEX responses_unscored ON responses(campaign_id) WHERE item_scores IS NULL;
     `,
   },
 ];

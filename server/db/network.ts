@@ -1,12 +1,12 @@
 // Campaign-wide reads for the network view: every pole's submitted answers, participation and profile at once.
 import type { Db } from './database.ts';
-import { packThemeScores, unpackThemeScores } from './theme-scores.ts';
+import { packScores, unpackScores } from './item-scores.ts';
 
 export function networkRepository(db: Db) {
-  const submitted = db.prepare("SELECT pole_id, college, batch, theme_scores FROM responses WHERE campaign_id = ? AND batch > 0").raw();
+  const submitted = db.prepare("SELECT pole_id, college, batch, item_scores FROM responses WHERE campaign_id = ? AND batch > 0").raw();
   const answersOf = db.prepare('SELECT data FROM responses WHERE id = ?').pluck();
-  const unscored = db.prepare("SELECT id FROM responses WHERE campaign_id = ? AND theme_scores IS NULL").pluck();
-  const storeScores = db.prepare('UPDATE responses SET theme_scores = ? WHERE id = ?');
+  const unscored = db.prepare("SELECT id FROM responses WHERE campaign_id = ? AND item_scores IS NULL").pluck();
+  const storeScores = db.prepare('UPDATE responses SET item_scores = ? WHERE id = ?');
   // As a pole's participation (tickets.ts): by the collège links were made for, never a respondent's choice.
   const participation = db.prepare(`
     SELECT t.pole_id AS poleId, i.college AS college, count(*) AS invited, count(CASE WHEN t.status = 'submitted' THEN 1 END) AS submitted
@@ -15,17 +15,17 @@ export function networkRepository(db: Db) {
     GROUP BY 1, 2`);
   const profiles = db.prepare('SELECT pole_id AS poleId, data FROM pole_profiles WHERE campaign_id = ?');
   return {
-    /** Calls `each` per submitted response with its stored theme scores: no answers JSON is read. */
-    forEachSubmitted(campaignId: string, each: (poleId: string, college: string | null, batch: number, themes: Float64Array) => void) {
+    /** Calls `each` per response in the results with its stored item scores: no answers JSON is read. */
+    forEachSubmitted(campaignId: string, each: (poleId: string, college: string | null, batch: number, items: Float64Array) => void) {
       for (const [poleId, college, batch, scores] of submitted.all(campaignId) as [string, string | null, number, Buffer][]) {
-        each(poleId, college, batch, unpackThemeScores(scores));
+        each(poleId, college, batch, unpackScores(scores));
       }
     },
-    /** Scores responses stored before theme scores were kept (schema version 3), once. */
+    /** Scores responses stored without their item scores (before schema version 5), once. */
     backfillScores(campaignId: string, score: (data: Record<string, unknown>) => (number | null)[]): number {
       const ids = unscored.all(campaignId) as string[];
       db.transaction(() => {
-        for (const id of ids) storeScores.run(packThemeScores(score(JSON.parse(answersOf.get(id) as string))), id);
+        for (const id of ids) storeScores.run(packScores(score(JSON.parse(answersOf.get(id) as string))), id);
       })();
       return ids.length;
     },

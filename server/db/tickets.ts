@@ -2,7 +2,7 @@
 // browser it is bound to and the resume secret while the person answers. Submitting empties it (only its status
 // stays) and moves the answers to `responses` with no reference back: see migration 5.
 import type { Db } from './database.ts';
-import { packThemeScores } from './theme-scores.ts';
+import { packScores } from './item-scores.ts';
 
 export type TicketStatus = 'new' | 'draft' | 'submitted';
 
@@ -31,7 +31,7 @@ export interface Submission {
   responseId: string;
   college: string | null;
   data: Record<string, unknown>;
-  themeScores: readonly (number | null)[];
+  itemScores: readonly (number | null)[];
   /** YYYY-MM-DD: nothing finer is kept. */
   day: string;
   /** k: no batch is considered before this many responses wait outside the results. */
@@ -74,8 +74,8 @@ export function ticketsRepository(db: Db) {
                        resume_hash = NULL, resume_sealed = NULL, updated_at = NULL
     WHERE id = ? AND status != 'submitted'`);
   const insertResponse = db.prepare(`
-    INSERT INTO responses (id, pole_id, campaign_id, college, data, theme_scores, submitted_on, batch)
-    VALUES (@id, @poleId, @campaignId, @college, @data, @themeScores, @day, 0)`);
+    INSERT INTO responses (id, pole_id, campaign_id, college, data, item_scores, submitted_on, batch)
+    VALUES (@id, @poleId, @campaignId, @college, @data, @itemScores, @day, 0)`);
   const waitingCount = db.prepare('SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0').pluck();
   const batchesOf = db.prepare('SELECT college, batch, count(*) AS count FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY batch, college');
   const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
@@ -93,7 +93,7 @@ export function ticketsRepository(db: Db) {
 
   const submit = db.transaction((ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, s: Submission): boolean => {
     if (empty.run(ticket.id).changes !== 1) return false;
-    insertResponse.run({ id: s.responseId, poleId: ticket.poleId, campaignId: ticket.campaignId, college: s.college, data: JSON.stringify(s.data), themeScores: packThemeScores(s.themeScores), day: s.day });
+    insertResponse.run({ id: s.responseId, poleId: ticket.poleId, campaignId: ticket.campaignId, college: s.college, data: JSON.stringify(s.data), itemScores: packScores(s.itemScores), day: s.day });
     // Counts per (batch, collège), read only when a batch may be due: a few rows, however large the pole.
     const due = (waitingCount.get(ticket.poleId, ticket.campaignId) as number) >= s.minBatch;
     if (due && s.readyForNextBatch(batchesOf.all(ticket.poleId, ticket.campaignId) as { college: string | null; batch: number; count: number }[])) {

@@ -264,11 +264,11 @@ export function responseRoutes(deps: AppDeps) {
       assertOpen(campaign);
       check(questionnaire, ticket, data, 'submit');
       const day = deps.now().toISOString().slice(0, 10);
-      const themeScores = scoreRespondent(scoringModel(questionnaire.definition), data).themes;
+      const itemScores = scoreRespondent(scoringModel(questionnaire.definition), data).items;
       // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
       const stored = await repos.groupCommit.run(() =>
         repos.tickets.submit(ticket, {
-          responseId: newId(), college: collegeOf(ticket, data), data, themeScores, day, minBatch: deps.analysis.minGroupSize,
+          responseId: newId(), college: collegeOf(ticket, data), data, itemScores, day, minBatch: deps.analysis.minGroupSize,
           readyForNextBatch: (rows) => readyForNextBatch(questionnaire.colleges, rows, deps.analysis.minGroupSize),
         }),
         // The WAL would otherwise keep the draft's last frame beside the response's: a way to pair them on disk.

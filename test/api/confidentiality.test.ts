@@ -177,7 +177,7 @@ describe('unlinkable storage', () => {
 
     // The response table's columns, all of them.
     const columns = (db().prepare("SELECT name FROM pragma_table_info('responses')").pluck().all() as string[]).sort();
-    expect(columns).toEqual(['batch', 'campaign_id', 'college', 'data', 'id', 'pole_id', 'submitted_on', 'theme_scores']);
+    expect(columns).toEqual(['batch', 'campaign_id', 'college', 'data', 'id', 'item_scores', 'pole_id', 'submitted_on']);
     // No rowid: rows carry no order of arrival.
     expect(() => db().prepare('SELECT rowid FROM responses').all()).toThrow();
     const rows = db().prepare('SELECT id, submitted_on FROM responses').all() as { id: string; submitted_on: string }[];
@@ -394,9 +394,14 @@ describe('small collèges merged, so nothing can be subtracted', () => {
       const shown = groups.filter((g) => !g.suppressed);
       for (const g of shown) expect(g.n).toBeGreaterThanOrEqual(3);
       if (figure.score === null) continue;
-      // The balanced score is the mean of the shown groups; the raw score is made of them and nothing else.
+      // The balanced score is the mean of the shown groups; an item's raw score is made of them and nothing else.
       expect(figure.score).toBeCloseTo(shown.reduce((s, g) => s + g.score!, 0) / shown.length, 9);
-      expect(figure.rawScore * figure.n - shown.reduce((s, g) => s + g.score! * g.n, 0)).toBeCloseTo(0, 6);
+      if ('name' in figure) expect(figure.rawScore * figure.n - shown.reduce((s, g) => s + g.score! * g.n, 0)).toBeCloseTo(0, 6);
+    }
+    // A theme is the mean of its items' figures, nothing else: no respondent's own theme mean enters it.
+    for (const theme of results.themes) {
+      const items = results.items.filter((i: any) => i.theme === theme.id && i.rawScore !== null);
+      if (items.length) expect(theme.rawScore).toBeCloseTo(items.reduce((s: number, i: any) => s + i.rawScore, 0) / items.length, 9);
     }
     // The PDF prints the same groups, never the lone researcher's collège with a figure.
     const pdf = await coordinator.request('GET', `${base}/report.pdf`);

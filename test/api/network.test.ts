@@ -46,12 +46,12 @@ describe('network results through the API', () => {
     const admin = await h.admin();
     const before = (await admin.json('GET', '/api/campaigns/campagne-2026/results')).body;
     const db = h.deps.repos.db;
-    expect(db.prepare("SELECT count(*) FROM responses WHERE theme_scores IS NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM responses WHERE item_scores IS NULL").pluck().get()).toBe(0);
     // As if these answers had been stored by an older version: the network view scores them again, same figures.
-    db.prepare("UPDATE responses SET theme_scores = NULL WHERE pole_id IN ('pole-1', 'pole-2')").run();
+    db.prepare("UPDATE responses SET item_scores = NULL WHERE pole_id IN ('pole-1', 'pole-2')").run();
     const after = (await admin.json('GET', '/api/campaigns/campagne-2026/results')).body;
     expect(after.poles).toEqual(before.poles);
-    expect(db.prepare("SELECT count(*) FROM responses WHERE theme_scores IS NULL").pluck().get()).toBe(0);
+    expect(db.prepare("SELECT count(*) FROM responses WHERE item_scores IS NULL").pluck().get()).toBe(0);
   });
 
   it('filters by region, legal form and pole age', async () => {

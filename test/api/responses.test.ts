@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
-import { unpackThemeScores } from '../../server/db/theme-scores.ts';
+import { unpackScores } from '../../server/db/item-scores.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await createHarness()));
@@ -31,10 +31,10 @@ describe('the respondent journey through the API', () => {
     // Only the day is told, and kept.
     expect(submitted.body).toEqual({ status: 'submitted', submittedAt: '2026-03-01' });
     // Committed before the 201: another connection to the file sees it.
-    const row = h.deps.repos.db.prepare('SELECT data, college, theme_scores, submitted_on FROM responses').get() as any;
+    const row = h.deps.repos.db.prepare('SELECT data, college, item_scores, submitted_on FROM responses').get() as any;
     // Theme scores are kept with the answers, for the network view.
-    const expected = scoreRespondent(scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition), full).themes;
-    expect(Array.from(unpackThemeScores(row.theme_scores), (v) => (Number.isNaN(v) ? null : v))).toEqual(expected);
+    const expected = scoreRespondent(scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition), full).items;
+    expect(Array.from(unpackScores(row.item_scores), (v) => (Number.isNaN(v) ? null : v))).toEqual(expected);
     expect(JSON.parse(row.data)).toEqual(full);
     expect(row.college).toBe('recherche');
     expect(row.submitted_on).toBe('2026-03-01');

@@ -42,11 +42,11 @@ async function measure(poles: number) {
         return { id: `i${p}-${i}`, poleId, campaignId: 'c2026', tokenHash: hashToken(token), tokenSealed: 'x', shared: false, college: null, createdAt: now, ticketId: `t${p}-${i}` };
       });
       deps.repos.invitations.createMany(rows);
-      const scores = answers.map((a) => scoreRespondent(model, a).themes);
+      const scores = answers.map((a) => scoreRespondent(model, a).items);
       rows.forEach((row, i) =>
         deps.repos.tickets.submit(
           { id: row.ticketId, poleId, campaignId: 'c2026' },
-          { responseId: newId(), data: answers[i % colleges.length], college: colleges[i % colleges.length], day: now.slice(0, 10), themeScores: scores[i % colleges.length], minBatch: rows.length, readyForNextBatch: () => true },
+          { responseId: newId(), data: answers[i % colleges.length], college: colleges[i % colleges.length], day: now.slice(0, 10), itemScores: scores[i % colleges.length], minBatch: rows.length, readyForNextBatch: () => true },
         ),
       );
     }

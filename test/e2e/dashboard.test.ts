@@ -33,7 +33,7 @@ function seedResponses(campaignId: string, colleges: string[], seed: number) {
   const model = scoringModel(q.definition);
   for (const row of rows) {
     const data = sampleAnswers(q, rng, { college: row.college!, leanings, complete: true });
-    const submission = { responseId: newId(), college: row.college, data, themeScores: scoreRespondent(model, data).themes, day: now.slice(0, 10), minBatch: rows.length, readyForNextBatch: () => true };
+    const submission = { responseId: newId(), college: row.college, data, itemScores: scoreRespondent(model, data).items, day: now.slice(0, 10), minBatch: rows.length, readyForNextBatch: () => true };
     // One results batch once all are in, as if they had all been sent at once.
     expect(repos.tickets.submit({ id: row.ticketId, poleId: 'p1', campaignId }, submission)).toBe(true);
   }

@@ -5,9 +5,10 @@ import { computeNetworkResults, distribution, type NetworkInput } from '../../re
 const input: NetworkInput = {
   campaign: { id: 'c', year: 2026, questionnaireId: 'q' },
   themes: [
-    { id: 't1', label: 'Débat', dimension: 'gov', factor: 'internal' },
-    { id: 't2', label: 'Évaluation', dimension: 'gov', factor: 'internal' },
-    { id: 't3', label: 'Soutien public', dimension: 'ctx', factor: 'external' },
+    // One item per theme here: a theme's figures are its items' (pole report and network alike).
+    { id: 't1', label: 'Débat', dimension: 'gov', factor: 'internal', items: [0] },
+    { id: 't2', label: 'Évaluation', dimension: 'gov', factor: 'internal', items: [1] },
+    { id: 't3', label: 'Soutien public', dimension: 'ctx', factor: 'external', items: [2] },
   ],
   dimensions: [{ id: 'gov', label: 'Gouvernance', factor: 'internal' }, { id: 'ctx', label: 'Contexte', factor: 'external' }],
   colleges: [{ id: 'A', label: 'Collège A' }, { id: 'B', label: 'Collège B' }],
@@ -26,8 +27,8 @@ const input: NetworkInput = {
       id: 'p1', name: 'Pôle 1', region: 'Bretagne', invited: 6,
       profile: { formeJuridique: 'association', lieuVitrine: true, soutienCollectivites: ['financier', 'technique'], anneeCreation: 2010, membres: { A: 5, B: 2 } },
       responses: [
-        { college: 'A', themes: [80, 40, 70] }, { college: 'A', themes: [60, 20, 50] },
-        { college: 'B', themes: [20, 40, 90] }, { college: 'B', themes: [40, null, 70] },
+        { college: 'A', items: [80, 40, 70] }, { college: 'A', items: [60, 20, 50] },
+        { college: 'B', items: [20, 40, 90] }, { college: 'B', items: [40, null, 70] },
       ],
       participation: [{ college: 'A', invited: 3, submitted: 2 }, { college: 'B', invited: 2, submitted: 2 }, { college: null, invited: 1, submitted: 0 }],
     },
@@ -36,18 +37,18 @@ const input: NetworkInput = {
       // t1: 90, 70 → 80 (strength) ; t2: 70, 50 → 60 ; t3: 30 → 30 (threat). Overall 70
       id: 'p2', name: 'Pôle 2', region: 'Occitanie', invited: 2,
       profile: { formeJuridique: 'association', lieuVitrine: false, soutienCollectivites: ['financier'], membres: { A: 3 } },
-      responses: [{ college: 'A', themes: [90, 70, 30] }, { college: 'B', themes: [70, 50, 30] }],
+      responses: [{ college: 'A', items: [90, 70, 30] }, { college: 'B', items: [70, 50, 30] }],
       participation: [{ college: 'A', invited: 1, submitted: 1 }, { college: 'B', invited: 1, submitted: 1 }],
     },
     {
       // Under k = 2: participation only.
       id: 'p3', name: 'Pôle 3', region: null, invited: 4, profile: { formeJuridique: 'ues', lieuVitrine: true },
-      responses: [{ college: 'A', themes: [10, 10, 10] }],
+      responses: [{ college: 'A', items: [10, 10, 10] }],
       participation: [{ college: 'A', invited: 4, submitted: 1 }],
     },
     {
       id: 'p4', name: 'Pôle 4', region: null, invited: 2, profile: null,
-      responses: [{ college: 'A', themes: [50, 50, 50] }, { college: 'A', themes: [50, 50, 50] }],
+      responses: [{ college: 'A', items: [50, 50, 50] }, { college: 'A', items: [50, 50, 50] }],
       participation: [{ college: 'A', invited: 2, submitted: 2 }],
     },
   ],
@@ -120,9 +121,9 @@ describe('network results', () => {
     // (Under the old rule C's 90 counted on its own: (20 + 50 + 90)/3 = 53.33, and 3 × score − A − B gave it back.)
     const pole: NetworkInput['poles'][number] = {
       id: 'p5', name: 'Pôle 5', region: null, invited: 8, profile: null,
-      responses: [10, 20, 30].map((v) => ({ college: 'A', themes: [v, null, null] }))
-        .concat([50, 50, 50, 50].map((v) => ({ college: 'B', themes: [v, null, null] })))
-        .concat([{ college: 'C', themes: [90, null, null] }]),
+      responses: [10, 20, 30].map((v) => ({ college: 'A', items: [v, null, null] }))
+        .concat([50, 50, 50, 50].map((v) => ({ college: 'B', items: [v, null, null] })))
+        .concat([{ college: 'C', items: [90, null, null] }]),
       participation: [{ college: 'A', invited: 3, submitted: 3 }, { college: 'B', invited: 4, submitted: 4 }, { college: 'C', invited: 1, submitted: 1 }],
     };
     const colleges = [...input.colleges, { id: 'C', label: 'Collège C' }];

@@ -90,9 +90,12 @@ describe('pole results', () => {
     ]);
   });
 
-  it('balances groups in the score and keeps the plain mean as rawScore', () => {
-    // t1: A = (87.5 + 50)/2 = 68.75, Autres = (0 + 25 + 87.5)/3 = 37.5 → (68.75 + 37.5)/2 = 53.125 ; raw 250/5 = 50
-    expect(theme('t1')).toMatchObject({ n: 5, score: 53.125, rawScore: 50 });
+  it('balances groups in the score and keeps the plain mean as rawScore, a theme from its items’ figures', () => {
+    // A theme is computed from its items' figures (see the items below), never from respondents' own theme means.
+    // t1 = m.a and m.b. A: m.a 75, m.b hidden (one scorer) → 75 ; Autres: m.a 33.33, m.b 41.67 → 37.5.
+    // Score (75 + 37.5)/2 = 56.25 ; raw = mean of the items' raw scores (50 + 41.67)/2 = 275/6 ; n = largest item n, 5.
+    expect(theme('t1')).toMatchObject({ n: 5, score: 56.25 });
+    expect(theme('t1').rawScore).toBeCloseTo(275 / 6, 9);
     // t2: A = (100 + 33.33)/2 = 66.67, Autres = (0 + 66.67)/2 = 33.33 (R4 unanswered) → 50 ; raw 200/4 = 50
     expect(theme('t2').score).toBeCloseTo(50, 9);
     expect(theme('t2').rawScore).toBeCloseTo(50, 9);
@@ -103,15 +106,16 @@ describe('pole results', () => {
 
   it('breaks figures down by group, never naming a merged collège, and measures spread between groups', () => {
     expect(theme('t1').byCollege).toEqual([
-      { college: 'A', label: 'Collège A', n: 2, score: 68.75, suppressed: false },
+      { college: 'A', label: 'Collège A', n: 2, score: 75, suppressed: false },
       { college: 'autres', label: 'Autres collèges', n: 3, score: 37.5, suppressed: false },
     ]);
-    expect(theme('t1').spread).toBe(31.25);
+    expect(theme('t1').spread).toBe(37.5);
     expect(theme('t1').dissensus).toBe(true);
     // t3: 75 − 50
     expect(theme('t3').spread).toBe(25);
-    // sd of t1 over respondents (87.5, 50, 0, 25, 87.5): mean 50, squares 1406.25+0+2500+625+1406.25 = 5937.5, /4 → √1484.375
-    expect(theme('t1').sd).toBeCloseTo(Math.sqrt(1484.375), 9);
+    // sd: the mean of its items' sd. m.a over (100, 50, 0, 25, 75): mean 50, squares 2500+0+2500+625+625 = 6250, /4 →
+    // √1562.5 ; m.b over (0, 25, 100): √(8125/3) (see below).
+    expect(theme('t1').sd).toBeCloseTo((Math.sqrt(1562.5) + Math.sqrt(8125 / 3)) / 2, 9);
   });
 
   it('scores items (questions or matrix rows) the same way', () => {
@@ -137,14 +141,14 @@ describe('pole results', () => {
   });
 
   it('averages dimensions over themes, and the overall score over internal dimensions only', () => {
-    const gov = (53.125 + 50) / 2;
+    const gov = (56.25 + 50) / 2;
     expect(r.dimensions.find((d) => d.id === 'gov')!.score).toBeCloseTo(gov, 9);
     expect(r.dimensions.find((d) => d.id === 'ctx')!.score).toBe(62.5);
     expect(r.overall).toBeCloseTo(gov, 9);
   });
 
   it('derives the SWOT from the thresholds (65 / 45 by default)', () => {
-    // 53.125, 50 and 62.5 all lie between 45 and 65.
+    // 56.25, 50 and 62.5 all lie between 45 and 65.
     expect(r.swot).toEqual({ strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: ['t3', 't1', 't2'] });
     const narrow = computePoleResults({ ...input, thresholds: { high: 60, low: 51 } });
     // t2 = 50 ≤ 51: weakness ; t3 = 62.5 ≥ 60: opportunity
@@ -253,8 +257,9 @@ describe('evolution with renamed items', () => {
     const e = computePoleResults({ ...input, previous: { ...previous, renamed } }).evolution!;
     const t = (id: string) => e.themes.find((x) => x.id === id)!;
     // The earlier campaign's own grouping: A 1 and B 1 (< k = 2) → one group « Autres » of 2.
-    // t1 on m.a (as m.debat) and m.b: then (75 + 25)/2 = 50 ; now on both items, as the theme score: 53.125
-    expect(t('t1')).toMatchObject({ sharedItems: 2, previous: 50, current: 53.125, delta: 3.125 });
+    // t1 on m.a (as m.debat) and m.b: then m.debat (75 + 25)/2 = 50, m.b hidden (one scorer) → 50 ; now on both
+    // items, as the theme score: 56.25
+    expect(t('t1')).toMatchObject({ sharedItems: 2, previous: 50, current: 56.25, delta: 6.25 });
     // t3 on c.x (as ctx.x, through the question's mapping): then (100 + 0)/2 = 50 ; now 62.5
     expect(t('t3')).toMatchObject({ sharedItems: 1, previous: 50, current: 62.5, delta: 12.5 });
     // Unchanged names need no mapping: t2 on lvl, then (100 + 0)/2 = 50, now 50.

@@ -20,9 +20,10 @@ export interface TicketRecord {
   revoked: boolean;
   /** SHA-256 of the `ptce_respondent` cookie of the browser holding the draft; null until first use. */
   browserHash: string | null;
-  /** The resume secret, sealed: shown only to the bound browser. */
+  /** The resume secret, sealed under a key from the bound browser's cookie (draft-crypto.ts). */
   resumeSealed: string | null;
-  data: Record<string, unknown>;
+  /** The draft as stored: sealed (draft-crypto.ts), or plain JSON for one saved before drafts were sealed. */
+  storedData: string;
   pageNo: number;
 }
 
@@ -52,7 +53,7 @@ export function ticketsRepository(db: Db) {
   const columns = `
     SELECT t.id, t.invitation_id AS invitationId, t.pole_id AS poleId, t.campaign_id AS campaignId, t.status,
            t.college, i.college AS presetCollege, i.shared, i.revoked_at IS NOT NULL AS revoked,
-           t.browser_hash AS browserHash, t.resume_sealed AS resumeSealed, t.data, t.page_no AS pageNo
+           t.browser_hash AS browserHash, t.resume_sealed AS resumeSealed, t.data AS storedData, t.page_no AS pageNo
     FROM tickets t JOIN invitations i ON i.id = t.invitation_id`;
   const byTokenHash = db.prepare(`${columns} WHERE t.token_hash = ?`);
   const byResumeHash = db.prepare(`${columns} WHERE t.resume_hash = ?`);
@@ -60,13 +61,13 @@ export function ticketsRepository(db: Db) {
     INSERT INTO tickets (id, invitation_id, pole_id, campaign_id, token_hash, browser_hash, resume_hash, resume_sealed, status, college, created_at)
     VALUES (@id, @invitationId, @poleId, @campaignId, @tokenHash, @browserHash, @resumeHash, @resumeSealed, 'new', @college, @createdAt)`);
   const bind = db.prepare(`
-    UPDATE tickets SET browser_hash = @browserHash, resume_hash = coalesce(resume_hash, @resumeHash), resume_sealed = coalesce(resume_sealed, @resumeSealed)
+    UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed, data = @data
     WHERE id = @id AND status != 'submitted' AND browser_hash IS NULL`);
   const moveTo = db.prepare(`
-    UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed
-    WHERE id = @id AND status != 'submitted'`);
+    UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed, data = @data
+    WHERE id = @id AND status != 'submitted' AND resume_hash = @previousResumeHash`);
   const saveDraft = db.prepare(`
-    UPDATE tickets SET status = 'draft', data = @data, college = @college, page_no = @pageNo, updated_at = @now
+    UPDATE tickets SET status = 'draft', data = @data, page_no = @pageNo, updated_at = @now
     WHERE id = @id AND status != 'submitted'`);
   // Only the status stays: no answers, collège, browser, resume secret nor time that could meet the response again.
   const empty = db.prepare(`
@@ -103,7 +104,7 @@ export function ticketsRepository(db: Db) {
   });
 
   const read = (row: any): TicketRecord | undefined =>
-    row ? { ...row, shared: row.shared === 1, revoked: row.revoked === 1, data: JSON.parse(row.data) } : undefined;
+    row ? { ...row, shared: row.shared === 1, revoked: row.revoked === 1 } : undefined;
 
   return {
     findByTokenHash: (tokenHash: string) => read(byTokenHash.get(tokenHash)),
@@ -112,15 +113,17 @@ export function ticketsRepository(db: Db) {
     create(row: { id: string; invitationId: string; poleId: string; campaignId: string; tokenHash: string; college: string | null; createdAt: string; browserHash: string; resumeHash: string; resumeSealed: string }) {
       insert.run(row);
     },
-    /** Binds a ticket nobody opened yet to a browser, with its first resume secret. False if submitted or taken meanwhile. */
-    bind: (id: string, browserHash: string, resumeHash: string, resumeSealed: string) =>
-      bind.run({ id, browserHash, resumeHash, resumeSealed }).changes === 1,
+    /**
+     * Binds a ticket nobody opened yet to a browser, with its first resume secret and its draft sealed under it.
+     * False if submitted or taken meanwhile.
+     */
+    bind: (id: string, bound: { browserHash: string; resumeHash: string; resumeSealed: string; data: string }) =>
+      bind.run({ id, ...bound }).changes === 1,
     /** Moves the draft to another browser through the resume link, which is then replaced: it works once. */
-    moveTo: (id: string, browserHash: string, resumeHash: string, resumeSealed: string) =>
-      moveTo.run({ id, browserHash, resumeHash, resumeSealed }).changes === 1,
-    /** False when the response was submitted meanwhile: a submitted response never changes. */
-    saveDraft: (id: string, data: Record<string, unknown>, college: string | null, pageNo: number, now: string) =>
-      saveDraft.run({ id, data: JSON.stringify(data), college, pageNo, now }).changes === 1,
+    moveTo: (id: string, previousResumeHash: string, bound: { browserHash: string; resumeHash: string; resumeSealed: string; data: string }) =>
+      moveTo.run({ id, previousResumeHash, ...bound }).changes === 1,
+    /** `data`: sealed. False when the response was submitted meanwhile: a submitted response never changes. */
+    saveDraft: (id: string, data: string, pageNo: number, now: string) => saveDraft.run({ id, data, pageNo, now }).changes === 1,
     /**
      * In one transaction: empties the ticket, stores the response apart with no reference to it, and opens a new
      * results batch when `readyForNextBatch` says so. False if already submitted.

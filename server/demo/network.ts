@@ -116,7 +116,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
           if (inv.n < submitted) {
             const day = at(between(rng, 2, 60)).slice(0, 10);
             repos.tickets.submit(ticket, { responseId: newId(), college: inv.college, data, itemScores: scoreRespondent(model, data).items, day, minBatch: deps.analysis.minGroupSize, readyForNextBatch: (rows) => readyForNextBatch(q.colleges, rows, deps.analysis.minGroupSize) });
-          } else if (rng() < 0.6) repos.tickets.saveDraft(ticket.id, { college: inv.college }, inv.college, 1, at(between(rng, 2, 60)));
+          } else if (rng() < 0.6) repos.tickets.saveDraft(ticket.id, JSON.stringify({ college: inv.college }), 1, at(between(rng, 2, 60)));
         }
       });
     });

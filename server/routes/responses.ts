@@ -9,6 +9,7 @@ import { ApiError, notFound } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
 import { clientAddress } from '../security/client.ts';
 import { respondentBrowser, type RespondentBrowser } from '../security/respondent-cookie.ts';
+import { browserSealer, openDraft, sealDraft } from '../security/draft-crypto.ts';
 import { campaignStatus } from '../campaign-status.ts';
 import type { Campaign, TicketRecord } from '../db/index.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
@@ -70,20 +71,31 @@ export function responseRoutes(deps: AppDeps) {
     return { campaign, questionnaire, pole: repos.poles.get(poleId)! };
   };
 
-  const newResumeSecret = () => {
+  /** A fresh resume secret, sealed for this browser only (draft-crypto.ts): the server cannot open it alone. */
+  const newResume = (browser: RespondentBrowser) => {
     const secret = newToken();
-    return { resumeHash: hashToken(secret), resumeSealed: deps.sealer.seal(secret) };
+    return { secret, resumeHash: hashToken(secret), resumeSealed: browserSealer(browser.secret).seal(secret) };
+  };
+  const readDraft = (stored: string, resumeSecret: string, ticketId: string) => {
+    try {
+      return openDraft(stored, resumeSecret, ticketId);
+    } catch {
+      throw new ApiError(409, 'draft_unreadable', 'Ce brouillon ne peut plus être lu. Demandez à la coordination de votre pôle de remplacer votre lien.');
+    }
   };
 
+  type OpenedTicket = TicketRecord & {
+    /** Once the ticket is this browser's: the resume secret, which keys the draft, and the draft itself. */
+    resumeSecret?: string;
+    data?: Record<string, unknown>;
+    moved?: true;
+    /** A write's first use of its link: bind it in the write's own transaction (one commit, not two). */
+    bindWith?: { browser: RespondentBrowser; bound: { browserHash: string; resumeHash: string; resumeSealed: string; data: string } };
+  };
   /**
    * The ticket behind a link, opened for this browser: bound on first use (or when the resume link is used), refused
    * with 403 when another browser holds it. A submitted ticket is returned as is: callers reveal only its status.
    */
-  type OpenedTicket = TicketRecord & {
-    moved?: true;
-    /** A write's first use of its link: bind in the write's own transaction (one commit, not two). */
-    bindWith?: { browser: RespondentBrowser; resumeHash: string; resumeSealed: string };
-  };
   const openTicket = async (c: Context<AppEnv>, token: string, mode: 'read' | 'write' = 'read'): Promise<OpenedTicket | undefined> => {
     if (!looksLikeToken(token)) return undefined;
     const hash = hashToken(token);
@@ -96,25 +108,34 @@ export function responseRoutes(deps: AppDeps) {
     if (ticket.revoked) throw revoked();
     if (ticket.status === 'submitted') return ticket;
     const browser = respondentBrowser(c);
-    const mine = browser.hash;
-    if (ticket.browserHash === mine) return ticket;
+    if (ticket.browserHash === browser.hash && ticket.resumeSealed) {
+      let resumeSecret: string;
+      try {
+        resumeSecret = browserSealer(browser.secret).open(ticket.resumeSealed);
+      } catch {
+        throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);
+      }
+      return { ...ticket, resumeSecret, data: readDraft(ticket.storedData, resumeSecret, ticket.id) };
+    }
     // The link itself binds only a ticket nobody opened yet; the resume link moves the draft to this browser, and is
     // replaced as it is used, so that whoever saw it once cannot take the draft back later.
     if (byLink && ticket.browserHash !== null) throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);
-    const { resumeHash, resumeSealed } = newResumeSecret();
-    if (byLink && mode === 'write') return { ...ticket, bindWith: { browser, resumeHash, resumeSealed } };
-    const bound = await repos.groupCommit.run(() =>
-      byLink ? repos.tickets.bind(ticket.id, mine, resumeHash, resumeSealed) : repos.tickets.moveTo(ticket.id, mine, resumeHash, resumeSealed),
-    );
-    if (!bound) {
+    // The draft so far: empty (or saved before drafts were sealed) for an unopened link; the resume link's own for a move.
+    const draft = readDraft(ticket.storedData, byLink ? '' : token, ticket.id);
+    const resume = newResume(browser);
+    const bound = { browserHash: browser.hash, resumeHash: resume.resumeHash, resumeSealed: resume.resumeSealed, data: sealDraft(draft, resume.secret, ticket.id) };
+    const opened = { ...ticket, ...bound, storedData: bound.data, resumeSecret: resume.secret, data: draft };
+    if (byLink && mode === 'write') return { ...opened, bindWith: { browser, bound } };
+    const done = await repos.groupCommit.run(() => (byLink ? repos.tickets.bind(ticket.id, bound) : repos.tickets.moveTo(ticket.id, hash, bound)));
+    if (!done) {
       // Sent, or opened by another request meanwhile (two tabs at once): this browser's if it holds the same cookie.
       const again = byLink ? repos.tickets.findByTokenHash(hash) : undefined;
-      if (!again || again.status === 'submitted' || again.browserHash === mine) return again ?? { ...ticket, status: 'submitted' };
+      if (!again || again.status === 'submitted') return again ?? { ...ticket, status: 'submitted' };
+      if (again.browserHash === browser.hash) return openTicket(c, token, mode);
       throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);
     }
     browser.keep();
-    const now = byLink ? repos.tickets.findByTokenHash(hash) : repos.tickets.findByResumeHash(resumeHash);
-    return now && !byLink ? { ...now, moved: true } : now;
+    return byLink ? opened : { ...opened, moved: true };
   };
 
   /** A ticket that may still be written to, for PUT and submit. */
@@ -160,10 +181,10 @@ export function responseRoutes(deps: AppDeps) {
           pole: { name: pole.name },
           campaign: campaignView(campaign),
           questionnaire: questionnaire.definition,
-          data: ticket.data,
+          data: ticket.data ?? {},
           pageNo: ticket.pageNo,
           presetCollege: ticket.presetCollege,
-          resumeUrl: ticket.resumeSealed ? `/r/${deps.sealer.open(ticket.resumeSealed)}` : null,
+          resumeUrl: ticket.resumeSecret ? `/r/${ticket.resumeSecret}` : null,
           ...(ticket.moved ? { moved: true } : {}),
           minGroupSize: deps.analysis.minGroupSize,
         }, 200);
@@ -198,6 +219,7 @@ export function responseRoutes(deps: AppDeps) {
       deps.claimLimiter.fail(key, nowMs);
       const personal = newToken();
       const browser = respondentBrowser(c);
+      const resume = newResume(browser);
       const claimed = await repos.groupCommit.run(() => {
         // Counted inside the write, so that two claims at once cannot both take the last place.
         // A claim that saved nothing in an hour gives its place back: empty claims cannot use a link up.
@@ -206,7 +228,7 @@ export function responseRoutes(deps: AppDeps) {
         if (current.maxResponses !== null && current.claims >= current.maxResponses) return 'full' as const;
         repos.tickets.create({
           id: newId(), invitationId: shared.id, poleId: shared.poleId, campaignId: shared.campaignId, tokenHash: hashToken(personal),
-          college: shared.college, createdAt: deps.now().toISOString(), browserHash: browser.hash, ...newResumeSecret(),
+          college: shared.college, createdAt: deps.now().toISOString(), browserHash: browser.hash, resumeHash: resume.resumeHash, resumeSealed: resume.resumeSealed,
         });
         return 'ok' as const;
       });
@@ -234,11 +256,13 @@ export function responseRoutes(deps: AppDeps) {
       check(questionnaire, ticket, data, 'draft');
       const savedAt = deps.now().toISOString();
       const { bindWith } = ticket;
+      // Sealed under the ticket's resume secret: the database never holds a draft it could read.
+      const sealed = sealDraft(data, ticket.resumeSecret!, ticket.id);
       const saved = await repos.groupCommit.run(() => {
-        if (bindWith && !repos.tickets.bind(ticket.id, bindWith.browser.hash, bindWith.resumeHash, bindWith.resumeSealed)) {
+        if (bindWith && !repos.tickets.bind(ticket.id, bindWith.bound)) {
           throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE); // another browser was first, just now
         }
-        return repos.tickets.saveDraft(ticket.id, data, collegeOf(ticket, data), pageNo ?? ticket.pageNo, savedAt);
+        return repos.tickets.saveDraft(ticket.id, sealed, pageNo ?? ticket.pageNo, savedAt);
       });
       if (!saved) throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
       bindWith?.browser.keep();

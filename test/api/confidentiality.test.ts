@@ -220,6 +220,40 @@ describe('the files on disk', () => {
   });
 });
 
+describe('drafts at rest', () => {
+  it('keeps a draft in progress unreadable in the database, its backups or with the server’s key: only its browser opens it', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1 });
+    const phone = h.client();
+    const draft = { college: 'ess', verbatimObstacle: 'Marque-DRAFT-unique' };
+    expect((await phone.json('PUT', `/api/responses/${link.token}`, { data: draft })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, SCRUB_INTERVAL_MS + 100));
+    // A copy of the files, as a backup would take them: the draft is not in it.
+    const files = () => readdirSync(h.dataDir).filter((f) => f.startsWith('ptce.sqlite')).map((f) => readFileSync(join(h.dataDir, f)).toString('latin1')).join('');
+    expect(files()).not.toContain('Marque-DRAFT-unique');
+    // The server's own sealing key opens tokens, not drafts.
+    const stored = db().prepare('SELECT data, resume_sealed FROM tickets').get() as { data: string; resume_sealed: string };
+    expect(() => h.deps.sealer.open(stored.data)).toThrow();
+    expect(() => h.deps.sealer.open(stored.resume_sealed)).toThrow();
+    // Its browser reads it; moved elsewhere through the resume link, it is sealed anew and still readable there only.
+    const view = (await phone.json('GET', `/api/responses/${link.token}`)).body;
+    expect(view.data).toEqual(draft);
+    const laptop = h.client();
+    expect((await laptop.json('GET', `/api/responses/${view.resumeUrl.slice(3)}`)).body.data).toEqual(draft);
+    expect(files()).not.toContain('Marque-DRAFT-unique');
+  });
+
+  it('seals a draft saved before drafts were sealed at its first opening', async () => {
+    const { coordinator, base } = await poleWithCampaign(h);
+    const [link] = await createLinks(coordinator, base, { count: 1 });
+    db().prepare("UPDATE tickets SET status = 'draft', data = ?").run(JSON.stringify({ college: 'salaries' }));
+    const browser = h.client();
+    expect((await browser.json('GET', `/api/responses/${link.token}`)).body).toMatchObject({ status: 'draft', data: { college: 'salaries' } });
+    expect(db().prepare('SELECT data FROM tickets').pluck().get()).not.toContain('salaries');
+    expect((await browser.json('GET', `/api/responses/${link.token}`)).body.data).toEqual({ college: 'salaries' });
+  });
+});
+
 describe('participation', () => {
   it('never shows the collège a respondent chose: not from a draft, a sent response, nor a whole batch', async () => {
     const { coordinator, base } = await poleWithCampaign(h);

@@ -13,7 +13,7 @@ for (const f of ['ptce.sqlite', 'ptce.sqlite-wal', 'ptce.sqlite-shm']) rmSync(jo
 console.log('Génération du réseau de démonstration…');
 const seeding = createDeps(config);
 const accounts = await generateDemoNetwork(seeding);
-seeding.repos.db.close();
+seeding.repos.close();
 
 await ensureClientBuild();
 const running = await startServer(config);

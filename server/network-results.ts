@@ -2,7 +2,6 @@
 // applies the analyst's filters, and adds how network medians moved across campaigns.
 import type { AppDeps } from './context.ts';
 import type { Campaign } from './db/index.ts';
-import { networkRepository } from './db/network.ts';
 import { ApiError } from './errors.ts';
 import { settleIfClosed } from './results-snapshot.ts';
 import { computeNetworkResults, type NetworkInput, type NetworkResults } from '../reports/analysis/network.ts';
@@ -22,13 +21,6 @@ export interface NetworkFilters {
 export interface NetworkEvolution {
   campaigns: { id: string; year: number; polesWithResults: number; medians: Record<string, number | null> }[];
 }
-
-const repositories = new WeakMap<object, ReturnType<typeof networkRepository>>();
-const networkRepo = (deps: AppDeps) => {
-  let repo = repositories.get(deps.repos.db);
-  if (!repo) repositories.set(deps.repos.db, (repo = networkRepository(deps.repos.db)));
-  return repo;
-};
 
 function profileQuestions(q: Questionnaire): NetworkInput['profileQuestions'] {
   const kinds: Record<string, 'single' | 'multiple' | 'sum'> = { radiogroup: 'single', dropdown: 'single', boolean: 'single', checkbox: 'multiple', multipletext: 'sum' };
@@ -63,7 +55,7 @@ function matches(filters: NetworkFilters, pole: { region: string | null }, profi
 export function networkResults(deps: AppDeps, campaign: Campaign, filters: NetworkFilters = {}): NetworkResults {
   const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
   if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
-  const repo = networkRepo(deps);
+  const repo = deps.repos.network;
   settleIfClosed(deps, campaign);
   const model = scoringModel(questionnaire.definition);
   const profiles = repo.profiles(campaign.id);

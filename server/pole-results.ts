@@ -66,24 +66,19 @@ interface Memo {
   key: string;
   network: BenchmarkNetwork;
 }
-const memos = new WeakMap<object, { version: { get(campaignId: string): unknown }; byCampaign: Map<string, Memo> }>();
+const memos = new WeakMap<object, Map<string, Memo>>();
 
 function networkSummary(deps: AppDeps, campaign: Campaign): BenchmarkNetwork {
-  const db = deps.repos.db;
-  let memo = memos.get(db);
-  if (!memo) {
-    // Count and sum of batch numbers of the responses in results: changes when a batch closes, or rows are removed.
-    const version = db.prepare("SELECT count(*) || ':' || total(batch) FROM responses WHERE campaign_id = ? AND batch > 0").pluck();
-    memos.set(db, (memo = { version, byCampaign: new Map() }));
-  }
-  const key = `${campaign.questionnaireId}|${String(memo.version.get(campaign.id))}`;
-  const cached = memo.byCampaign.get(campaign.id);
+  let byCampaign = memos.get(deps.repos);
+  if (!byCampaign) memos.set(deps.repos, (byCampaign = new Map()));
+  const key = `${campaign.questionnaireId}|${deps.repos.responses.campaignVersion(campaign.id)}`;
+  const cached = byCampaign.get(campaign.id);
   if (cached?.key === key) return cached.network;
   const full = networkResults(deps, campaign);
   const network: BenchmarkNetwork = {
     polesWithResults: full.polesWithResults,
     themes: full.themes.map((t) => ({ id: t.id, distribution: { n: t.distribution.n, q1: t.distribution.q1, median: t.distribution.median, q3: t.distribution.q3 } })),
   };
-  memo.byCampaign.set(campaign.id, { key, network });
+  byCampaign.set(campaign.id, { key, network });
   return network;
 }

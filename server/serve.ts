@@ -29,7 +29,7 @@ export async function startServer(config: Config, options: { now?: () => Date; c
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          deps.repos.db.close();
+          deps.repos.close();
           resolve();
         });
         (server as any).closeAllConnections?.();

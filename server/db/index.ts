@@ -10,6 +10,7 @@ import { ticketsRepository } from './tickets.ts';
 import { profilesRepository } from './profiles.ts';
 import { mailingsRepository } from './mailings.ts';
 import { questionnairesRepository } from './questionnaires.ts';
+import { networkRepository } from './network.ts';
 import { createGroupCommit } from './group-commit.ts';
 
 export { openDatabase, migrate, type Db } from './database.ts';
@@ -22,7 +23,11 @@ export type { TicketRecord, TicketStatus, ParticipationRow } from './tickets.ts'
 
 export function createRepositories(db: Db) {
   return {
+    /** The raw handle, for tests that look at what is stored; the server asks the repositories below. */
     db,
+    /** Runs `work` in one transaction (nested calls become savepoints). */
+    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    close: () => db.close(),
     poles: polesRepository(db),
     users: usersRepository(db),
     sessions: sessionsRepository(db),
@@ -33,6 +38,8 @@ export function createRepositories(db: Db) {
     profiles: profilesRepository(db),
     mailings: mailingsRepository(db),
     questionnaires: questionnairesRepository(db),
+    /** Campaign-wide reads for the Labo's network view. */
+    network: networkRepository(db),
     /** Respondents' writes go through here: many submissions, one fsync. */
     groupCommit: createGroupCommit(db),
   };

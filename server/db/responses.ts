@@ -31,6 +31,8 @@ export function responsesRepository(db: Db) {
   const exportAll = db.prepare(`${exportColumns} WHERE r.campaign_id = ? AND r.batch > 0 ORDER BY p.name COLLATE NOCASE, p.id, r.id`);
   const exportPole = db.prepare(`${exportColumns} WHERE r.pole_id = ? AND r.campaign_id = ? AND r.batch > 0 ORDER BY r.id`);
 
+  // Count and sum of batch numbers of the responses in results: changes when a batch enters, or rows are removed.
+  const campaignVersion = db.prepare("SELECT count(*) || ':' || total(batch) FROM responses WHERE campaign_id = ? AND batch > 0").pluck();
   const waitingPoles = db.prepare('SELECT pole_id FROM responses WHERE campaign_id = ? AND batch = 0 GROUP BY pole_id HAVING count(*) >= ?').pluck();
   const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
   const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
@@ -39,6 +41,8 @@ export function responsesRepository(db: Db) {
   });
 
   return {
+    /** Changes whenever the responses in a campaign's results change: a key for what is computed from them. */
+    campaignVersion: (campaignId: string) => String(campaignVersion.get(campaignId)),
     /**
      * Once a campaign is closed no more responses come, so waiting for a batch that keeps every collège's figures is
      * pointless: at least k waiting responses of a pole enter its results as a last batch (groups merge as needed).

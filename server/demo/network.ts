@@ -59,7 +59,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
   const id = (prefix: string, n: number | string) => `${prefix}-${n}`;
   const accounts: DemoAccounts = { admin: { email: 'admin@demo.labo-ess.org', password: DEMO_PASSWORD }, coordinators: [] };
 
-  repos.db.transaction(() => {
+  repos.transaction(() => {
     repos.users.create({ id: 'demo-admin', email: accounts.admin.email, role: 'admin', poleId: null }, passwordHash, CAMPAIGNS[0].opensAt);
     for (const c of CAMPAIGNS) repos.campaigns.create({ id: id('campagne', c.year), year: c.year, questionnaireId, opensAt: c.opensAt, closesAt: c.closesAt, createdAt: c.opensAt });
 
@@ -120,6 +120,6 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
         }
       });
     });
-  })();
+  });
   return accounts;
 }

@@ -9,6 +9,7 @@ import { DEJAVU_BOLD, DEJAVU_REGULAR, type ChartDrawing } from './render-chart.t
 import { drawChart } from './chart-drawing.ts';
 import { formatScore, frenchTypography } from '../format.ts';
 import { drawBlock, drawLine, setText, useStyle, type Align, type TextBlock, type TextStyle } from './text.ts';
+import { currentFont, type FontSource } from './pdfkit-internals.ts';
 
 export { drawBlock, useStyle } from './text.ts';
 export type { Align, TextBlock, TextStyle } from './text.ts';
@@ -40,9 +41,7 @@ export const SIZE = { body: 9.5, small: 8, table: 8.5, h1: 19, h2: 12.5, h3: 10.
 // font as a source and keeps the per-document state (subset, widths, ToUnicode) in its own EmbeddedFont.
 // The word layouts (glyph runs, which depend on the font and the word only) are shared too: shaping words
 // is most of pdfkit's text time, and most words recur from one report to the next. pdfkit has no public API
-// for either, hence the peeks at `_font.font` and `_font.layoutCache` (checked, with a plain fallback).
-type FontSource = Buffer | { layout: (...args: unknown[]) => unknown };
-type PdfKitFont = { font?: FontSource; layoutCache?: Record<string, unknown> };
+// for either: pdfkit-internals.ts reaches them, and fails loudly if they change.
 let fontSources: Record<string, FontSource> | null = null;
 const LAYOUT_CACHES: Record<string, Record<string, unknown>> = {};
 /** Words kept per font before the shared layout cache starts over (bounded memory). */
@@ -88,13 +87,11 @@ export function registerFonts(doc: Doc) {
   for (const name of [FONT.bold, FONT.regular]) {
     doc.registerFont(name, files[name] as Buffer);
     doc.font(name);
-    const font = (doc as unknown as { _font?: PdfKitFont })._font;
-    if (font?.font && typeof (font.font as { layout?: unknown }).layout === 'function') parsed[name] = font.font;
-    if (font?.layoutCache) {
-      font.layoutCache = LAYOUT_CACHES[name] ??= Object.create(null) as Record<string, unknown>;
-    }
+    const font = currentFont(doc);
+    parsed[name] = font.source;
+    font.setLayoutCache((LAYOUT_CACHES[name] ??= Object.create(null) as Record<string, unknown>));
   }
-  fontSources ??= parsed[FONT.regular] && parsed[FONT.bold] ? parsed : files;
+  fontSources ??= parsed;
 }
 
 // Strings are typeset twice (measured, then drawn): memoise the typography for the report being rendered.

@@ -11,6 +11,7 @@ import {
   type Cell, type Column,
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
+import { bandOf, scoreBands, type ScoreBand } from '../vocabulary.ts';
 
 /** How network medians moved across campaigns (as the network results route adds them). */
 export interface NetworkReportEvolution {
@@ -396,8 +397,9 @@ function distributionSection(layout: Layout, ctx: Context, charts: Map<string, P
 const HEAT_LIGHT = [255, 255, 255];
 const HEAT_DARK = [150, 168, 192];
 
-function heatFill(score: number): string {
-  const x = Math.min(1, Math.max(0, (100 - score) / 100));
+/** One shade per score band (reports/vocabulary.ts), the darkest for the lowest: the dashboard's bands. */
+function heatFill(band: ScoreBand): string {
+  const x = (5 - Number(band.id.slice(1))) / 4;
   const channel = (i: number) => Math.round(HEAT_LIGHT[i] + (HEAT_DARK[i] - HEAT_LIGHT[i]) * x).toString(16).padStart(2, '0');
   return `#${channel(0)}${channel(1)}${channel(2)}`;
 }
@@ -411,7 +413,8 @@ function heatmapSection(layout: Layout, ctx: Context) {
   const without = ctx.poles.filter((p) => !p.available);
   layout.paragraph(
     'Score de chaque pôle (lignes, par ordre alphabétique) sur chaque thème (colonnes), de 0 à 100, un tableau par dimension. Plus la case est foncée, ' +
-      `plus le score est bas ; en gras, les scores d’au plus ${formatScore(results.thresholds.low)} (faiblesse, ou menace pour le contexte). ` +
+      `plus le score est bas, par tranches comme sur le tableau de bord : ${scoreBands(results.thresholds).map((b) => b.label).join(' ; ')}. ` +
+      `En gras, les scores d’au plus ${formatScore(results.thresholds.low)} (faiblesse, ou menace pour le contexte). ` +
       'Les codes des thèmes sont repris sous le titre de chaque dimension.',
   );
   if (shown.length > listed.length) {
@@ -432,11 +435,11 @@ function heatmapSection(layout: Layout, ctx: Context) {
   for (const d of ctx.dimensions) {
     layout.subheading(d.label, 90);
     layout.paragraph(d.themes.map((x) => `${x.code} : ${x.theme.label}`).join(' ; '), { size: SIZE.small, muted: true, gap: 4 });
-    heatmapTable(layout, d.themes, listed, results.thresholds.low);
+    heatmapTable(layout, d.themes, listed, results.thresholds.low, scoreBands(results.thresholds));
   }
 }
 
-function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['themes'], poles: NetworkResults['poles'], low: number) {
+function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['themes'], poles: NetworkResults['poles'], low: number, bands: ScoreBand[]) {
   const doc = layout.doc;
   const size = 7.5;
   const pad = 3;
@@ -475,7 +478,7 @@ function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['the
       if (score === null) {
         doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.muted);
       } else {
-        doc.rect(cx + 0.5, y + 0.5, cellWidth - 1, height - 1).fill(heatFill(score));
+        doc.rect(cx + 0.5, y + 0.5, cellWidth - 1, height - 1).fill(heatFill(bandOf(bands, score)));
         doc.font(score <= low ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLOUR.text);
       }
       const text = formatScore(score);

@@ -3,7 +3,7 @@
 // contents (page 2) and the "Page N / M" footers are filled in, so page numbers are always right.
 import type { ChartConfiguration } from 'chart.js';
 import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
-import type { PoleResults, Quadrant, ResultsSnapshot, StrategicOptionResult, SwotCategory, ThemeResult } from '../types.ts';
+import type { PoleResults, Quadrant, ResultsSnapshot, StrategicOptionResult, ThemeResult } from '../types.ts';
 import { recordChartHere, recordChartOffThread, type ChartDrawing } from './render-chart.ts';
 import {
   COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers as writeFooters, useStyle, openDocument, resetTypography, t,
@@ -12,6 +12,7 @@ import {
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
 import { BENCHMARK_MIN_POLES, BENCHMARK_POSITION_LABEL } from '../analysis/benchmark.ts';
 import { MERGED_GROUP_ID } from '../analysis/groups.ts';
+import { QUADRANT, SWOT_LABEL } from '../vocabulary.ts';
 
 export interface PoleReportOptions {
   generatedAt: Date;
@@ -35,21 +36,6 @@ export const SECTION_TITLES = {
   method: 'Annexe : méthode',
   unavailable: 'Résultats non disponibles',
 } as const;
-
-export const QUADRANT_NAMES: Record<Quadrant, { name: string; aim: string }> = {
-  SO: { name: 'Forces et opportunités (SO)', aim: 's’appuyer sur les forces du pôle pour saisir les opportunités du territoire' },
-  ST: { name: 'Forces et menaces (ST)', aim: 'mobiliser les forces du pôle pour parer les menaces' },
-  WO: { name: 'Faiblesses et opportunités (WO)', aim: 'profiter des opportunités pour corriger les faiblesses' },
-  WT: { name: 'Faiblesses et menaces (WT)', aim: 'réduire les faiblesses et se protéger des menaces (stratégie défensive)' },
-};
-
-const SWOT_LABELS: Record<SwotCategory, string> = {
-  strength: 'Force',
-  weakness: 'Faiblesse',
-  opportunity: 'Opportunité',
-  threat: 'Menace',
-  vigilance: 'Vigilance',
-};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Charts: all of them are started first, and recorded (off the main thread by default) while the text is laid out.
@@ -247,7 +233,7 @@ function summary(layout: Layout, results: PoleResults) {
   if (top.length) {
     top.forEach((o, i) => {
       layout.paragraph(`${i + 1}. ${o.title}`, { bold: true, gap: 1 });
-      layout.paragraph(`${QUADRANT_NAMES[o.quadrant].name}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}. ${o.description}`, { indent: 14, gap: 6 });
+      layout.paragraph(`${QUADRANT[o.quadrant].name}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}. ${o.description}`, { indent: 14, gap: 6 });
     });
   } else layout.paragraph('Les résultats ne déclenchent aucune option du catalogue : aucun thème ne dépasse nettement les seuils.', { muted: true });
 
@@ -353,7 +339,7 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
       formatScore(th.rawScore),
       formatInteger(th.n),
       th.spread === null ? '–' : `${formatScore(th.spread)}${th.dissensus ? ' *' : ''}`,
-      th.swot ? SWOT_LABELS[th.swot] : '–',
+      th.swot ? SWOT_LABEL[th.swot] : '–',
     ]),
   );
   layout.paragraph(
@@ -522,8 +508,8 @@ function strategicOptions(layout: Layout, results: PoleResults) {
   for (const q of quadrants) {
     const options = results.options.filter((o) => o.quadrant === q).sort((a, b) => b.strength - a.strength);
     // Keep the quadrant's heading with its first option.
-    layout.subheading(`${QUADRANT_NAMES[q].name}`, options.length ? 150 : 40);
-    layout.paragraph(`Objectif : ${QUADRANT_NAMES[q].aim}.`, { muted: true, size: SIZE.small });
+    layout.subheading(`${QUADRANT[q].name}`, options.length ? 150 : 40);
+    layout.paragraph(`Objectif : ${QUADRANT[q].aim}.`, { muted: true, size: SIZE.small });
     if (!options.length) {
       layout.paragraph('Aucune option dans ce quadrant pour cette campagne.', { muted: true });
       continue;

@@ -8,6 +8,8 @@
 // Breaking rules: lines break at ordinary spaces and at line feeds only. No-break spaces (U+00A0, U+202F, which
 // frenchTypography puts inside guillemets and before : ; ! ?) never break, nor do hyphens. A word wider than the
 // line is cut between characters, as pdfkit does. Runs of spaces and tabs count as one space.
+import { fragmentOf, type Fragment } from './pdfkit-internals.ts';
+
 type Doc = PDFKit.PDFDocument;
 export type Align = 'left' | 'right' | 'center';
 
@@ -116,10 +118,9 @@ export function setText(doc: Doc, text: string, width: number, style: TextStyle)
 }
 
 // pdfkit's text() measures every line again after drawing it, only to move its cursor right, which these lines
-// never use: a line goes straight to the method that writes one fragment of text. It is internal to pdfkit, hence
-// the check, with text() as the fallback.
-type Fragment = (this: Doc, text: string, x: number, y: number, options: object) => void;
-let fragment: Fragment | null | undefined;
+// never use: a line goes straight to the method that writes one fragment of text, internal to pdfkit
+// (pdfkit-internals.ts).
+let fragment: Fragment | undefined;
 
 /**
  * Writes one fragment of text at (x, y) in the current font, size and colour: (x, y) is the top of the line, or
@@ -127,12 +128,8 @@ let fragment: Fragment | null | undefined;
  */
 export function drawFragment(doc: Doc, text: string, x: number, y: number, width: number, options: { words?: number; baseline?: 'alphabetic' } = {}) {
   const fragmentOptions = { lineBreak: false, textWidth: width, wordCount: options.words ?? 1, baseline: options.baseline };
-  if (fragment === undefined) {
-    const candidate = (doc as unknown as { _fragment?: unknown })._fragment;
-    fragment = typeof candidate === 'function' && candidate.length === 4 ? (candidate as Fragment) : null;
-  }
-  if (fragment) fragment.call(doc, text, x, y, fragmentOptions);
-  else doc.text(text, x, y, fragmentOptions as PDFKit.Mixins.TextOptions);
+  fragment ??= fragmentOf(doc);
+  fragment.call(doc, text, x, y, fragmentOptions);
 }
 
 /** Draws one line at (x, y), aligned within `width`; no wrapping, no page break. */

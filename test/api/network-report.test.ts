@@ -9,6 +9,7 @@ import { createHarness, type Harness } from '../helpers/harness.ts';
 import { generateDemoNetwork } from '../../server/demo/network.ts';
 import { formatScore } from '../../reports/format.ts';
 import { NETWORK_SECTION_TITLES } from '../../reports/pdf/network-report.ts';
+import { scoreBands } from '../../reports/vocabulary.ts';
 
 const hasPoppler = existsSync('/usr/bin/pdftotext');
 const REPORT = '/api/campaigns/campagne-2026/report.pdf';
@@ -54,6 +55,8 @@ describe.runIf(hasPoppler || process.env.CI === 'true')('the network report PDF 
     expect(text).toContain('Réseau des PTCE – synthèse de la campagne 2026');
     for (const heading of Object.values(NETWORK_SECTION_TITLES).slice(1)) expect(text, heading).toContain(flat(heading));
     expect(text).toContain('aucun (tous les pôles)');
+    // The heatmap's shades follow the dashboard's score bands, named as on the dashboard.
+    expect(text).toContain(flat(scoreBands(results.thresholds).map((b) => b.label).join(' ; ')));
 
     // The figures printed are the JSON's, rounded to one decimal.
     const layoutText = flat(pdfText(file));

@@ -13,7 +13,8 @@ import { Chart, type ChartConfiguration } from 'chart.js';
 import { chromium } from 'playwright-core';
 import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../../reports/charts.ts';
 import type { PoleResults } from '../../reports/types.ts';
-import { CHART, renderPoleReport, QUADRANT_NAMES, SECTION_TITLES } from '../../reports/pdf/pole-report.ts';
+import { CHART, renderPoleReport, SECTION_TITLES } from '../../reports/pdf/pole-report.ts';
+import { QUADRANT } from '../../reports/vocabulary.ts';
 import { setupCharts } from '../../reports/pdf/render-chart.ts';
 import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/format.ts';
 import { loadQuestionnaires } from '../../surveys/registry.ts';
@@ -126,7 +127,7 @@ function html(r: PoleResults, charts: PageCharts, chartTag: (c: PageChart) => st
     }),
     section(SECTION_TITLES.consensus, table(['Thème', 'Écart', 'Écart-type'], r.themes.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)])) + table(['Question', 'Écart', 'Écart-type'], r.items.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)]))),
     section(SECTION_TITLES.swot, `<div class="swot">${(['strengths', 'weaknesses', 'opportunities', 'threats'] as const).map((k) => `<div><h3>${k}</h3><ul>${r.swot[k].map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul></div>`).join('')}</div><ul>${r.swot.vigilance.map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul>`),
-    section(SECTION_TITLES.options, (['SO', 'ST', 'WO', 'WT'] as const).map((quadrant) => `<h2>${esc(QUADRANT_NAMES[quadrant].name)}</h2>${r.options.filter((o) => o.quadrant === quadrant).map((o) => `<h3>${esc(o.title)}</h3><p>${esc(o.description)}</p><p>${esc(o.themes.map(label).join(' ; '))}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}</p>`).join('')}`).join('')),
+    section(SECTION_TITLES.options, (['SO', 'ST', 'WO', 'WT'] as const).map((quadrant) => `<h2>${esc(QUADRANT[quadrant].name)}</h2>${r.options.filter((o) => o.quadrant === quadrant).map((o) => `<h3>${esc(o.title)}</h3><p>${esc(o.description)}</p><p>${esc(o.themes.map(label).join(' ; '))}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}</p>`).join('')}`).join('')),
     section(SECTION_TITLES.evolution, r.evolution ? table(['Thème', 'Avant', 'Après', 'Évolution'], r.evolution.themes.map((e) => [e.label, formatScore(e.previous), formatScore(e.current), formatDelta(e.delta)])) : '<p>Aucune campagne antérieure.</p>'),
     section(SECTION_TITLES.verbatims, r.verbatims.map((v) => `<h2>${esc(v.label)}</h2>${v.answers.map((a) => `<blockquote>${esc(`« ${a.text} »${a.count > 1 ? ` (×${a.count})` : ''}`)}</blockquote>`).join('')}`).join('')),
     section(SECTION_TITLES.method, '<p>Échelles, formules, seuils SWOT et règles d’anonymat (même texte que le PDF).</p>'.repeat(8)),

@@ -8,6 +8,7 @@ import { ChartCanvas } from '../../charts/ChartCanvas';
 import { formatCount, formatRate, formatScore } from '../results/scoreFormat';
 import type { NetworkResultsView, NetworkTheme } from './types';
 import { ParticipationCells, ParticipationHeaders } from '../../components/ParticipationCells';
+import { bandOf, scoreBands } from '../../../reports/vocabulary';
 
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
@@ -150,29 +151,9 @@ export function ThemeDistributions({ results }: { results: NetworkResultsView })
 
 // ——— (3) Heatmap ———
 
-interface Band {
-  id: string;
-  label: string;
-  test: (v: number) => boolean;
-}
-
-/** Five score bands around the SWOT thresholds: two below the low one, the vigilance zone, two above the high one. */
-function bandsFor(thresholds: { high: number; low: number }): Band[] {
-  const { low, high } = thresholds;
-  const veryLow = Math.max(0, low - 15);
-  const veryHigh = Math.min(100, high + 15);
-  return [
-    { id: 'b1', label: `moins de ${veryLow}`, test: (v) => v < veryLow },
-    { id: 'b2', label: `${veryLow} à moins de ${low}`, test: (v) => v < low },
-    { id: 'b3', label: `${low} à moins de ${high}`, test: (v) => v < high },
-    { id: 'b4', label: `${high} à moins de ${veryHigh}`, test: (v) => v < veryHigh },
-    { id: 'b5', label: `${veryHigh} et plus`, test: () => true },
-  ];
-}
-
 export function Heatmap({ results }: { results: NetworkResultsView }) {
-  const bands = bandsFor(results.thresholds);
-  const bandOf = (v: number | null) => (v === null ? null : bands.find((b) => b.test(Math.round(v * 10) / 10))!);
+  const bands = scoreBands(results.thresholds);
+  const bandFor = (v: number | null) => (v === null ? null : bandOf(bands, v));
   const k = results.minGroupSize;
   return (
     <section aria-labelledby="heatmap-title" className="section" data-testid="network-heatmap">
@@ -222,9 +203,9 @@ export function Heatmap({ results }: { results: NetworkResultsView }) {
                   <th scope="row" className="heatmap-pole">
                     {p.name}
                   </th>
-                  <td className={`heatmap-cell heatmap-overall heat-${bandOf(p.overall)?.id ?? 'none'}`}>{formatScore(p.overall)}</td>
+                  <td className={`heatmap-cell heatmap-overall heat-${bandFor(p.overall)?.id ?? 'none'}`}>{formatScore(p.overall)}</td>
                   {p.scores.map((s, i) => (
-                    <td key={results.themes[i]?.id ?? i} className={`heatmap-cell heat-${bandOf(s)?.id ?? 'none'}`}>
+                    <td key={results.themes[i]?.id ?? i} className={`heatmap-cell heat-${bandFor(s)?.id ?? 'none'}`}>
                       {formatScore(s)}
                     </td>
                   ))}

@@ -1,7 +1,7 @@
 // Dashboard sections without charts: dissensus, SWOT, strategic options, evolution, verbatims.
 import { DeltaCell } from '../../components/DeltaCell';
 import type { PoleResults, ThemeResult } from '../../../reports/types';
-import { QUADRANT_LABEL } from './labels';
+import { QUADRANT } from './labels';
 import { formatNumber, formatScore } from './scoreFormat';
 
 type ThemeIndex = Map<string, ThemeResult>;
@@ -122,7 +122,7 @@ export function OptionsList({ results }: { results: PoleResults }) {
             <li key={o.id} className="card option" data-testid="option">
               <p className="option-badges">
                 <span className={`badge quadrant quadrant-${o.quadrant}`}>
-                  <abbr title={QUADRANT_LABEL[o.quadrant]}>{o.quadrant}</abbr> · {QUADRANT_LABEL[o.quadrant]}
+                  <abbr title={QUADRANT[o.quadrant].name}>{o.quadrant}</abbr> · {QUADRANT[o.quadrant].name}
                 </span>
                 {o.needsConsensus && <span className="badge badge-consensus">Consensus à construire d’abord</span>}
               </p>

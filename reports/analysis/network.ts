@@ -196,8 +196,8 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
   });
 
   const withResults = poles.filter((p) => p.available);
-  const themes: NetworkThemeResult[] = input.themes.map((t, i) => ({
-    ...t,
+  const themes: NetworkThemeResult[] = input.themes.map(({ id, label, dimension, factor }, i) => ({
+    id, label, dimension, factor,
     distribution: distribution(withResults.map((p) => p.scores[i])),
     weakPoles: weakPoles[i],
     dissensusPoles: dissensusPoles[i],

@@ -14,6 +14,11 @@ export class ApiError extends Error {
   }
 }
 
+/** A 422 in the API's shape: a French message and the `{ question, message }` problems it sums up. */
+export const invalid = (message: string, issues: { question: string; message: string }[]) => new ApiError(422, 'validation', message, issues);
+/** A 422 on one field, whose message is the error's own. */
+export const invalidField = (question: string, message: string) => invalid(message, [{ question, message }]);
+
 export const notFound = (what = 'Ressource introuvable.') => new ApiError(404, 'not_found', what);
 export const forbidden = () => new ApiError(403, 'forbidden', 'Vous n’avez pas accès à ce pôle.');
 

@@ -3,7 +3,7 @@
 // by local authorities), with a closed 2025 campaign and an open 2026 one. Same seed, same network.
 import type { AppDeps } from '../context.ts';
 import { hashPassword } from '../security/passwords.ts';
-import { hashToken, newId, newToken } from '../security/tokens.ts';
+import { issueToken, newId } from '../security/tokens.ts';
 import { poleLeanings, sampleAnswers } from './sample-answers.ts';
 import { listQuestions } from '../../surveys/check.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
@@ -105,9 +105,9 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
         const submitted = between(rng, 8, 30);
         const pending = ci === 1 ? between(rng, 2, 6) : 0;
         const invitations = Array.from({ length: submitted + pending }, (_, n) => {
-          const token = newToken();
+          const { token, tokenHash, tokenSealed } = issueToken(deps.sealer);
           const college = weightedCollege(rng, colleges);
-          return { token, college, n, row: { id: id(`inv-${poleId}-${c.year}`, n), poleId, campaignId, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token), shared: false, college: rng() < 0.5 ? college : null, createdAt: at(1), ticketId: id(`ticket-${poleId}-${c.year}`, n) } };
+          return { token, college, n, row: { id: id(`inv-${poleId}-${c.year}`, n), poleId, campaignId, tokenHash, tokenSealed, shared: false, college: rng() < 0.5 ? college : null, createdAt: at(1), ticketId: id(`ticket-${poleId}-${c.year}`, n) } };
         });
         repos.invitations.createMany(invitations.map((x) => x.row));
         for (const inv of invitations) {

@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { adminOnly, requireAdmin, signedIn } from '../auth.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, invalidField, notFound } from '../errors.ts';
 import { newId } from '../security/tokens.ts';
 import { presentCampaign } from '../campaign-status.ts';
 import { CampaignSchema, ErrorSchema, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
@@ -119,12 +119,12 @@ export function campaignRoutes(deps: AppDeps) {
     (c) => {
       const input = c.req.valid('json');
       if (!deps.questionnaires.has(input.questionnaireId)) {
-        throw new ApiError(422, 'validation', 'Questionnaire inconnu.', [{ question: 'questionnaireId', message: 'Questionnaire inconnu.' }]);
+        throw invalidField('questionnaireId', 'Questionnaire inconnu.');
       }
       const opensAt = toIso(input.opensAt, false);
       const closesAt = toIso(input.closesAt, true);
       if (opensAt && closesAt && opensAt >= closesAt) {
-        throw new ApiError(422, 'validation', 'La clôture doit suivre l’ouverture.', [{ question: 'closesAt', message: 'La clôture doit suivre l’ouverture.' }]);
+        throw invalidField('closesAt', 'La clôture doit suivre l’ouverture.');
       }
       if (deps.repos.campaigns.findByYear(input.year)) throw new ApiError(409, 'campaign_exists', `Une campagne ${input.year} existe déjà.`);
       const now = deps.now();

@@ -4,8 +4,8 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import { publicOrigin, type AppDeps, type AppEnv } from '../context.ts';
 import { poleAccess, requirePoleCampaign } from '../auth.ts';
-import { ApiError } from '../errors.ts';
-import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
+import { ApiError, invalid } from '../errors.ts';
+import { hashToken, issueToken, looksLikeToken, newId } from '../security/tokens.ts';
 import { campaignStatus } from '../campaign-status.ts';
 import type { NewInvitation } from '../db/index.ts';
 import type { MailRecipientRecord, NewMailRecipient } from '../db/mailings.ts';
@@ -114,7 +114,7 @@ export function mailRoutes(deps: AppDeps) {
       const issues = input.recipients.flatMap((r, i) =>
         r.college && !colleges.has(r.college) ? [{ question: `recipients.${i}.college`, message: `Collège inconnu : « ${r.college} ».` }] : [],
       );
-      if (issues.length) throw new ApiError(422, 'validation', 'Collège inconnu.', issues);
+      if (issues.length) throw invalid('Collège inconnu.', issues);
 
       // One invitation per address: duplicates in the list and addresses already invited are left out.
       const invited = repos.mailings.invitedEmails(pole.id, campaign.id);
@@ -131,20 +131,20 @@ export function mailRoutes(deps: AppDeps) {
       const createdAt = deps.now().toISOString();
       const base = publicOrigin(c, deps);
       const rows = recipients.map((r) => {
-        const token = newToken();
-        const optOutToken = newToken();
+        const { token, tokenHash, tokenSealed } = issueToken(deps.sealer);
+        const optOut = issueToken(deps.sealer);
         const invitation: NewInvitation = {
-          id: newId(), poleId: pole.id, campaignId: campaign.id, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token),
+          id: newId(), poleId: pole.id, campaignId: campaign.id, tokenHash, tokenSealed,
           shared: false, college: r.college ?? null, createdAt, ticketId: newId(),
         };
         const recipient: NewMailRecipient = {
           id: newId(), invitationId: invitation.id, poleId: pole.id, campaignId: campaign.id, email: r.email,
-          optOutTokenHash: hashToken(optOutToken), optOutTokenSealed: deps.sealer.seal(optOutToken), createdAt,
+          optOutTokenHash: optOut.tokenHash, optOutTokenSealed: optOut.tokenSealed, createdAt,
         };
         const mail: OutgoingMail = {
           to: r.email,
           ...invitationMessage({
-            poleName: pole.name, year: campaign.year, link: `${base}/r/${token}`, optOutLink: `${base}/api/mail/opt-out/${optOutToken}`,
+            poleName: pole.name, year: campaign.year, link: `${base}/r/${token}`, optOutLink: `${base}/api/mail/opt-out/${optOut.token}`,
             opensAt: campaign.opensAt, closesAt: campaign.closesAt, note: input.message, replyTo: user.email, now: deps.now(),
           }),
         };

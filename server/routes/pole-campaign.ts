@@ -2,8 +2,8 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { publicOrigin, type AppDeps, type AppEnv } from '../context.ts';
 import { poleAccess, requirePoleCampaign } from '../auth.ts';
-import { ApiError, notFound } from '../errors.ts';
-import { hashToken, newId, newToken, type Sealer } from '../security/tokens.ts';
+import { ApiError, invalid, notFound } from '../errors.ts';
+import { issueToken, newId, type Sealer } from '../security/tokens.ts';
 import type { InvitationRecord, NewInvitation } from '../db/index.ts';
 import { toCsv } from '../../reports/csv.ts';
 import { AnswersSchema, InvitationSchema, ParticipationSchema, PoleCampaignParams, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
@@ -74,7 +74,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const { user, pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
       const { data } = c.req.valid('json');
       const issues = questionnaire.profileValidator.validate(data, 'submit');
-      if (issues.length) throw new ApiError(422, 'validation', 'Le profil contient des erreurs.', issues);
+      if (issues.length) throw invalid('Le profil contient des erreurs.', issues);
       const updatedAt = deps.now().toISOString();
       repos.profiles.save(pole.id, campaign.id, data, updatedAt, user.id);
       return c.json({ data, updatedAt }, 200);
@@ -94,16 +94,16 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const input = c.req.valid('json');
       const college = input.college ?? null;
       if (college && !questionnaire.colleges.some((k) => k.id === college)) {
-        throw new ApiError(422, 'validation', 'Collège inconnu.', [{ question: 'college', message: `Collège inconnu : « ${college} ».` }]);
+        throw invalid('Collège inconnu.', [{ question: 'college', message: `Collège inconnu : « ${college} ».` }]);
       }
       const createdAt = deps.now().toISOString();
       const count = input.shared ? 1 : input.count;
       const created: { row: NewInvitation; token: string }[] = Array.from({ length: count }, () => {
-        const token = newToken();
+        const { token, tokenHash, tokenSealed } = issueToken(deps.sealer);
         return {
           token,
           row: {
-            id: newId(), poleId: pole.id, campaignId: campaign.id, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token),
+            id: newId(), poleId: pole.id, campaignId: campaign.id, tokenHash, tokenSealed,
             shared: input.shared, college, createdAt, maxResponses: input.shared ? input.maxResponses ?? null : null, ticketId: input.shared ? null : newId(),
           },
         };
@@ -182,9 +182,9 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
       const invitation = requireInvitation(pole.id, campaign.id, invitationId);
       if (invitation.shared) throw new ApiError(409, 'shared_link', 'Un lien partagé ne se remplace pas : retirez-le et créez-en un autre.');
-      const token = newToken();
+      const { tokenHash, tokenSealed } = issueToken(deps.sealer);
       const reissued = repos.invitations.reissue({
-        id: invitation.id, poleId: pole.id, campaignId: campaign.id, college: invitation.college, tokenHash: hashToken(token), tokenSealed: deps.sealer.seal(token),
+        id: invitation.id, poleId: pole.id, campaignId: campaign.id, college: invitation.college, tokenHash, tokenSealed,
         ticketId: newId(), createdAt: deps.now().toISOString(),
       });
       if (!reissued) throw new ApiError(409, 'already_submitted', 'La réponse de ce lien est déjà envoyée : il n’y a rien à remplacer.');

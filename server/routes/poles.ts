@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { adminOnly, poleAccess, requirePole, requireUser, signedIn } from '../auth.ts';
-import { ApiError } from '../errors.ts';
+import { ApiError, invalidField } from '../errors.ts';
 import { newId } from '../security/tokens.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { PoleParams, PoleSchema, UserSchema, errors, json, jsonBody } from '../schemas.ts';
@@ -67,7 +67,7 @@ export function poleRoutes(deps: AppDeps) {
     createRoute({ method: 'post', path: '/users', middleware: [adminOnly] as const, tags: ['Comptes'], summary: 'Créer un compte de coordination pour un pôle (admin)', request: jsonBody(UserInput), responses: { 201: json(UserSchema, 'Créé'), ...errors(401, 403, 404, 409, 422) } }),
     async (c) => {
       const input = c.req.valid('json');
-      if (!poles.get(input.poleId)) throw new ApiError(422, 'validation', 'Pôle inconnu.', [{ question: 'poleId', message: 'Pôle inconnu.' }]);
+      if (!poles.get(input.poleId)) throw invalidField('poleId', 'Pôle inconnu.');
       if (users.findByEmail(input.email)) throw new ApiError(409, 'email_taken', 'Un compte existe déjà pour cette adresse e-mail.');
       const user = users.create({ id: newId(), email: input.email.toLowerCase(), role: 'coordinator', poleId: input.poleId }, await hashPassword(input.password), deps.now().toISOString());
       return c.json(user, 201);

@@ -5,7 +5,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { ApiError, notFound } from '../errors.ts';
+import { ApiError, invalid, notFound } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
 import { clientAddress } from '../security/client.ts';
 import { respondentBrowser, type RespondentBrowser } from '../security/respondent-cookie.ts';
@@ -152,7 +152,7 @@ export function responseRoutes(deps: AppDeps) {
     if (ticket.presetCollege && data.college !== undefined && data.college !== ticket.presetCollege) {
       issues.push({ question: 'college', message: 'Ce lien a été créé pour un autre collège.' });
     }
-    if (issues.length) throw new ApiError(422, 'validation', mode === 'submit' ? 'Certaines réponses sont à compléter ou à corriger.' : 'Certaines réponses sont invalides.', issues);
+    if (issues.length) throw invalid(mode === 'submit' ? 'Certaines réponses sont à compléter ou à corriger.' : 'Certaines réponses sont invalides.', issues);
   };
   const collegeOf = (ticket: TicketRecord, data: Record<string, unknown>) =>
     typeof data.college === 'string' ? data.college : ticket.presetCollege;

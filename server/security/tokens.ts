@@ -31,3 +31,9 @@ export function createSealer(key: Buffer): Sealer {
     },
   };
 }
+
+/** A link token as issued: the token (to hand out once), its hash (to find it) and its sealed copy (to list it again). */
+export function issueToken(sealer: Sealer): { token: string; tokenHash: string; tokenSealed: string } {
+  const token = newToken();
+  return { token, tokenHash: hashToken(token), tokenSealed: sealer.seal(token) };
+}

@@ -1,5 +1,5 @@
 // Routes. The respondent page (/r/:token) is loaded lazily with SurveyJS and needs no staff session.
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Loading } from './components/Messages';
 import { AdminPage } from './pages/admin/AdminPage';
 import { CampaignPage } from './pages/campaign/CampaignPage';
@@ -20,6 +20,21 @@ const PreviewPage = lazy(() => import('./pages/campaign/PreviewPage'));
 // The Labo's network dashboard (admin only), with chart.js too.
 const NetworkPage = lazy(() => import('./pages/network/NetworkPage'));
 
+/** A staff page loaded on demand, with the staff layout and a loading message meanwhile. */
+function Lazy({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <Suspense
+      fallback={
+        <StaffLayout>
+          <Loading label={label} />
+        </StaffLayout>
+      }
+    >
+      {children}
+    </Suspense>
+  );
+}
+
 function StaffRoutes({ path }: { path: string }) {
   let params: Record<string, string> | null;
   if (path === '/' || path === '') return <HomePage />;
@@ -33,43 +48,13 @@ function StaffRoutes({ path }: { path: string }) {
     return <QrSheetPage key={path} poleId={params.poleId} campaignId={params.campaignId} />;
   }
   if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/apercu', path))) {
-    return (
-      <Suspense
-        fallback={
-          <StaffLayout>
-            <Loading label="Chargement de l’aperçu…" />
-          </StaffLayout>
-        }
-      >
-        <PreviewPage key={path} poleId={params.poleId} campaignId={params.campaignId} />
-      </Suspense>
-    );
+    return <Lazy label="Chargement de l’aperçu…"><PreviewPage key={path} poleId={params.poleId} campaignId={params.campaignId} /></Lazy>;
   }
   if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/resultats', path))) {
-    return (
-      <Suspense
-        fallback={
-          <StaffLayout>
-            <Loading label="Chargement du tableau de bord…" />
-          </StaffLayout>
-        }
-      >
-        <ResultsPage key={path} poleId={params.poleId} campaignId={params.campaignId} />
-      </Suspense>
-    );
+    return <Lazy label="Chargement du tableau de bord…"><ResultsPage key={path} poleId={params.poleId} campaignId={params.campaignId} /></Lazy>;
   }
   if ((params = matchPath('/reseau/campagnes/:campaignId', path))) {
-    return (
-      <Suspense
-        fallback={
-          <StaffLayout>
-            <Loading label="Chargement des résultats du réseau…" />
-          </StaffLayout>
-        }
-      >
-        <NetworkPage key={path} campaignId={params.campaignId} />
-      </Suspense>
-    );
+    return <Lazy label="Chargement des résultats du réseau…"><NetworkPage key={path} campaignId={params.campaignId} /></Lazy>;
   }
   return <NotFoundPage />;
 }

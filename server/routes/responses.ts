@@ -128,8 +128,10 @@ export function responseRoutes(deps: AppDeps) {
     if (byLink && mode === 'write') return { ...opened, bindWith: { browser, bound } };
     const done = await repos.groupCommit.run(() => (byLink ? repos.tickets.bind(ticket.id, bound) : repos.tickets.moveTo(ticket.id, hash, bound)));
     if (!done) {
+      // A resume link used twice at once: the other use won, and this one no longer exists.
+      if (!byLink) return undefined;
       // Sent, or opened by another request meanwhile (two tabs at once): this browser's if it holds the same cookie.
-      const again = byLink ? repos.tickets.findByTokenHash(hash) : undefined;
+      const again = repos.tickets.findByTokenHash(hash);
       if (!again || again.status === 'submitted') return again ?? { ...ticket, status: 'submitted' };
       if (again.browserHash === browser.hash) return openTicket(c, token, mode);
       throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE);

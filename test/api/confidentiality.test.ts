@@ -113,9 +113,17 @@ describe('a link is a ticket, not a key', () => {
     expect((await phone.json('GET', `/api/responses/${link.token}`)).status).toBe(403);
     expect((await phone.json('GET', `/api/responses/${resumeToken}`)).status).toBe(404);
     expect((await laptop.json('PUT', `/api/responses/${link.token}`, { data: { college: 'salaries', position: 'membre' } })).status).toBe(200);
-    expect((await laptop.json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'salaries') })).status).toBe(201);
+    // The new resume link, used by two browsers at the same instant: one takes the draft, the other finds nothing.
+    const next = moved.body.resumeUrl.slice(3);
+    const race = await Promise.all([h.client().json('GET', `/api/responses/${next}`), h.client().json('GET', `/api/responses/${next}`)]);
+    expect(race.map((r) => r.status).sort()).toEqual([200, 404]);
+    const winner = race.find((r) => r.status === 200)!.body.resumeUrl.slice(3);
+    const holder = h.client();
+    const held = await holder.json('GET', `/api/responses/${winner}`);
+    expect(held.status).toBe(200);
+    expect((await holder.json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'salaries') })).status).toBe(201);
     // Once sent, the current resume link opens nothing either.
-    expect((await h.client().json('GET', `/api/responses/${moved.body.resumeUrl.slice(3)}`)).status).toBe(404);
+    expect((await h.client().json('GET', `/api/responses/${held.body.resumeUrl.slice(3)}`)).status).toBe(404);
   });
 
   it('after submission, tells any caller the status only: no answers, no questionnaire, no date', async () => {

@@ -50,6 +50,9 @@ export function requireAdmin(c: Context<AppEnv>): User {
 /** Loads the pole first, then checks the caller's right on the stored pole (never on the URL alone). */
 export function requirePole(c: Context<AppEnv>, deps: AppDeps, poleId: string): { user: User; pole: Pole } {
   const user = requireUser(c);
+  // Loaded and checked once per request by poleAccess: the handler after it gets the same pole.
+  const checked = c.get('pole');
+  if (checked?.id === poleId) return { user, pole: checked };
   const pole = deps.repos.poles.get(poleId);
   if (!pole) throw user.role === 'admin' ? notFound('Pôle introuvable.') : forbidden();
   if (user.role !== 'admin' && user.poleId !== pole.id) throw forbidden();
@@ -82,6 +85,6 @@ export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 /** Route middleware for /poles/{poleId}/...: the pole's coordinator or the admin, checked before the body. */
 export const poleAccess = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
-  requirePole(c, deps, c.req.param('poleId') ?? '');
+  c.set('pole', requirePole(c, deps, c.req.param('poleId') ?? '').pole);
   await next();
 };

@@ -1,5 +1,5 @@
 // What every route can reach: storage, compiled questionnaires, secrets and the clock (injected for tests).
-import type { Repositories } from './db/index.ts';
+import type { Pole, Repositories } from './db/index.ts';
 import type { Questionnaire } from '../surveys/registry.ts';
 import type { Sealer } from './security/tokens.ts';
 import type { RateLimiter } from './security/rate-limit.ts';
@@ -25,6 +25,8 @@ export interface AppDeps {
 export type AppEnv = {
   Variables: {
     session: SessionRecord | undefined;
+    /** The pole that `poleAccess` loaded and checked, for the handler after it. */
+    pole?: Pole;
   };
 };
 

@@ -1,77 +1,17 @@
 // Shapes of the API resources (see the API contract).
 
-export type Role = 'admin' | 'coordinator';
+import type { CampaignStatus, InvitationStatus, User } from '../reports/contract/resources';
 
-export interface SessionUser {
-  id: string;
-  email: string;
-  role: Role;
-  poleId: string | null;
-}
+export type {
+  Campaign, CampaignStatus, CollegeParticipation, Invitation, InvitationStatus, Participation, Pole, Role, User,
+} from '../reports/contract/resources';
 
-export interface Pole {
-  id: string;
-  name: string;
-  region: string | null;
-  departement: string | null;
-  createdAt: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  role: Role;
-  poleId: string | null;
-}
+/** The signed-in user, as GET /api/session gives it. */
+export type SessionUser = User;
 
 export interface QuestionnaireSummary {
   id: string;
   title: string;
-}
-
-export type CampaignStatus = 'upcoming' | 'open' | 'closed';
-
-export interface Campaign {
-  id: string;
-  year: number;
-  questionnaireId: string;
-  opensAt: string | null;
-  closesAt: string | null;
-  status: CampaignStatus;
-  createdAt: string;
-}
-
-export type InvitationStatus = 'new' | 'draft' | 'submitted';
-
-export interface Invitation {
-  id: string;
-  url: string;
-  token: string;
-  shared: boolean;
-  college: string | null;
-  /** Individual link: the state of its response; null for a shared link. */
-  status: InvitationStatus | null;
-  /** Shared link: how many people opened it, and how many of them submitted. */
-  opened: number;
-  submitted: number;
-  /** Shared link: the most people who may claim it (null: no limit); always null for an individual link. */
-  maxResponses: number | null;
-  createdAt: string;
-}
-
-export interface CollegeParticipation {
-  id: string | null;
-  label: string;
-  invited: number;
-  started: number;
-  submitted: number;
-}
-
-export interface Participation {
-  colleges: CollegeParticipation[];
-  /** pending: sent responses waiting for the next results batch, counted under no collège until then. */
-  totals: { invited: number; started: number; submitted: number; pending?: number };
-  updatedAt: string;
 }
 
 /** SurveyJS JSON, kept opaque on the staff side. */

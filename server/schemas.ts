@@ -13,52 +13,8 @@ export const ErrorSchema = z
 
 export const IssueListSchema = z.array(z.object({ question: z.string(), message: z.string() }));
 
-export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'coordinator']), poleId: z.string().nullable() })
-  .openapi('User');
-
-export const PoleSchema = z
-  .object({ id: z.string(), name: z.string(), region: z.string().nullable(), departement: z.string().nullable(), createdAt: z.string() })
-  .openapi('Pole');
-
-export const CampaignSchema = z
-  .object({
-    id: z.string(),
-    year: z.number().int(),
-    questionnaireId: z.string(),
-    opensAt: z.string().nullable(),
-    closesAt: z.string().nullable(),
-    status: z.enum(['upcoming', 'open', 'closed']),
-    createdAt: z.string(),
-  })
-  .openapi('Campaign');
-
-export const InvitationSchema = z
-  .object({
-    id: z.string(),
-    url: z.string(),
-    token: z.string(),
-    shared: z.boolean(),
-    college: z.string().nullable(),
-    status: z.enum(['new', 'draft', 'submitted']).nullable().openapi({ description: 'Lien individuel : état de sa réponse' }),
-    opened: z.number().int().openapi({ description: 'Lien partagé : personnes l’ayant ouvert' }),
-    submitted: z.number().int(),
-    maxResponses: z.number().int().nullable().openapi({ description: 'Lien partagé : nombre maximal de réponses, ou null' }),
-    createdAt: z.string(),
-  })
-  .openapi('Invitation');
-
-export const ParticipationSchema = z
-  .object({
-    colleges: z.array(z.object({ id: z.string().nullable(), label: z.string(), invited: z.number(), started: z.number(), submitted: z.number() }))
-      .openapi({ description: 'Par collège pour lequel les liens ont été créés (null : liens sans collège) ; jamais selon le collège choisi par un répondant' }),
-    totals: z.object({
-      invited: z.number(), started: z.number(), submitted: z.number(),
-      pending: z.number().openapi({ description: 'Réponses envoyées en attente de la prochaine mise à jour des résultats' }),
-    }),
-    updatedAt: z.string(),
-  })
-  .openapi('Participation');
+// The API's resources are defined once, in reports/contract/, where the client reads their types too.
+export { CampaignSchema, InvitationSchema, ParticipationSchema, PoleSchema, UserSchema } from '../reports/contract/resources.ts';
 
 export const AnswersSchema = z.record(z.string(), z.unknown()).openapi({ description: 'Réponses SurveyJS (nom de question → valeur)' });
 export const SurveyJsonSchema = z.record(z.string(), z.unknown()).openapi('SurveyJSON');

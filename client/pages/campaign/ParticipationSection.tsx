@@ -90,7 +90,7 @@ export function ParticipationSection({ basePath, refreshKey }: { basePath: strin
             {participation.totals.invited} invitation{participation.totals.invited > 1 ? 's' : ''},{' '}
             {participation.totals.started} commencée{participation.totals.started > 1 ? 's' : ''}.
           </p>
-          {(participation.totals.pending ?? 0) > 0 && (
+          {participation.totals.pending > 0 && (
             <p className="hint" data-testid="participation-pending">
               {participation.totals.pending === 1
                 ? '1 réponse envoyée attend'

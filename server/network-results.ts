@@ -5,6 +5,7 @@ import type { Campaign } from './db/index.ts';
 import { ApiError } from './errors.ts';
 import { settleIfClosed } from './results-snapshot.ts';
 import { computeNetworkResults, type NetworkInput, type NetworkResults } from '../reports/analysis/network.ts';
+import type { NetworkEvolution } from '../reports/contract/network.ts';
 import { scoreRespondent, scoringModel } from '../reports/analysis/scoring.ts';
 import { DISSENSUS_THRESHOLD } from '../reports/analysis/index.ts';
 import { listQuestions, localized } from '../surveys/check.ts';
@@ -18,9 +19,7 @@ export interface NetworkFilters {
   maxAge?: number;
 }
 
-export interface NetworkEvolution {
-  campaigns: { id: string; year: number; polesWithResults: number; medians: Record<string, number | null> }[];
-}
+export type { NetworkEvolution };
 
 function profileQuestions(q: Questionnaire): NetworkInput['profileQuestions'] {
   const kinds: Record<string, 'single' | 'multiple' | 'sum'> = { radiogroup: 'single', dropdown: 'single', boolean: 'single', checkbox: 'multiple', multipletext: 'sum' };

@@ -1,11 +1,14 @@
 // The network view for the Labo: every pole's theme scores side by side, their distribution per theme,
 // the weaknesses, threats and dissensus most poles share, participation and the poles' profiles.
-// Pure: it takes each pole's respondents' theme scores (computed at submission) and returns plain data.
+// Pure: it takes each pole's respondents' item scores (computed at submission) and returns plain data, in the
+// shape reports/contract/network.ts defines once.
 import type { SwotThresholds } from '../types.ts';
-
+import type { Distribution, NetworkPoleResult, NetworkResults, NetworkThemeResult } from '../contract/network.ts';
 import { groupColleges, type CollegeGrouping } from './groups.ts';
 import { mean, spread } from './statistics.ts';
 import { swotCategory } from './swot.ts';
+
+export type { Distribution, NetworkPoleResult, NetworkResults, NetworkThemeResult };
 
 export interface NetworkPoleInput {
   id: string;
@@ -34,66 +37,6 @@ export interface NetworkInput {
   minGroupSize: number;
   thresholds: SwotThresholds;
   dissensusThreshold: number;
-}
-
-export interface Distribution {
-  /** Poles with a score for the theme. */
-  n: number;
-  min: number | null;
-  q1: number | null;
-  median: number | null;
-  q3: number | null;
-  max: number | null;
-}
-
-export interface NetworkThemeResult {
-  id: string;
-  label: string;
-  dimension: string;
-  factor: 'internal' | 'external';
-  distribution: Distribution;
-  /** Poles where the theme is a weakness (internal) or a threat (external). */
-  weakPoles: number;
-  /** Poles whose collège groups diverge on the theme (spread ≥ threshold). */
-  dissensusPoles: number;
-}
-
-export interface NetworkPoleResult {
-  id: string;
-  name: string;
-  region: string | null;
-  legalForm: string | null;
-  foundedYear: number | null;
-  invited: number;
-  submitted: number;
-  /** false under k submitted responses: the pole is counted in participation only. */
-  available: boolean;
-  overall: number | null;
-  /** One per theme, in `themes` order (the heatmap's row). */
-  scores: (number | null)[];
-}
-
-export interface NetworkResults {
-  campaign: NetworkInput['campaign'];
-  minGroupSize: number;
-  thresholds: SwotThresholds;
-  /** Poles with results (at least k responses). */
-  polesWithResults: number;
-  themes: NetworkThemeResult[];
-  poles: NetworkPoleResult[];
-  /** Theme ids, most frequent first (only themes weak or threatening in at least one pole). */
-  frequentWeaknesses: string[];
-  frequentThreats: string[];
-  /** Theme ids on which at least one pole's collèges diverge, most frequent first. */
-  dissensus: string[];
-  participation: {
-    invited: number;
-    submitted: number;
-    colleges: { college: string | null; label: string; invited: number; submitted: number }[];
-  };
-  /** For each profile question, how many poles gave each answer (the seed's kind of table); for `sum` fields, totals. */
-  profile: Record<string, { label: string; kind: 'single' | 'multiple' | 'sum'; answered: number; counts: { value: string; label: string; count: number }[] }>;
-  overall: Distribution;
 }
 
 /** Quartiles by linear interpolation between order statistics (as spreadsheets' QUARTILE.INC). */

@@ -12,13 +12,10 @@ import {
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
 import { bandOf, scoreBands, type ScoreBand } from '../vocabulary.ts';
+import type { NetworkResultsView } from '../contract/network.ts';
 
-/** How network medians moved across campaigns (as the network results route adds them). */
-export interface NetworkReportEvolution {
-  campaigns: { id: string; year: number; polesWithResults: number; medians: Record<string, number | null> }[];
-}
-
-export type NetworkReportInput = NetworkResults & { filters: Record<string, unknown>; evolution: NetworkReportEvolution };
+/** The network results as the route serves them, filters and evolution of the medians included. */
+export type NetworkReportInput = NetworkResultsView;
 
 export interface NetworkReportOptions {
   generatedAt: Date;

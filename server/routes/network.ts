@@ -4,41 +4,9 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { adminOnly, requireCampaign } from '../auth.ts';
 import { networkEvolution, networkResults } from '../network-results.ts';
 import { errors, json } from '../schemas.ts';
+import { NetworkResultsSchema } from '../../reports/contract/network.ts';
 import { renderNetworkReport } from '../../reports/pdf/network-report.ts';
 import { scoringModel } from '../../reports/analysis/scoring.ts';
-
-const score = z.number().nullable();
-const DistributionSchema = z.object({ n: z.number().int(), min: score, q1: score, median: score, q3: score, max: score }).openapi('Distribution');
-const NetworkResultsSchema = z
-  .object({
-    campaign: z.object({ id: z.string(), year: z.number().int(), questionnaireId: z.string() }),
-    filters: z.object({ region: z.string().optional(), legalForm: z.string().optional(), minAge: z.number().optional(), maxAge: z.number().optional() }),
-    minGroupSize: z.number().int(),
-    thresholds: z.object({ high: z.number(), low: z.number() }),
-    polesWithResults: z.number().int(),
-    themes: z.array(z.object({
-      id: z.string(), label: z.string(), dimension: z.string(), factor: z.enum(['internal', 'external']),
-      distribution: DistributionSchema, weakPoles: z.number().int(), dissensusPoles: z.number().int(),
-    })),
-    poles: z.array(z.object({
-      id: z.string(), name: z.string(), region: z.string().nullable(), legalForm: z.string().nullable(), foundedYear: z.number().nullable(),
-      invited: z.number().int(), submitted: z.number().int(), available: z.boolean(), overall: score,
-      scores: z.array(score).openapi({ description: 'Une valeur par thème, dans l’ordre de `themes` (ligne de la carte de chaleur)' }),
-    })),
-    frequentWeaknesses: z.array(z.string()),
-    frequentThreats: z.array(z.string()),
-    dissensus: z.array(z.string()),
-    participation: z.object({
-      invited: z.number().int(), submitted: z.number().int(),
-      colleges: z.array(z.object({ college: z.string().nullable(), label: z.string(), invited: z.number().int(), submitted: z.number().int() })),
-    }),
-    profile: z.record(z.string(), z.object({ label: z.string(), kind: z.enum(['single', 'multiple', 'sum']), answered: z.number().int(), counts: z.array(z.object({ value: z.string(), label: z.string(), count: z.number() })) })),
-    overall: DistributionSchema,
-    evolution: z.object({
-      campaigns: z.array(z.object({ id: z.string(), year: z.number().int(), polesWithResults: z.number().int(), medians: z.record(z.string(), score) })),
-    }),
-  })
-  .openapi('NetworkResults');
 
 const age = z.coerce.number().int().min(0).max(200).optional();
 const FiltersQuery = z.object({

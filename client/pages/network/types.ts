@@ -1,14 +1,7 @@
-// The JSON of GET /api/campaigns/:campaignId/results (server/routes/network.ts, NetworkResultsSchema).
-import type { NetworkResults } from '../../../reports/analysis/network';
+// The JSON of GET /api/campaigns/:campaignId/results, as reports/contract/network.ts defines it once.
+import type { NetworkResults } from '../../../reports/contract/network';
 
-export interface NetworkEvolution {
-  campaigns: { id: string; year: number; polesWithResults: number; medians: Record<string, number | null> }[];
-}
-
-export type NetworkResultsView = NetworkResults & {
-  filters: { region?: string; legalForm?: string; minAge?: number; maxAge?: number };
-  evolution: NetworkEvolution;
-};
+export type { NetworkEvolution, NetworkResultsView } from '../../../reports/contract/network';
 
 export type NetworkTheme = NetworkResults['themes'][number];
 export type NetworkPole = NetworkResults['poles'][number];

@@ -6,12 +6,11 @@ import { ApiError } from './errors.ts';
 import { networkResults } from './network-results.ts';
 import { computePoleResults } from '../reports/analysis/index.ts';
 import { computeBenchmark, type BenchmarkNetwork } from '../reports/analysis/benchmark.ts';
-import type { Benchmark, PoleResults, ResultsSnapshot } from '../reports/types.ts';
+import type { ResultsSnapshot, ServedPoleResults } from '../reports/types.ts';
 import { campaignStatus } from './campaign-status.ts';
 import { settleIfClosed } from './results-snapshot.ts';
 
-/** The API always sends the benchmark (null when there is none). */
-export type ServedPoleResults = PoleResults & { benchmark: Benchmark | null; snapshot: ResultsSnapshot };
+export type { ServedPoleResults };
 
 export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): ServedPoleResults {
   const { repos, analysis } = deps;

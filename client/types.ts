@@ -71,33 +71,5 @@ export function isRespondentForm(response: RespondentResponse): response is Resp
   );
 }
 
-/** Someone invited by e-mail (GET …/mailings): their link's state, opt-out, mails sent (invitation included). */
-export interface MailRecipient {
-  invitationId: string;
-  email: string;
-  college: string | null;
-  status: InvitationStatus;
-  optedOut: boolean;
-  lastSentAt: string | null;
-  sentCount: number;
-}
-
-export interface MailFailure {
-  email: string;
-  message: string;
-}
-
-/** POST …/mailings (201). */
-export interface MailingResult {
-  sent: number;
-  failed: MailFailure[];
-  alreadyInvited: string[];
-}
-
-/** POST …/reminders (200). */
-export interface ReminderResult {
-  sent: number;
-  skippedOptedOut: number;
-  skippedSubmitted: number;
-  failed: MailFailure[];
-}
+export type { MailFailure, MailRecipient } from '../reports/contract/mail';
+export type { MailingResultBody as MailingResult, ReminderResultBody as ReminderResult } from '../reports/contract/mail';

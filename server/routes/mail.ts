@@ -12,45 +12,10 @@ import type { MailRecipientRecord, NewMailRecipient } from '../db/mailings.ts';
 import { forEachLimited, type Mailer, type OutgoingMail } from '../mail/mailer.ts';
 import { dateFr, escapeHtml, invitationMessage, reminderMessage } from '../mail/messages.ts';
 import { PoleCampaignParams, errors, json, jsonBody } from '../schemas.ts';
+import { MailingInput, MailingResult, RecipientSchema, ReminderResult } from '../../reports/contract/mail.ts';
 
 /** Mails sent at the same time: enough to be quick, few enough for a small provider's limits. */
 const CONCURRENCY = 5;
-
-const MailingInput = z
-  .object({
-    recipients: z
-      .array(z.object({
-        email: z.email({ error: 'Adresse e-mail invalide.' }).max(254),
-        college: z.string().max(64).nullable().optional(),
-      }))
-      .min(1, 'Indiquez au moins un destinataire.')
-      .max(500, 'Au plus 500 destinataires par envoi.'),
-    message: z.string().max(2000, 'Le message personnel est limité à 2 000 caractères.').optional(),
-  })
-  .openapi('MailingInput');
-
-const FailedSchema = z.array(z.object({ email: z.string(), message: z.string() }));
-const MailingResult = z
-  .object({
-    sent: z.number().int(),
-    failed: FailedSchema.openapi({ description: 'Envois refusés : l’invitation est créée et reste utilisable (CSV, relance).' }),
-    alreadyInvited: z.array(z.string()).openapi({ description: 'Adresses déjà invitées pour cette campagne : rien n’est créé ni envoyé.' }),
-  })
-  .openapi('MailingResult');
-const ReminderResult = z
-  .object({ sent: z.number().int(), skippedOptedOut: z.number().int(), skippedSubmitted: z.number().int(), failed: FailedSchema })
-  .openapi('ReminderResult');
-const RecipientSchema = z
-  .object({
-    invitationId: z.string(),
-    email: z.string(),
-    college: z.string().nullable(),
-    status: z.enum(['new', 'draft', 'submitted']),
-    optedOut: z.boolean(),
-    lastSentAt: z.string().nullable(),
-    sentCount: z.number().int(),
-  })
-  .openapi('MailRecipient');
 
 const page = (title: string, text: string) => `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">

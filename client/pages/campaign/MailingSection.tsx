@@ -8,8 +8,8 @@ import { ErrorAlert, LoadError, Loading } from '../../components/Messages';
 import { useResource } from '../../useResource';
 import type { MailFailure, MailingResult, MailRecipient, ReminderResult } from '../../types';
 import { parseEmails } from './parseEmails';
+import { MAX_RECIPIENTS } from '../../../reports/contract/limits';
 
-const MAX_RECIPIENTS = 500;
 const MAX_MESSAGE = 2000;
 
 const statusLabels = { new: 'non ouvert', draft: 'en cours', submitted: 'réponse envoyée' } as const;

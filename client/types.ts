@@ -1,6 +1,7 @@
-// Shapes of the API resources (see the API contract).
-
-import type { CampaignStatus, InvitationStatus, User } from '../reports/contract/resources';
+// Shapes of the API as the client reads them: the contract's own types (reports/contract/), and the few views the
+// pages derive from them.
+import type { User } from '../reports/contract/resources';
+import type { RespondentCampaign, RespondentResponse } from '../reports/contract/respondent';
 
 export type {
   Campaign, CampaignStatus, CollegeParticipation, Invitation, InvitationStatus, Participation, Pole, Role, User,
@@ -24,33 +25,10 @@ export interface PoleProfile {
 }
 
 /**
- * GET /api/responses/:token. Once submitted, only { kind, status: 'submitted' } comes back (no pole, no answers, no
- * date). A shared link answers { kind: 'shared', status: 'new', pole, campaign, presetCollege } (no questionnaire).
+ * GET /api/responses/:token (reports/contract/respondent.ts). Once submitted, only { kind, status: 'submitted' } comes
+ * back; a shared link answers { kind: 'shared', status: 'new', pole, campaign, presetCollege } (no questionnaire).
  */
-export interface RespondentResponse {
-  kind: 'individual' | 'shared';
-  status: InvitationStatus;
-  pole?: { name: string };
-  campaign?: RespondentCampaign;
-  questionnaire?: SurveyJson;
-  data?: Record<string, unknown>;
-  pageNo?: number;
-  presetCollege?: string | null;
-  /** Relative path (/r/<secret>) moving the draft to another browser; shown only to the bound browser. */
-  resumeUrl?: string | null;
-  /** This request, made with a resume link, moved the draft here: that link no longer works, go on with resumeUrl. */
-  moved?: boolean;
-  /** k, the anonymity threshold quoted in the confidentiality promise. */
-  minGroupSize?: number;
-}
-
-export interface RespondentCampaign {
-  id: string;
-  year: number;
-  status: CampaignStatus;
-  opensAt: string | null;
-  closesAt: string | null;
-}
+export type { RespondentCampaign, RespondentResponse };
 
 /** A response view that can be filled in (individual, not submitted): what the questionnaire form needs. */
 export interface RespondentForm extends RespondentResponse {

@@ -14,10 +14,8 @@ export const ErrorSchema = z
 export const IssueListSchema = z.array(z.object({ question: z.string(), message: z.string() }));
 
 // The API's resources are defined once, in reports/contract/, where the client reads their types too.
-export { CampaignSchema, InvitationSchema, ParticipationSchema, PoleSchema, UserSchema } from '../reports/contract/resources.ts';
+export { AnswersSchema, CampaignSchema, InvitationSchema, ParticipationSchema, PoleSchema, SurveyJsonSchema, UserSchema } from '../reports/contract/resources.ts';
 
-export const AnswersSchema = z.record(z.string(), z.unknown()).openapi({ description: 'Réponses SurveyJS (nom de question → valeur)' });
-export const SurveyJsonSchema = z.record(z.string(), z.unknown()).openapi('SurveyJSON');
 
 export const PoleParams = z.object({ poleId: z.string().min(1).max(64) });
 export const PoleCampaignParams = z.object({ poleId: z.string().min(1).max(64), campaignId: z.string().min(1).max(64) });

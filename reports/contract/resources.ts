@@ -49,6 +49,9 @@ export const ParticipationSchema = z
   })
   .openapi('Participation');
 
+export const AnswersSchema = z.record(z.string(), z.unknown()).openapi({ description: 'Réponses SurveyJS (nom de question → valeur)' });
+export const SurveyJsonSchema = z.record(z.string(), z.unknown()).openapi('SurveyJSON');
+
 export type User = z.infer<typeof UserSchema>;
 export type Role = User['role'];
 export type Pole = z.infer<typeof PoleSchema>;

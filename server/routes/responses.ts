@@ -16,28 +16,9 @@ import type { Questionnaire } from '../../surveys/registry.ts';
 import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
 import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import type { ValidationIssue } from '../../surveys/validator.ts';
-import { AnswersSchema, IssueListSchema, SurveyJsonSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
+import { AnswersSchema, IssueListSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
+import { ResponseView } from '../../reports/contract/respondent.ts';
 
-
-const CampaignView = z.object({ id: z.string(), year: z.number(), status: z.enum(['upcoming', 'open', 'closed']), opensAt: z.string().nullable(), closesAt: z.string().nullable() });
-
-const ResponseView = z
-  .object({
-    kind: z.enum(['individual', 'shared']),
-    status: z.enum(['new', 'draft', 'submitted']),
-    pole: z.object({ name: z.string() }).optional(),
-    campaign: CampaignView.optional(),
-    questionnaire: SurveyJsonSchema.optional(),
-    data: AnswersSchema.optional(),
-    pageNo: z.number().int().optional(),
-    presetCollege: z.string().nullable().optional(),
-    resumeUrl: z.string().nullable().optional().openapi({ description: 'Lien de reprise sur un autre appareil (au seul navigateur lié au brouillon ; il ne sert qu’une fois)' }),
-    moved: z.boolean().optional().openapi({ description: 'true quand cette requête, faite avec un lien de reprise, a déplacé le brouillon ici : ce lien ne sert plus, la page continue avec resumeUrl' }),
-    minGroupSize: z.number().int().optional().openapi({ description: 'Seuil d’anonymat k, pour la promesse affichée au répondant' }),
-  })
-  .openapi('ResponseView', {
-    description: 'Un lien envoyé ne renvoie que son état ({ kind, status: "submitted" }) : ni réponses, ni questionnaire.',
-  });
 
 const ALREADY_SUBMITTED = 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.';
 const OPENED_ELSEWHERE =

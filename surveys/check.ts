@@ -1,5 +1,6 @@
 // Static checks of questionnaire definitions (SurveyJS JSON carrying `ptce` scoring metadata)
 // and helpers to walk them. Pure functions: no survey-core Model is built here.
+import { localized } from './json.ts';
 import { MERGED_GROUP_ID, isRespondentMeta, type Factor, type Polarity, type PtceItemMeta, type PtceRespondentMeta, type PtceSurveyMeta } from './metadata.ts';
 
 export interface CheckIssue {
@@ -25,11 +26,7 @@ export interface ScoredItem {
 type Json = Record<string, any>;
 
 /** SurveyJS texts are strings or per-locale objects ({ default, fr, ... }). */
-export function localized(text: unknown): string {
-  if (typeof text === 'string') return text;
-  if (text && typeof text === 'object') return String((text as Json).fr ?? (text as Json).default ?? '');
-  return '';
-}
+export { localized } from './json.ts';
 
 /** Question types a questionnaire may use. */
 export const QUESTIONNAIRE_TYPES: readonly string[] = [

@@ -2,15 +2,13 @@
 // and compiles their validators once: every request then reuses the same compiled questionnaire.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProfileForm, checkQuestionnaire, listScoredItems, localized, type CheckIssue } from './check.ts';
+import { checkProfileForm, checkQuestionnaire, listScoredItems, type CheckIssue } from './check.ts';
+import { collegesOf, findQuestion, localized, type CollegeChoice } from './json.ts';
 import { compileValidator, type AnswerValidator } from './validator.ts';
 
-type Json = Record<string, any>;
+export { collegesOf, type CollegeChoice };
 
-export interface CollegeChoice {
-  id: string;
-  label: string;
-}
+type Json = Record<string, any>;
 
 export interface Questionnaire {
   id: string;
@@ -31,21 +29,6 @@ export interface Questionnaire {
 
 export const DEFINITIONS_DIR = new URL('./definitions/', import.meta.url).pathname;
 
-
-function findQuestion(json: Json, name: string): Json | undefined {
-  const stack: Json[] = [...(json.pages ?? []), ...(json.elements ?? [])];
-  while (stack.length) {
-    const el = stack.pop()!;
-    if (el.name === name && el.type && el.type !== 'panel') return el;
-    if (el.elements) stack.push(...el.elements);
-  }
-  return undefined;
-}
-
-export function collegesOf(definition: Json): CollegeChoice[] {
-  const q = findQuestion(definition, 'college');
-  return (q?.choices ?? []).map((c: any) => (typeof c === 'object' ? { id: String(c.value), label: localized(c.text) || String(c.value) } : { id: String(c), label: String(c) }));
-}
 
 /** The profile form counts member structures per collège: its items (empty in the JSON) come from the questionnaire's collèges. */
 function withCollegeItems(profile: Json, colleges: CollegeChoice[]): Json {

@@ -2,9 +2,9 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { publicOrigin, type AppDeps, type AppEnv } from '../context.ts';
 import { poleAccess, requirePoleCampaign } from '../auth.ts';
-import { ApiError, invalid, notFound } from '../errors.ts';
-import { issueToken, newId, type Sealer } from '../security/tokens.ts';
-import type { InvitationRecord, NewInvitation } from '../db/index.ts';
+import { invalid } from '../errors.ts';
+import type { InvitationRecord } from '../db/index.ts';
+import { createInvitations, reissueInvitation, revokeInvitation } from '../commands/invitations.ts';
 import { toCsv } from '../../reports/csv.ts';
 import { AnswersSchema, InvitationSchema, ParticipationSchema, PoleCampaignParams, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
 
@@ -27,8 +27,8 @@ export function poleCampaignRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { repos } = deps;
 
-  const present = (inv: InvitationRecord, base: string, sealer: Sealer) => {
-    const token = sealer.open(inv.tokenSealed);
+  /** An invitation as the API shows it; `token` when just issued, else opened from its sealed copy. */
+  const present = (inv: InvitationRecord, base: string, token = deps.sealer.open(inv.tokenSealed)) => {
     return {
       id: inv.id,
       url: `${base}/r/${token}`,
@@ -41,12 +41,6 @@ export function poleCampaignRoutes(deps: AppDeps) {
       maxResponses: inv.maxResponses,
       createdAt: inv.createdAt,
     };
-  };
-  /** The invitation, checked against the pole and campaign it is stored under (never the URL alone). */
-  const requireInvitation = (poleId: string, campaignId: string, invitationId: string) => {
-    const invitation = repos.invitations.get(invitationId);
-    if (!invitation || invitation.poleId !== poleId || invitation.campaignId !== campaignId) throw notFound('Lien introuvable (déjà retiré ?).');
-    return invitation;
   };
 
   app.openapi(
@@ -90,31 +84,9 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
-      const input = c.req.valid('json');
-      const college = input.college ?? null;
-      if (college && !questionnaire.colleges.some((k) => k.id === college)) {
-        throw invalid('Collège inconnu.', [{ question: 'college', message: `Collège inconnu : « ${college} ».` }]);
-      }
-      const createdAt = deps.now().toISOString();
-      const count = input.shared ? 1 : input.count;
-      const created: { row: NewInvitation; token: string }[] = Array.from({ length: count }, () => {
-        const { token, tokenHash, tokenSealed } = issueToken(deps.sealer);
-        return {
-          token,
-          row: {
-            id: newId(), poleId: pole.id, campaignId: campaign.id, tokenHash, tokenSealed,
-            shared: input.shared, college, createdAt, maxResponses: input.shared ? input.maxResponses ?? null : null, ticketId: input.shared ? null : newId(),
-          },
-        };
-      });
-      repos.invitations.createMany(created.map((x) => x.row));
+      const created = createInvitations(deps, requirePoleCampaign(c, deps, poleId, campaignId), c.req.valid('json'));
       const base = publicOrigin(c, deps);
-      return c.json({
-        invitations: created.map(({ row, token }) => ({
-          id: row.id, url: `${base}/r/${token}`, token, shared: row.shared, college, status: row.shared ? null : ('new' as const), opened: 0, submitted: 0, maxResponses: row.maxResponses ?? null, createdAt,
-        })),
-      }, 201);
+      return c.json({ invitations: created.map(({ invitation, token }) => present(invitation, base, token)) }, 201);
     },
   );
 
@@ -128,7 +100,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const { poleId, campaignId } = c.req.valid('param');
       const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
       const base = publicOrigin(c, deps);
-      return c.json({ invitations: repos.invitations.list(pole.id, campaign.id).map((inv) => present(inv, base, deps.sealer)) }, 200);
+      return c.json({ invitations: repos.invitations.list(pole.id, campaign.id).map((inv) => present(inv, base)) }, 200);
     },
   );
 
@@ -145,7 +117,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const base = publicOrigin(c, deps);
       const label = new Map(questionnaire.colleges.map((k) => [k.id, k.label]));
       const rows = repos.invitations.list(pole.id, campaign.id).map((inv) => {
-        const p = present(inv, base, deps.sealer);
+        const p = present(inv, base);
         return [p.url, p.shared ? 'partagé' : 'individuel', p.college ? label.get(p.college) ?? p.college : '', p.shared ? `${p.opened} ouvert(s), ${p.submitted} envoyé(s)` : STATUS_LABEL[p.status ?? 'new']];
       });
       c.header('Content-Type', 'text/csv; charset=utf-8');
@@ -163,9 +135,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId, invitationId } = c.req.valid('param');
-      const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
-      const invitation = requireInvitation(pole.id, campaign.id, invitationId);
-      repos.invitations.revoke(invitation.id, deps.now().toISOString());
+      revokeInvitation(deps, requirePoleCampaign(c, deps, poleId, campaignId), invitationId);
       return c.body(null, 204);
     },
   );
@@ -179,16 +149,8 @@ export function poleCampaignRoutes(deps: AppDeps) {
     }),
     (c) => {
       const { poleId, campaignId, invitationId } = c.req.valid('param');
-      const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
-      const invitation = requireInvitation(pole.id, campaign.id, invitationId);
-      if (invitation.shared) throw new ApiError(409, 'shared_link', 'Un lien partagé ne se remplace pas : retirez-le et créez-en un autre.');
-      const { tokenHash, tokenSealed } = issueToken(deps.sealer);
-      const reissued = repos.invitations.reissue({
-        id: invitation.id, poleId: pole.id, campaignId: campaign.id, college: invitation.college, tokenHash, tokenSealed,
-        ticketId: newId(), createdAt: deps.now().toISOString(),
-      });
-      if (!reissued) throw new ApiError(409, 'already_submitted', 'La réponse de ce lien est déjà envoyée : il n’y a rien à remplacer.');
-      return c.json({ invitation: present(repos.invitations.get(invitation.id)!, publicOrigin(c, deps), deps.sealer) }, 201);
+      const { invitation, token } = reissueInvitation(deps, requirePoleCampaign(c, deps, poleId, campaignId), invitationId);
+      return c.json({ invitation: present(invitation, publicOrigin(c, deps), token) }, 201);
     },
   );
 

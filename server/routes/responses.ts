@@ -5,22 +5,18 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { ApiError, invalid, notFound } from '../errors.ts';
+import { ApiError, notFound } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
 import { clientAddress } from '../security/client.ts';
 import { respondentBrowser, type RespondentBrowser } from '../security/respondent-cookie.ts';
 import { browserSealer, openDraft, sealDraft } from '../security/draft-crypto.ts';
 import { campaignStatus } from '../campaign-status.ts';
 import type { Campaign, TicketRecord } from '../db/index.ts';
-import type { Questionnaire } from '../../surveys/registry.ts';
-import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
-import { readyForNextBatch } from '../../reports/analysis/groups.ts';
-import type { ValidationIssue } from '../../surveys/validator.ts';
+import { ALREADY_SUBMITTED, checkAnswers, submitResponse } from '../commands/responses.ts';
 import { AnswersSchema, IssueListSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
 import { ResponseView } from '../../reports/contract/respondent.ts';
 
 
-const ALREADY_SUBMITTED = 'Vos réponses ont déjà été envoyées ; elles ne peuvent plus être modifiées.';
 const OPENED_ELSEWHERE =
   'Ce lien a déjà été ouvert sur un autre appareil : les réponses en cours n’y sont accessibles que depuis cet appareil. ' +
   'Pour continuer ailleurs, utilisez le lien « Reprendre sur un autre appareil » affiché sur l’appareil d’origine (il ne sert qu’une fois). ' +
@@ -130,15 +126,6 @@ export function responseRoutes(deps: AppDeps) {
   };
 
   /** Validates answers for this ticket: the questionnaire's own rules, plus the collège fixed by the invitation. */
-  const check = (q: Questionnaire, ticket: TicketRecord, data: Record<string, unknown>, mode: 'draft' | 'submit') => {
-    const issues: ValidationIssue[] = q.validator.validate(data, mode);
-    if (ticket.presetCollege && data.college !== undefined && data.college !== ticket.presetCollege) {
-      issues.push({ question: 'college', message: 'Ce lien a été créé pour un autre collège.' });
-    }
-    if (issues.length) throw invalid(mode === 'submit' ? 'Certaines réponses sont à compléter ou à corriger.' : 'Certaines réponses sont invalides.', issues);
-  };
-  const collegeOf = (ticket: TicketRecord, data: Record<string, unknown>) =>
-    typeof data.college === 'string' ? data.college : ticket.presetCollege;
 
   const campaignView = (campaign: Campaign) => ({
     id: campaign.id, year: campaign.year, status: campaignStatus(campaign, deps.now()), opensAt: campaign.opensAt, closesAt: campaign.closesAt,
@@ -236,7 +223,7 @@ export function responseRoutes(deps: AppDeps) {
       const { data, pageNo } = c.req.valid('json');
       const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
       assertOpen(campaign);
-      check(questionnaire, ticket, data, 'draft');
+      checkAnswers(questionnaire, ticket, data, 'draft');
       const savedAt = deps.now().toISOString();
       const { bindWith } = ticket;
       // Sealed under the ticket's resume secret: the database never holds a draft it could read.
@@ -269,19 +256,7 @@ export function responseRoutes(deps: AppDeps) {
       const { data } = c.req.valid('json');
       const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
       assertOpen(campaign);
-      check(questionnaire, ticket, data, 'submit');
-      const day = deps.now().toISOString().slice(0, 10);
-      const itemScores = scoreRespondent(scoringModel(questionnaire.definition), data).items;
-      // Resolves once the transaction holding this submission is committed (synchronous=FULL): durable before the 201.
-      const stored = await repos.groupCommit.run(() =>
-        repos.tickets.submit(ticket, {
-          responseId: newId(), college: collegeOf(ticket, data), data, itemScores, day, minBatch: deps.analysis.minGroupSize,
-          readyForNextBatch: (rows) => readyForNextBatch(questionnaire.colleges, rows, deps.analysis.minGroupSize),
-        }),
-        // The WAL would otherwise keep the draft's last frame beside the response's: a way to pair them on disk.
-        { scrub: true },
-      );
-      if (!stored) throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
+      const { day } = await submitResponse(deps, ticket, questionnaire, data);
       return c.json({ status: 'submitted' as const, submittedAt: day }, 201);
     },
   );

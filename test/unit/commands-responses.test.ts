@@ -1,0 +1,43 @@
+// Submitting a response as a command, without HTTP: it is checked, scored, stored apart from its ticket, and a
+// results batch opens only when one is due.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createHarness, type Harness } from '../helpers/harness.ts';
+import { completeAnswers } from '../helpers/scenario.ts';
+import { createInvitations } from '../../server/commands/invitations.ts';
+import { checkAnswers, submitResponse } from '../../server/commands/responses.ts';
+import { hashToken } from '../../server/security/tokens.ts';
+
+let h: Harness;
+beforeEach(async () => {
+  h = await createHarness();
+  const now = h.clock.now.toISOString();
+  h.deps.repos.poles.create({ id: 'p1', name: 'Pôle', region: null, departement: null, createdAt: now });
+  h.deps.repos.campaigns.create({ id: 'c1', year: 2026, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt: now });
+});
+afterEach(() => h.close());
+
+const questionnaire = () => h.deps.questionnaires.get('ptce-2026')!;
+function tickets(count: number, college: string | null = null) {
+  const scope = { pole: h.deps.repos.poles.get('p1')!, campaign: h.deps.repos.campaigns.get('c1')!, questionnaire: questionnaire() };
+  return createInvitations(h.deps, scope, { count, college, shared: false }).map(({ token }) => h.deps.repos.tickets.findByTokenHash(hashToken(token))!);
+}
+
+describe('response commands', () => {
+  it('checks answers against the questionnaire and the collège the link was made for', () => {
+    const [ticket] = tickets(1, 'collectivites');
+    expect(() => checkAnswers(questionnaire(), ticket, completeAnswers(h, 'ess'), 'submit')).toThrow(expect.objectContaining({
+      status: 422, details: expect.arrayContaining([{ question: 'college', message: 'Ce lien a été créé pour un autre collège.' }]),
+    }));
+    expect(() => checkAnswers(questionnaire(), ticket, { college: 'collectivites' }, 'draft')).not.toThrow();
+  });
+
+  it('stores each response apart, by the day, and opens a batch at k; a second submission is refused', async () => {
+    const list = tickets(3);
+    for (const [i, ticket] of list.entries()) {
+      expect(await submitResponse(h.deps, ticket, questionnaire(), completeAnswers(h, 'ess', i + 1))).toEqual({ day: '2026-03-01' });
+      expect(h.deps.repos.responses.snapshotInfo('p1', 'c1')).toEqual(i < 2 ? { included: 0, pending: i + 1 } : { included: 3, pending: 0 });
+    }
+    expect(h.deps.repos.db.prepare('SELECT count(*) FROM tickets WHERE status = ?').pluck().get('submitted')).toBe(3);
+    await expect(submitResponse(h.deps, list[0], questionnaire(), completeAnswers(h, 'ess'))).rejects.toMatchObject({ status: 409, code: 'already_submitted' });
+  });
+});

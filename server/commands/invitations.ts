@@ -64,7 +64,7 @@ export function reissueInvitation(deps: AppDeps, scope: InvitationScope, invitat
   if (invitation.shared) throw new ApiError(409, 'shared_link', 'Un lien partagé ne se remplace pas : retirez-le et créez-en un autre.');
   const { token, tokenHash, tokenSealed } = issueToken(deps.sealer);
   const reissued = deps.repos.invitations.reissue({
-    id: invitation.id, poleId: scope.pole.id, campaignId: scope.campaign.id, college: invitation.college, tokenHash, tokenSealed,
+    id: invitation.id, poleId: scope.pole.id, campaignId: scope.campaign.id, tokenHash, tokenSealed,
     ticketId: newId(), createdAt: deps.now().toISOString(),
   });
   if (!reissued) throw new ApiError(409, 'already_submitted', 'La réponse de ce lien est déjà envoyée : il n’y a rien à remplacer.');

@@ -50,8 +50,8 @@ export function invitationsRepository(db: Db) {
     INSERT INTO invitations (id, pole_id, campaign_id, token_hash, token_sealed, shared, college, created_at, max_responses)
     VALUES (@id, @poleId, @campaignId, @tokenHash, @tokenSealed, @sharedInt, @college, @createdAt, @maxResponses)`);
   const insertTicket = db.prepare(`
-    INSERT INTO tickets (id, invitation_id, pole_id, campaign_id, token_hash, status, college, created_at)
-    VALUES (@ticketId, @id, @poleId, @campaignId, @tokenHash, 'new', @college, @createdAt)`);
+    INSERT INTO tickets (id, invitation_id, pole_id, campaign_id, token_hash, status, created_at)
+    VALUES (@ticketId, @id, @poleId, @campaignId, @tokenHash, 'new', @createdAt)`);
   const listColumns = `
     SELECT i.id, i.pole_id AS poleId, i.campaign_id AS campaignId, i.token_sealed AS tokenSealed, i.shared,
            i.college, i.created_at AS createdAt, i.max_responses AS maxResponses,
@@ -99,7 +99,7 @@ export function invitationsRepository(db: Db) {
      * An individual link not yet submitted gets a new token: the old one stops working and its draft is deleted
      * unread, a fresh ticket takes its place. Returns false if the response was submitted meanwhile.
      */
-    reissue: db.transaction((row: { id: string; poleId: string; campaignId: string; college: string | null; tokenHash: string; tokenSealed: string; ticketId: string; createdAt: string }): boolean => {
+    reissue: db.transaction((row: { id: string; poleId: string; campaignId: string; tokenHash: string; tokenSealed: string; ticketId: string; createdAt: string }): boolean => {
       if (dropDrafts.run(row.id).changes === 0) return false;
       replaceToken.run(row);
       insertTicket.run(row);

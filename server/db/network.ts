@@ -1,6 +1,7 @@
 // Campaign-wide reads for the network view: every pole's submitted answers, participation and profile at once.
 import type { Db } from './database.ts';
 import { packScores, unpackScores } from './item-scores.ts';
+import { PARTICIPATING_TICKETS } from './tickets.ts';
 
 export function networkRepository(db: Db) {
   const submitted = db.prepare("SELECT pole_id, college, batch, item_scores FROM responses WHERE campaign_id = ? AND batch > 0").raw();
@@ -11,7 +12,7 @@ export function networkRepository(db: Db) {
   const participation = db.prepare(`
     SELECT t.pole_id AS poleId, i.college AS college, count(*) AS invited, count(CASE WHEN t.status = 'submitted' THEN 1 END) AS submitted
     FROM tickets t JOIN invitations i ON i.id = t.invitation_id
-    WHERE t.campaign_id = ? AND (i.revoked_at IS NULL OR t.status = 'submitted') AND (i.shared = 0 OR t.status != 'new')
+    WHERE t.campaign_id = ? AND ${PARTICIPATING_TICKETS}
     GROUP BY 1, 2`);
   const profiles = db.prepare('SELECT pole_id AS poleId, data FROM pole_profiles WHERE campaign_id = ?');
   return {

@@ -20,6 +20,13 @@ export interface SnapshotInfo {
   pending: number;
 }
 
+/** Lets a pole's waiting responses (batch 0) into its results, as the next batch. */
+export function batchOpener(db: Db): (poleId: string, campaignId: string) => void {
+  const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
+  const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
+  return (poleId, campaignId) => void advance.run(nextBatch.get(poleId, campaignId), poleId, campaignId);
+}
+
 export function responsesRepository(db: Db) {
   // Ordered by random id: no order of arrival survives.
   const snapshotOf = db.prepare('SELECT college, batch, data FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch > 0 ORDER BY id');
@@ -34,10 +41,9 @@ export function responsesRepository(db: Db) {
   // Count and sum of batch numbers of the responses in results: changes when a batch enters, or rows are removed.
   const campaignVersion = db.prepare("SELECT count(*) || ':' || total(batch) FROM responses WHERE campaign_id = ? AND batch > 0").pluck();
   const waitingPoles = db.prepare('SELECT pole_id FROM responses WHERE campaign_id = ? AND batch = 0 GROUP BY pole_id HAVING count(*) >= ?').pluck();
-  const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
-  const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
+  const openBatch = batchOpener(db);
   const closeBatches = db.transaction((campaignId: string, k: number) => {
-    for (const poleId of waitingPoles.all(campaignId, k) as string[]) advance.run(nextBatch.get(poleId, campaignId), poleId, campaignId);
+    for (const poleId of waitingPoles.all(campaignId, k) as string[]) openBatch(poleId, campaignId);
   });
 
   return {

@@ -3,6 +3,13 @@
 // stays) and moves the answers to `responses` with no reference back: see migration 5.
 import type { Db } from './database.ts';
 import { packScores } from './item-scores.ts';
+import { batchOpener } from './responses.ts';
+
+/**
+ * The tickets participation counts, in a query joining tickets `t` to invitations `i`: links not withdrawn (or
+ * already sent), and shared-link claims once they saved something (an empty claim is not an invitation).
+ */
+export const PARTICIPATING_TICKETS = "(i.revoked_at IS NULL OR t.status = 'submitted') AND (i.shared = 0 OR t.status != 'new')";
 
 export type TicketStatus = 'new' | 'draft' | 'submitted';
 
@@ -12,7 +19,6 @@ export interface TicketRecord {
   poleId: string;
   campaignId: string;
   status: TicketStatus;
-  college: string | null;
   /** The collège the invitation was made for, if any: the respondent may not change it. */
   presetCollege: string | null;
   shared: boolean;
@@ -52,16 +58,16 @@ export interface ParticipationRow {
 export function ticketsRepository(db: Db) {
   const columns = `
     SELECT t.id, t.invitation_id AS invitationId, t.pole_id AS poleId, t.campaign_id AS campaignId, t.status,
-           t.college, i.college AS presetCollege, i.shared, i.revoked_at IS NOT NULL AS revoked,
+           i.college AS presetCollege, i.shared, i.revoked_at IS NOT NULL AS revoked,
            t.browser_hash AS browserHash, t.resume_sealed AS resumeSealed, t.data AS storedData, t.page_no AS pageNo
     FROM tickets t JOIN invitations i ON i.id = t.invitation_id`;
   const byTokenHash = db.prepare(`${columns} WHERE t.token_hash = ?`);
   const byResumeHash = db.prepare(`${columns} WHERE t.resume_hash = ?`);
   const insert = db.prepare(`
-    INSERT INTO tickets (id, invitation_id, pole_id, campaign_id, token_hash, browser_hash, resume_hash, resume_sealed, status, college, created_at)
-    VALUES (@id, @invitationId, @poleId, @campaignId, @tokenHash, @browserHash, @resumeHash, @resumeSealed, 'new', @college, @createdAt)`);
+    INSERT INTO tickets (id, invitation_id, pole_id, campaign_id, token_hash, browser_hash, resume_hash, resume_sealed, status, created_at)
+    VALUES (@id, @invitationId, @poleId, @campaignId, @tokenHash, @browserHash, @resumeHash, @resumeSealed, 'new', @createdAt)`);
   const bind = db.prepare(`
-    UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed, data = @data
+    UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed, data = @data, college = NULL
     WHERE id = @id AND status != 'submitted' AND browser_hash IS NULL`);
   const moveTo = db.prepare(`
     UPDATE tickets SET browser_hash = @browserHash, resume_hash = @resumeHash, resume_sealed = @resumeSealed, data = @data
@@ -69,7 +75,8 @@ export function ticketsRepository(db: Db) {
   const saveDraft = db.prepare(`
     UPDATE tickets SET status = 'draft', data = @data, page_no = @pageNo, updated_at = @now
     WHERE id = @id AND status != 'submitted'`);
-  // Only the status stays: no answers, collège, browser, resume secret nor time that could meet the response again.
+  // Only the status stays: no answers, collège (left only by drafts saved before migration 5), browser, resume
+  // secret nor time that could meet the response again.
   const empty = db.prepare(`
     UPDATE tickets SET status = 'submitted', data = '{}', college = NULL, page_no = 0, browser_hash = NULL,
                        resume_hash = NULL, resume_sealed = NULL, updated_at = NULL
@@ -79,18 +86,15 @@ export function ticketsRepository(db: Db) {
     VALUES (@id, @poleId, @campaignId, @college, @data, @itemScores, @day, 0)`);
   const waitingCount = db.prepare('SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0').pluck();
   const batchesOf = db.prepare('SELECT college, batch, count(*) AS count FROM responses WHERE pole_id = ? AND campaign_id = ? GROUP BY batch, college');
-  const nextBatch = db.prepare('SELECT coalesce(max(batch), 0) + 1 FROM responses WHERE pole_id = ? AND campaign_id = ?').pluck();
-  const advance = db.prepare('UPDATE responses SET batch = ? WHERE pole_id = ? AND campaign_id = ? AND batch = 0');
+  const openBatch = batchOpener(db);
   // Participation is what the coordination may know: who has answered. Every count goes under the collège the link
-  // was made for (its own choice), never under the one a respondent picked (an answer, tied to a named link); shared-
-  // link claims count once they saved something. `pending`: sent responses not yet in the results.
+  // was made for (its own choice), never under the one a respondent picked (an answer, tied to a named link).
   const participation = db.prepare(`
     SELECT i.college AS college, count(*) AS invited, count(CASE WHEN t.status != 'new' THEN 1 END) AS started,
-           count(CASE WHEN t.status = 'submitted' THEN 1 END) AS submitted, 0 AS pending
+           count(CASE WHEN t.status = 'submitted' THEN 1 END) AS submitted
     FROM tickets t JOIN invitations i ON i.id = t.invitation_id
-    WHERE t.pole_id = ? AND t.campaign_id = ? AND (i.revoked_at IS NULL OR t.status = 'submitted') AND (i.shared = 0 OR t.status != 'new')
+    WHERE t.pole_id = ? AND t.campaign_id = ? AND ${PARTICIPATING_TICKETS}
     GROUP BY i.college`);
-  const pending = db.prepare('SELECT count(*) FROM responses WHERE pole_id = ? AND campaign_id = ? AND batch = 0').pluck();
 
   const submit = db.transaction((ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, s: Submission): boolean => {
     if (empty.run(ticket.id).changes !== 1) return false;
@@ -98,7 +102,7 @@ export function ticketsRepository(db: Db) {
     // Counts per (batch, collège), read only when a batch may be due: a few rows, however large the pole.
     const due = (waitingCount.get(ticket.poleId, ticket.campaignId) as number) >= s.minBatch;
     if (due && s.readyForNextBatch(batchesOf.all(ticket.poleId, ticket.campaignId) as { college: string | null; batch: number; count: number }[])) {
-      advance.run(nextBatch.get(ticket.poleId, ticket.campaignId), ticket.poleId, ticket.campaignId);
+      openBatch(ticket.poleId, ticket.campaignId);
     }
     return true;
   });
@@ -110,7 +114,7 @@ export function ticketsRepository(db: Db) {
     findByTokenHash: (tokenHash: string) => read(byTokenHash.get(tokenHash)),
     findByResumeHash: (resumeHash: string) => read(byResumeHash.get(resumeHash)),
     /** A shared link's claim, bound at once to the claiming browser. */
-    create(row: { id: string; invitationId: string; poleId: string; campaignId: string; tokenHash: string; college: string | null; createdAt: string; browserHash: string; resumeHash: string; resumeSealed: string }) {
+    create(row: { id: string; invitationId: string; poleId: string; campaignId: string; tokenHash: string; createdAt: string; browserHash: string; resumeHash: string; resumeSealed: string }) {
       insert.run(row);
     },
     /**
@@ -130,7 +134,5 @@ export function ticketsRepository(db: Db) {
      */
     submit: (ticket: Pick<TicketRecord, 'id' | 'poleId' | 'campaignId'>, submission: Submission) => submit(ticket, submission),
     participation: (poleId: string, campaignId: string) => participation.all(poleId, campaignId) as ParticipationRow[],
-    /** Sent responses waiting for the next results batch. */
-    pending: (poleId: string, campaignId: string) => pending.get(poleId, campaignId) as number,
   };
 }

@@ -50,7 +50,11 @@ export function exportRoutes(deps: AppDeps) {
     const stored = repos.responses.forExport(campaign.id, pole?.id);
     const k = deps.analysis.minGroupSize;
     const byPole = new Map<string, typeof stored>();
-    for (const r of stored) byPole.set(r.poleId, [...(byPole.get(r.poleId) ?? []), r]);
+    for (const r of stored) {
+      const rows = byPole.get(r.poleId);
+      if (rows) rows.push(r);
+      else byPole.set(r.poleId, [r]);
+    }
     return [...byPole.values()].flatMap((rows) => {
       const grouping = groupColleges(questionnaire.colleges, rows, k);
       const labels = new Map(grouping.groups.map((g) => [g.id, g.label]));

@@ -185,7 +185,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       const unknown = rows.get(null);
       if (unknown) colleges.push({ id: null, label: UNKNOWN_COLLEGE, ...counts(unknown) });
       const totals = colleges.reduce((t, k) => ({ invited: t.invited + k.invited, started: t.started + k.started, submitted: t.submitted + k.submitted }), zero);
-      return c.json({ colleges, totals: { ...totals, pending: repos.tickets.pending(pole.id, campaign.id) }, updatedAt: deps.now().toISOString() }, 200);
+      return c.json({ colleges, totals: { ...totals, pending: repos.responses.snapshotInfo(pole.id, campaign.id).pending }, updatedAt: deps.now().toISOString() }, 200);
     },
   );
   return app;

@@ -198,7 +198,7 @@ export function responseRoutes(deps: AppDeps) {
         if (current.maxResponses !== null && current.claims >= current.maxResponses) return 'full' as const;
         repos.tickets.create({
           id: newId(), invitationId: shared.id, poleId: shared.poleId, campaignId: shared.campaignId, tokenHash: hashToken(personal),
-          college: shared.college, createdAt: deps.now().toISOString(), browserHash: browser.hash, resumeHash: resume.resumeHash, resumeSealed: resume.resumeSealed,
+          createdAt: deps.now().toISOString(), browserHash: browser.hash, resumeHash: resume.resumeHash, resumeSealed: resume.resumeSealed,
         });
         return 'ok' as const;
       });

@@ -1,28 +1,15 @@
 // Shapes of the API as the client reads them: the contract's own types (reports/contract/), and the few views the
 // pages derive from them.
-import type { User } from '../reports/contract/resources';
+import type { SurveyJson, User } from '../reports/contract/resources';
 import type { RespondentCampaign, RespondentResponse } from '../reports/contract/respondent';
 
 export type {
-  Campaign, CampaignStatus, CollegeParticipation, Invitation, InvitationStatus, Participation, Pole, Role, User,
+  Campaign, CampaignStatus, CollegeParticipation, Invitation, InvitationInput, InvitationStatus, Participation, Pole, PoleProfile,
+  QuestionnaireImported, QuestionnairePreview, QuestionnaireSummary, Role, SurveyJson, User,
 } from '../reports/contract/resources';
 
 /** The signed-in user, as GET /api/session gives it. */
 export type SessionUser = User;
-
-export interface QuestionnaireSummary {
-  id: string;
-  title: string;
-}
-
-/** SurveyJS JSON, kept opaque on the staff side. */
-export type SurveyJson = Record<string, unknown>;
-
-export interface PoleProfile {
-  definition: SurveyJson;
-  data: Record<string, unknown> | null;
-  updatedAt: string | null;
-}
 
 /**
  * GET /api/responses/:token (reports/contract/respondent.ts). Once submitted, only { kind, status: 'submitted' } comes

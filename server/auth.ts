@@ -5,6 +5,7 @@ import type { AppDeps, AppEnv } from './context.ts';
 import { ApiError, forbidden, notFound } from './errors.ts';
 import { hashToken } from './security/tokens.ts';
 import type { Pole, User, Campaign } from './db/index.ts';
+import type { Questionnaire } from '../surveys/registry.ts';
 
 export const SESSION_COOKIE = 'ptce_session';
 export const SESSION_DAYS = 14;
@@ -65,13 +66,29 @@ export function requireCampaign(deps: AppDeps, campaignId: string): Campaign {
   return campaign;
 }
 
+/** The campaign's frozen questionnaire version (409 if it is no longer loaded). */
+function questionnaireOf(deps: AppDeps, campaign: Campaign): Questionnaire {
+  const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
+  if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
+  return questionnaire;
+}
+
 /** Checks access to the pole, then returns it with the campaign and the campaign's frozen questionnaire. */
 export function requirePoleCampaign(c: Context<AppEnv>, deps: AppDeps, poleId: string, campaignId: string) {
   const { user, pole } = requirePole(c, deps, poleId);
-  const campaign = requireCampaign(deps, campaignId);
-  const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
-  if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
-  return { user, pole, campaign, questionnaire };
+  const loaded = c.get('campaign');
+  const campaign = loaded?.id === campaignId ? loaded : requireCampaign(deps, campaignId);
+  return { user, pole, campaign, questionnaire: c.get('questionnaire') ?? questionnaireOf(deps, campaign) };
+}
+
+/** What poleAccess loaded and checked for a /poles/{poleId}/campaigns/{campaignId}/… route. */
+export function poleCampaign(c: Context<AppEnv>): { user: User; pole: Pole; campaign: Campaign; questionnaire: Questionnaire } {
+  const pole = c.get('pole');
+  const campaign = c.get('campaign');
+  const questionnaire = c.get('questionnaire');
+  // A route that forgot the middleware is a programming error, not the caller's: it must fail loudly.
+  if (!pole || !campaign || !questionnaire) throw new Error('poleCampaign() sur une route sans le middleware poleAccess');
+  return { user: requireUser(c), pole, campaign, questionnaire };
 }
 
 /** Route middleware: checks the caller before the body is validated, so a stranger gets 401/403, not 422. */
@@ -83,8 +100,17 @@ export const adminOnly: MiddlewareHandler<AppEnv> = async (c, next) => {
   requireAdmin(c);
   await next();
 };
-/** Route middleware for /poles/{poleId}/...: the pole's coordinator or the admin, checked before the body. */
+/**
+ * Route middleware for /poles/{poleId}/…: the pole's coordinator or the admin, checked before the body. Under
+ * /campaigns/{campaignId}/ it also loads the campaign and its questionnaire: handlers read them with poleCampaign().
+ */
 export const poleAccess = (deps: AppDeps): MiddlewareHandler<AppEnv> => async (c, next) => {
   c.set('pole', requirePole(c, deps, c.req.param('poleId') ?? '').pole);
+  const campaignId = c.req.param('campaignId');
+  if (campaignId !== undefined) {
+    const campaign = requireCampaign(deps, campaignId);
+    c.set('campaign', campaign);
+    c.set('questionnaire', questionnaireOf(deps, campaign));
+  }
   await next();
 };

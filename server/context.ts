@@ -1,5 +1,5 @@
 // What every route can reach: storage, compiled questionnaires, secrets and the clock (injected for tests).
-import type { Pole, Repositories } from './db/index.ts';
+import type { Campaign, Pole, Repositories } from './db/index.ts';
 import type { Questionnaire } from '../surveys/registry.ts';
 import type { Sealer } from './security/tokens.ts';
 import type { RateLimiter } from './security/rate-limit.ts';
@@ -27,6 +27,9 @@ export type AppEnv = {
     session: SessionRecord | undefined;
     /** The pole that `poleAccess` loaded and checked, for the handler after it. */
     pole?: Pole;
+    /** Under /poles/{poleId}/campaigns/{campaignId}/: the campaign and its questionnaire, loaded by `poleAccess`. */
+    campaign?: Campaign;
+    questionnaire?: Questionnaire;
   };
 };
 

@@ -6,9 +6,9 @@ import { ApiError } from './errors.ts';
 import { settleIfClosed } from './results-snapshot.ts';
 import { computeNetworkResults, type NetworkInput, type NetworkResults } from '../reports/analysis/network.ts';
 import type { NetworkEvolution } from '../reports/contract/network.ts';
-import { scoreRespondent, scoringModel } from '../reports/analysis/scoring.ts';
+import { scoreRespondent } from '../reports/analysis/scoring.ts';
 import { DISSENSUS_THRESHOLD } from '../reports/analysis/index.ts';
-import { listQuestions, localized } from '../surveys/check.ts';
+import { partsOf, poleFacts, type PoleFacts } from '../surveys/model.ts';
 import type { Questionnaire } from '../surveys/registry.ts';
 
 export interface NetworkFilters {
@@ -23,28 +23,24 @@ export type { NetworkEvolution };
 
 function profileQuestions(q: Questionnaire): NetworkInput['profileQuestions'] {
   const kinds: Record<string, 'single' | 'multiple' | 'sum'> = { radiogroup: 'single', dropdown: 'single', boolean: 'single', checkbox: 'multiple', multipletext: 'sum' };
-  return listQuestions(q.profileDefinition)
+  const roles = new Map(Object.entries(q.profileModel.fields).map(([role, question]) => [question.name, role as keyof typeof q.profileModel.fields]));
+  return q.profileModel.questions
     .filter((el) => kinds[el.type])
     .map((el) => ({
       name: el.name,
-      label: localized(el.title) || el.name,
+      label: el.title,
+      role: roles.get(el.name) ?? null,
       kind: kinds[el.type],
-      choices:
-        el.type === 'multipletext'
-          ? (el.items ?? []).map((i: any) => ({ value: i.name, label: localized(i.title) || i.name }))
-          : el.choices
-            ? el.choices.map((c: any) => (typeof c === 'object' ? { value: c.value, label: localized(c.text) || String(c.value) } : { value: c, label: String(c) }))
-            : null,
+      choices: el.type === 'multipletext' ? partsOf(el.json.items) : el.json.choices ? partsOf(el.json.choices) : null,
     }));
 }
 
-function matches(filters: NetworkFilters, pole: { region: string | null }, profile: Record<string, unknown> | undefined, year: number): boolean {
+function matches(filters: NetworkFilters, pole: { region: string | null }, facts: PoleFacts | null, year: number): boolean {
   if (filters.region && pole.region !== filters.region) return false;
-  if (filters.legalForm && profile?.formeJuridique !== filters.legalForm) return false;
+  if (filters.legalForm && facts?.legalForm !== filters.legalForm) return false;
   if (filters.minAge !== undefined || filters.maxAge !== undefined) {
-    const founded = Number(profile?.anneeCreation);
-    if (!Number.isInteger(founded)) return false;
-    const age = year - founded;
+    if (facts?.foundingYear == null) return false;
+    const age = year - facts.foundingYear;
     if (filters.minAge !== undefined && age < filters.minAge) return false;
     if (filters.maxAge !== undefined && age > filters.maxAge) return false;
   }
@@ -56,11 +52,15 @@ export function networkResults(deps: AppDeps, campaign: Campaign, filters: Netwo
   if (!questionnaire) throw new ApiError(409, 'questionnaire_missing', 'Le questionnaire de cette campagne n’est plus disponible.');
   const repo = deps.repos.network;
   settleIfClosed(deps, campaign);
-  const model = scoringModel(questionnaire.definition);
+  const model = questionnaire.model;
   const profiles = repo.profiles(campaign.id);
-  const poles = deps.repos.poles.list().filter((p) => matches(filters, p, profiles.get(p.id), campaign.year));
+  const factsOf = new Map([...profiles].map(([poleId, data]) => [poleId, poleFacts(questionnaire.profileModel, data)]));
+  const poles = deps.repos.poles.list().filter((p) => matches(filters, p, factsOf.get(p.id) ?? null, campaign.year));
   const byId = new Map<string, NetworkInput['poles'][number]>(
-    poles.map((p) => [p.id, { id: p.id, name: p.name, region: p.region, profile: profiles.get(p.id) ?? null, responses: [], invited: 0, participation: [] }]),
+    poles.map((p) => [
+      p.id,
+      { id: p.id, name: p.name, region: p.region, profile: profiles.get(p.id) ?? null, facts: factsOf.get(p.id) ?? null, responses: [], invited: 0, participation: [] },
+    ]),
   );
   repo.backfillScores(campaign.id, (data) => scoreRespondent(model, data).items);
   repo.forEachSubmitted(campaign.id, (poleId, college, batch, items) => {

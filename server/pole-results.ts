@@ -9,8 +9,16 @@ import { computeBenchmark, type BenchmarkNetwork } from '../reports/analysis/ben
 import type { ResultsSnapshot, ServedPoleResults } from '../reports/types.ts';
 import { campaignStatus } from './campaign-status.ts';
 import { settleIfClosed } from './results-snapshot.ts';
+import { poleFacts, type PoleFacts } from '../surveys/model.ts';
+import type { Questionnaire } from '../surveys/registry.ts';
 
 export type { ServedPoleResults };
+
+/** What the pole's profile form says for the campaign, read by role; null when not filled in. */
+function poleProfile(deps: AppDeps, questionnaire: Questionnaire, poleId: string, campaignId: string): PoleFacts | null {
+  const profile = deps.repos.profiles.get(poleId, campaignId);
+  return profile ? poleFacts(questionnaire.profileModel, profile.data) : null;
+}
 
 export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): ServedPoleResults {
   const { repos, analysis } = deps;
@@ -30,15 +38,15 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
   const results = computePoleResults({
     pole: { id: pole.id, name: pole.name },
     campaign: { id: campaign.id, year: campaign.year, questionnaireId: campaign.questionnaireId },
-    definition: questionnaire.definition,
+    model: questionnaire.model,
     colleges: questionnaire.colleges,
     responses: repos.responses.snapshot(pole.id, campaign.id),
     participation: repos.tickets.participation(pole.id, campaign.id),
-    profile: repos.profiles.get(pole.id, campaign.id)?.data ?? null,
+    profile: poleProfile(deps, questionnaire, pole.id, campaign.id),
     previous: earlier
       ? {
           campaign: { id: earlier.id, year: earlier.year },
-          definition: deps.questionnaires.get(earlier.questionnaireId)!.definition,
+          model: deps.questionnaires.get(earlier.questionnaireId)!.model,
           responses: repos.responses.snapshot(pole.id, earlier.id),
           // Items renamed in this campaign's version: only across versions (the same version keeps its own keys).
           renamed: earlier.questionnaireId !== campaign.questionnaireId ? questionnaire.renamed : undefined,

@@ -1,7 +1,9 @@
-// Static checks of questionnaire definitions (SurveyJS JSON carrying `ptce` scoring metadata)
-// and helpers to walk them. Pure functions: no survey-core Model is built here.
-import { localized } from './json.ts';
-import { MERGED_GROUP_ID, isRespondentMeta, type Factor, type Polarity, type PtceItemMeta, type PtceRespondentMeta, type PtceSurveyMeta } from './metadata.ts';
+// Static checks of questionnaire definitions (SurveyJS JSON carrying `ptce` scoring metadata) and of pole profile
+// forms, on the raw JSON as it enters (file, database, import). Pure functions: no survey-core Model is built here.
+import { walkElements, type ElementRef, type RawJson } from './json.ts';
+import { MERGED_GROUP_ID, PROFILE_ROLES, isRespondentMeta, themeRole, type Factor, type Polarity, type ProfileRole, type PtceSurveyMeta } from './metadata.ts';
+import { choicesScale, ratingScale, storedChoiceValues, type QuestionJson } from './model.ts';
+import { CATALOGUE_ROLES } from './strategic-options.ts';
 
 export interface CheckIssue {
   /** Where the problem is, e.g. `pages[1].elements[0].rows[2].ptce.theme`. */
@@ -10,23 +12,7 @@ export interface CheckIssue {
   message: string;
 }
 
-export interface ScoredItem {
-  /** Question name, or `${question}.${row}` for a matrix row. */
-  key: string;
-  question: string;
-  row?: string;
-  meta: PtceItemMeta;
-  /** The statement as respondents read it (matrix row text, or question title). */
-  label: string;
-  /** Lowest and highest score of the item's scale ("nsp" is not a score). */
-  min: number;
-  max: number;
-}
-
-type Json = Record<string, any>;
-
-/** SurveyJS texts are strings or per-locale objects ({ default, fr, ... }). */
-export { localized } from './json.ts';
+type Json = RawJson;
 
 /** Question types a questionnaire may use. */
 export const QUESTIONNAIRE_TYPES: readonly string[] = [
@@ -34,11 +20,6 @@ export const QUESTIONNAIRE_TYPES: readonly string[] = [
 ];
 /** Question types a pole profile form may use. */
 export const PROFILE_TYPES: readonly string[] = [...QUESTIONNAIRE_TYPES, 'multipletext'];
-
-/** Value of the "don't know / not concerned" column of the agreement scale (left out of scores). */
-export const NOT_APPLICABLE = 'nsp';
-export const AGREEMENT_VALUES: readonly number[] = [1, 2, 3, 4, 5];
-export const MATURITY_VALUES: readonly number[] = [0, 1, 2, 3];
 
 const POLARITIES: readonly Polarity[] = ['positive', 'negative'];
 const FACTORS: readonly Factor[] = ['internal', 'external'];
@@ -48,132 +29,6 @@ const isObject = (v: unknown): v is Json => v !== null && typeof v === 'object' 
 const isNonEmptyString = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const itemValue = (item: unknown): unknown => (isObject(item) && 'value' in item ? item.value : item);
 const show = (v: unknown): string => (typeof v === 'string' ? `« ${v} »` : JSON.stringify(v));
-
-interface ElementRef {
-  element: Json;
-  path: string;
-}
-
-/** Pages, then their elements depth first (panels before their content), in display order. */
-function walkElements(json: unknown): ElementRef[] {
-  const out: ElementRef[] = [];
-  if (!isObject(json)) return out;
-  const visit = (elements: unknown, path: string): void => {
-    if (!Array.isArray(elements)) return;
-    elements.forEach((element, i) => {
-      const p = `${path}[${i}]`;
-      if (!isObject(element)) {
-        out.push({ element: {} as Json, path: p });
-        return;
-      }
-      out.push({ element, path: p });
-      if (element.type === 'panel') visit(element.elements, `${p}.elements`);
-    });
-  };
-  if (Array.isArray(json.pages)) {
-    json.pages.forEach((page: unknown, i: number) => {
-      if (isObject(page)) visit(page.elements, `pages[${i}].elements`);
-    });
-  }
-  // A survey without pages may hold its elements directly (SurveyJS makes one page of them).
-  visit(json.elements, 'elements');
-  return out;
-}
-
-/** Every question (not the panels), walking pages and nested panels in order. */
-export function listQuestions(json: unknown): any[] {
-  return walkElements(json)
-    .map((r) => r.element)
-    .filter((e) => e.type !== 'panel');
-}
-
-type Scale = { kind: 'agreement' | 'maturity' | 'rating'; min: number; max: number };
-
-/**
- * The score scale of a list of choices or matrix columns: the agreement scale (1 to 5 plus "nsp")
- * or the maturity ladder (0 to 3). Returns an error message otherwise.
- */
-function choicesScale(items: unknown): Scale | string {
-  if (!Array.isArray(items) || items.length === 0) return 'aucune valeur de réponse définie';
-  const values = items.map(itemValue);
-  const numbers = values.filter((v) => v !== NOT_APPLICABLE);
-  const hasNsp = numbers.length < values.length;
-  const same = (expected: readonly number[]) =>
-    numbers.length === expected.length && expected.every((n) => numbers.some((v) => v === n));
-  const shown = values.map((v) => JSON.stringify(v)).join(', ');
-  if (same(AGREEMENT_VALUES)) {
-    if (!hasNsp || values.length !== 6) {
-      return `l’échelle d’accord doit avoir les valeurs 1 à 5 et « ${NOT_APPLICABLE} » (trouvé : ${shown})`;
-    }
-    return { kind: 'agreement', min: 1, max: 5 };
-  }
-  if (same(MATURITY_VALUES) && !hasNsp) return { kind: 'maturity', min: 0, max: 3 };
-  return `échelle non reconnue (${shown}) : attendu l’échelle d’accord (1 à 5 et « ${NOT_APPLICABLE} ») ou l’échelle de maturité (0 à 3)`;
-}
-
-function ratingScale(q: Json): Scale | string {
-  if (q.rateValues !== undefined) return 'les questions « rating » notées doivent utiliser rateMin/rateMax, pas rateValues';
-  const { rateMin, rateMax } = q;
-  if (!Number.isInteger(rateMin) || !Number.isInteger(rateMax)) {
-    return 'les questions « rating » notées doivent définir rateMin et rateMax (entiers)';
-  }
-  if (rateMin >= rateMax) return `rateMin (${rateMin}) doit être inférieur à rateMax (${rateMax})`;
-  return { kind: 'rating', min: rateMin, max: rateMax };
-}
-
-/** Scored items of the questionnaire, in order: radiogroup/rating questions and matrix rows carrying `ptce`. */
-export function listScoredItems(json: unknown): ScoredItem[] {
-  const items: ScoredItem[] = [];
-  for (const q of listQuestions(json)) {
-    if (q.type === 'matrix') {
-      const scale = choicesScale(q.columns);
-      if (typeof scale === 'string' || !Array.isArray(q.rows)) continue;
-      for (const row of q.rows) {
-        if (!isObject(row) || !isObject(row.ptce)) continue;
-        const rowKey = String(row.value);
-        items.push({ key: `${q.name}.${rowKey}`, question: q.name, row: rowKey, meta: row.ptce as PtceItemMeta, label: localized(row.text) || rowKey, min: scale.min, max: scale.max });
-      }
-    } else if ((q.type === 'radiogroup' || q.type === 'rating') && isObject(q.ptce) && !isRespondentMeta(q.ptce)) {
-      const scale = q.type === 'rating' ? ratingScale(q) : choicesScale(q.choices);
-      if (typeof scale === 'string') continue;
-      items.push({ key: q.name, question: q.name, meta: q.ptce as PtceItemMeta, label: localized(q.title) || q.name, min: scale.min, max: scale.max });
-    }
-  }
-  return items;
-}
-
-/** Respondent-profile questions that are quasi-identifiers even when the definition does not mark them. */
-export const PROFILE_QUASI_IDENTIFIERS: readonly string[] = ['college', 'position', 'anciennete', 'siegeInstance'];
-
-export interface QuasiIdentifierQuestion {
-  name: string;
-  /** The question as in the definition. */
-  question: Json;
-  /** Its `ptce` mark; absent for an unmarked question of PROFILE_QUASI_IDENTIFIERS. */
-  meta?: PtceRespondentMeta;
-}
-
-/**
- * The quasi-identifiers of a questionnaire, in questionnaire order: the questions whose `ptce` marks them as
- * respondent-profile questions, and those named in PROFILE_QUASI_IDENTIFIERS (older definitions carry no mark).
- */
-export function listQuasiIdentifiers(json: unknown): QuasiIdentifierQuestion[] {
-  const out: QuasiIdentifierQuestion[] = [];
-  for (const q of listQuestions(json)) {
-    if (!isNonEmptyString(q.name)) continue;
-    if (isRespondentMeta(q.ptce)) out.push({ name: q.name, question: q, meta: q.ptce });
-    else if (PROFILE_QUASI_IDENTIFIERS.includes(q.name)) out.push({ name: q.name, question: q });
-  }
-  return out;
-}
-
-/** Values a choice question may store: its choices, plus « other » / « none » when offered. */
-function storedChoiceValues(q: Json): string[] {
-  const values = Array.isArray(q.choices) ? q.choices.map((c: unknown) => String(itemValue(c))) : [];
-  if (q.showOtherItem || q.hasOther) values.push('other');
-  if (q.showNoneItem || q.hasNone) values.push('none');
-  return values;
-}
 
 const RESPONDENT_KEYS = ['respondent', 'generalize', 'labels', 'bands', 'unit'];
 const isNumberQuestion = (q: Json) => (q.type === 'text' && q.inputType === 'number') || q.type === 'rating';
@@ -205,7 +60,7 @@ function checkRespondentMeta(q: Json, path: string, issues: CheckIssue[]): void 
     if (!choice) add(`${p}.generalize`, `« generalize » ne s’applique qu’à une question à choix (radiogroup, dropdown), pas à ${qName} de type ${show(q.type)}.`);
     else if (!isObject(meta.generalize)) add(`${p}.generalize`, `« generalize » de ${qName} doit être un objet { valeur: valeur généralisée }.`);
     else {
-      const values = storedChoiceValues(q);
+      const values = storedChoiceValues(q as QuestionJson).map(String);
       for (const v of values) {
         if (!Object.hasOwn(meta.generalize, v)) add(`${p}.generalize`, `La valeur ${show(v)} de ${qName} n’a pas de valeur généralisée.`);
       }
@@ -280,6 +135,7 @@ function checkSurveyMeta(meta: unknown, issues: CheckIssue[]): SurveyMetaIndex {
   if (!Array.isArray(m.themes) || m.themes.length === 0) {
     add('ptce.themes', 'La liste des thèmes est absente ou vide.');
   } else {
+    const roles = new Map<string, string>();
     m.themes.forEach((t: any, i) => {
       const p = `ptce.themes[${i}]`;
       if (!isObject(t)) return add(p, 'Un thème doit être un objet { id, label, dimension, seedRefs }.');
@@ -292,6 +148,21 @@ function checkSurveyMeta(meta: unknown, issues: CheckIssue[]): SurveyMetaIndex {
       const seedRefs = Array.isArray(t.seedRefs) ? t.seedRefs.filter(isNonEmptyString) : [];
       if (!Array.isArray(t.seedRefs) || t.seedRefs.length === 0 || seedRefs.length !== t.seedRefs.length) {
         add(`${p}.seedRefs`, `Le thème ${show(t.id)} doit citer au moins une référence au document source (seedRefs), sans valeur vide.`);
+      }
+      if (t.role !== undefined && !isNonEmptyString(t.role)) add(`${p}.role`, `Rôle vide ou invalide pour le thème ${show(t.id)} : retirez « role » ou donnez le nom d’un thème du catalogue des options.`);
+      else {
+        const role = themeRole(t as { id: string; role?: string });
+        const holder = roles.get(role);
+        if (holder !== undefined) add(`${p}.role`, `Le thème ${show(t.id)} a le même rôle ${show(role)} que le thème ${show(holder)} : chaque thème mesure une chose différente.`);
+        else roles.set(role, t.id);
+        if (!CATALOGUE_ROLES.has(role)) {
+          add(
+            t.role === undefined ? `${p}.id` : `${p}.role`,
+            `Le thème ${show(t.id)} n’a aucune option stratégique dans le catalogue (rôle ${show(role)} inconnu) : ` +
+              `s’il renomme un thème existant, ajoutez "role": "<identifiant de ce thème>" (rôles connus : ${[...CATALOGUE_ROLES].join(', ')}) ; ` +
+              `s’il est nouveau, ses options doivent d’abord entrer dans le catalogue (surveys/strategic-options.ts).`,
+          );
+        }
       }
       index.themes.set(t.id, { dimension: t.dimension, seedRefs });
     });
@@ -430,7 +301,7 @@ export function checkQuestionnaire(json: unknown): CheckIssue[] {
         add(`${path}.ptce`, `La question ${qName} de type ${show(q.type)} ne peut pas être notée : seules les lignes de matrice et les questions « radiogroup » ou « rating » portent « ptce ».`);
         continue;
       }
-      const scale = q.type === 'rating' ? ratingScale(q) : choicesScale(q.choices);
+      const scale = q.type === 'rating' ? ratingScale(q as QuestionJson) : choicesScale(q.choices);
       if (typeof scale === 'string') add(`${path}.${q.type === 'rating' ? 'rateMin' : 'choices'}`, `Question notée ${qName} : ${scale}.`);
       if (q.type === 'radiogroup' && (q.showOtherItem || q.hasOther || q.showNoneItem || q.hasNone)) {
         add(`${path}.choices`, `La question notée ${qName} ne doit pas proposer de choix « autre » ni « aucun ».`);
@@ -468,14 +339,35 @@ export function checkQuestionnaire(json: unknown): CheckIssue[] {
 export function checkProfileForm(json: unknown): CheckIssue[] {
   if (!isObject(json)) return [{ path: '', message: 'Le formulaire de profil doit être un objet JSON.' }];
   const issues: CheckIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
   const refs = checkStructure(json, PROFILE_TYPES, issues);
+  const holders = new Map<ProfileRole, string>();
   for (const { element: q, path } of refs) {
-    if (q.ptce !== undefined) {
-      issues.push({ path: `${path}.ptce`, message: `Le formulaire de profil ne comporte pas de question notée : retirez « ptce » de ${show(q.name)}.` });
-    }
+    if (q.ptce !== undefined) checkProfileRole(q, `${path}.ptce`, holders, add);
     if (q.type === 'multipletext' && q.items !== undefined && !Array.isArray(q.items)) {
-      issues.push({ path: `${path}.items`, message: `Les items de ${show(q.name)} doivent être une liste.` });
+      add(`${path}.items`, `Les items de ${show(q.name)} doivent être une liste.`);
     }
   }
   return issues;
+}
+
+/** A profile question's `ptce` only says which fact of the pole it holds: `{ "role": … }` (see PROFILE_ROLES). */
+function checkProfileRole(q: Json, path: string, holders: Map<ProfileRole, string>, add: (path: string, message: string) => void): void {
+  const known = Object.keys(PROFILE_ROLES).join(', ');
+  const meta = q.ptce;
+  if (!isObject(meta) || Object.keys(meta).some((k) => k !== 'role')) {
+    return add(path, `Le formulaire de profil ne comporte pas de question notée : sur ${show(q.name)}, « ptce » ne peut que déclarer un rôle { "role": … } (rôles : ${known}).`);
+  }
+  if (typeof meta.role !== 'string' || !Object.hasOwn(PROFILE_ROLES, meta.role)) {
+    return add(`${path}.role`, `Rôle ${show(meta.role)} inconnu pour ${show(q.name)} (rôles : ${known}).`);
+  }
+  const role = meta.role as ProfileRole;
+  const spec = PROFILE_ROLES[role];
+  const numeric = role !== 'foundingYear' || q.inputType === 'number';
+  if (!(spec.types as readonly string[]).includes(q.type) || !numeric) {
+    add(`${path}.role`, `La question ${show(q.name)} ne peut pas porter le rôle ${show(role)} (${spec.label}) : type attendu ${spec.types.join(' ou ')}${role === 'foundingYear' ? ' numérique (inputType « number »)' : ''}.`);
+  }
+  const holder = holders.get(role);
+  if (holder) add(`${path}.role`, `Le rôle ${show(role)} est déjà porté par ${show(holder)} : une seule question par rôle.`);
+  else holders.set(role, String(q.name));
 }

@@ -1,6 +1,6 @@
 // Scoring metadata carried by the SurveyJS JSON itself, so that SurveyJS Creator keeps it
-// and one definition drives the form, the server-side validation, scoring and reports.
-import { Serializer } from 'survey-core';
+// and one definition drives the form, the server-side validation, scoring and reports. Types only (and two pure
+// helpers): survey-core learns of the `ptce` property in serializer.ts.
 
 /** Results merge collèges under k respondents into one group with this id: no collège may take it (check.ts). */
 export const MERGED_GROUP_ID = 'autres';
@@ -41,21 +41,43 @@ export type PtceQuestionMeta = PtceItemMeta | PtceRespondentMeta;
 export const isRespondentMeta = (meta: unknown): meta is PtceRespondentMeta =>
   meta !== null && typeof meta === 'object' && !Array.isArray(meta) && 'respondent' in meta;
 
+/** A theme of the survey's `ptce`. */
+export interface PtceThemeMeta {
+  id: string;
+  label: string;
+  dimension: string;
+  seedRefs: string[];
+  /**
+   * What the theme measures, as the strategic-options catalogue names it (surveys/strategic-options.ts); the theme's
+   * id when absent. A version that renames a theme keeps its options by keeping its role.
+   */
+  role?: string;
+}
+
 /** `ptce` property of the survey: the dimensions and themes its items refer to. */
 export interface PtceSurveyMeta {
   dimensions: { id: string; label: string; factor: Factor }[];
-  themes: { id: string; label: string; dimension: string; seedRefs: string[] }[];
+  themes: PtceThemeMeta[];
 }
 
-let registered = false;
+/** The role of a theme: its `role`, else its id. */
+export const themeRole = (theme: Pick<PtceThemeMeta, 'id' | 'role'>): string => theme.role ?? theme.id;
 
-/** Must run before any `new Model(...)`, on the server and in the browser. Idempotent. */
-export function registerPtceProperties(): void {
-  if (registered) return;
-  registered = true;
-  for (const className of ['question', 'itemvalue', 'survey']) {
-    if (!Serializer.findProperty(className, 'ptce')) {
-      Serializer.addProperty(className, { name: 'ptce', type: 'object', visible: false } as never);
-    }
-  }
+/**
+ * Facts about the pole that the service reads from its profile form, each declared on one question by
+ * `"ptce": { "role": … }` (never found by the question's name), with the kind of question that can hold it.
+ */
+export const PROFILE_ROLES = {
+  legalForm: { label: 'forme juridique', types: ['radiogroup', 'dropdown'] },
+  foundingYear: { label: 'année de création', types: ['text'] },
+  membersPerCollege: { label: 'structures membres par collège', types: ['multipletext'] },
+} as const satisfies Record<string, { label: string; types: readonly string[] }>;
+
+export type ProfileRole = keyof typeof PROFILE_ROLES;
+export const PROFILE_ROLE_IDS = Object.keys(PROFILE_ROLES) as [ProfileRole, ...ProfileRole[]];
+
+/** `ptce` property of a profile-form question. */
+export interface PtceProfileMeta {
+  role: ProfileRole;
 }
+

@@ -2,13 +2,12 @@
 // and compiles their validators once: every request then reuses the same compiled questionnaire.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkProfileForm, checkQuestionnaire, listScoredItems, type CheckIssue } from './check.ts';
-import { collegesOf, findQuestion, localized, type CollegeChoice } from './json.ts';
+import { checkProfileForm, checkQuestionnaire, type CheckIssue } from './check.ts';
+import type { CollegeChoice, RawJson } from './json.ts';
+import { profileModel, questionnaireModel, type ProfileModel, type QuestionnaireModel } from './model.ts';
 import { compileValidator, type AnswerValidator } from './validator.ts';
 
-export { collegesOf, type CollegeChoice };
-
-type Json = Record<string, any>;
+type Json = RawJson;
 
 export interface Questionnaire {
   id: string;
@@ -23,6 +22,10 @@ export interface Questionnaire {
    */
   renamed: Record<string, string>;
   colleges: CollegeChoice[];
+  /** The definition compiled: items, themes, collèges, questions (surveys/model.ts). */
+  model: QuestionnaireModel;
+  /** The profile form (with its collège items) compiled: its questions and the pole facts by role. */
+  profileModel: ProfileModel;
   validator: AnswerValidator;
   profileValidator: AnswerValidator;
 }
@@ -30,11 +33,14 @@ export interface Questionnaire {
 export const DEFINITIONS_DIR = new URL('./definitions/', import.meta.url).pathname;
 
 
-/** The profile form counts member structures per collège: its items (empty in the JSON) come from the questionnaire's collèges. */
+/**
+ * The profile form counts member structures per collège: the items of its `membersPerCollege` question (empty in the
+ * JSON) come from the questionnaire's collèges.
+ */
 function withCollegeItems(profile: Json, colleges: CollegeChoice[]): Json {
   const copy = structuredClone(profile);
-  const q = findQuestion(copy, 'membresParCollege');
-  if (q) q.items = colleges.map((c) => ({ name: c.id, title: c.label, inputType: 'number', min: 0, max: 10000 }));
+  const q = profileModel(copy).fields.membersPerCollege;
+  if (q) q.json.items = colleges.map((c) => ({ name: c.id, title: c.label, inputType: 'number', min: 0, max: 10000 }));
   return copy;
 }
 
@@ -54,7 +60,7 @@ export class QuestionnaireError extends Error {
 export function checkRenamed(definition: Json, renamed: unknown): CheckIssue[] {
   if (renamed === undefined || renamed === null) return [];
   if (typeof renamed !== 'object' || Array.isArray(renamed)) return [{ path: 'renamed', message: 'La correspondance des questions renommées doit être un objet { nouvelle clé: ancienne clé }.' }];
-  const items = listScoredItems(definition);
+  const { items } = questionnaireModel(definition);
   const known = new Set([...items.map((i) => i.key), ...items.map((i) => i.question)]);
   const issues: CheckIssue[] = [];
   for (const [key, old] of Object.entries(renamed)) {
@@ -75,18 +81,21 @@ export function compileQuestionnaire(id: string, definition: Json, profile: Json
   // The mapping names items of the definition: only meaningful once the definition itself is sound.
   if (!problems.length) problems.push(...checkRenamed(definition, renamed));
   if (problems.length) throw new QuestionnaireError(id, problems);
-  const colleges = collegesOf(definition);
-  const profileDefinition = withCollegeItems(profile, colleges);
+  const model = questionnaireModel(definition);
+  const profileDefinition = withCollegeItems(profile, model.colleges);
+  const profileForm = profileModel(profileDefinition);
   return {
     id,
-    title: localized(definition.title) || id,
+    title: model.title || id,
     definition,
     profile,
     profileDefinition,
     renamed: { ...renamed },
-    colleges,
-    validator: compileValidator(definition),
-    profileValidator: compileValidator(profileDefinition),
+    colleges: model.colleges,
+    model,
+    profileModel: profileForm,
+    validator: compileValidator(model.questions),
+    profileValidator: compileValidator(profileForm.questions),
   };
 }
 

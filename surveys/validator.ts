@@ -2,6 +2,7 @@
 // survey-core's Model is far too slow to build per request and does not reject out-of-range values,
 // so we compile each question into a plain check and reuse survey-core only for `visibleIf` conditions.
 import { ConditionRunner } from 'survey-core';
+import { hasCompanionComment, partsOf, storedChoiceValues, type ModelQuestion, type QuestionJson } from './model.ts';
 
 export interface ValidationIssue {
   question: string;
@@ -10,7 +11,6 @@ export interface ValidationIssue {
 
 export type ValidationMode = 'draft' | 'submit';
 
-type Json = Record<string, any>;
 type ValueCheck = (value: unknown) => string | null;
 
 interface CompiledQuestion {
@@ -32,15 +32,8 @@ export interface AnswerValidator {
 const MAX_TEXT = 1000;
 const MAX_COMMENT = 5000;
 
-const itemValue = (item: unknown): unknown =>
-  item !== null && typeof item === 'object' && 'value' in (item as Json) ? (item as Json).value : item;
-
-function choiceValues(q: Json): Set<unknown> {
-  const values = new Set<unknown>((q.choices ?? []).map(itemValue));
-  if (q.showOtherItem || q.hasOther) values.add('other');
-  if (q.showNoneItem || q.hasNone) values.add('none');
-  return values;
-}
+const choiceValues = (q: QuestionJson): Set<unknown> => new Set(storedChoiceValues(q));
+const partValues = (list: unknown): Set<unknown> => new Set(partsOf(list).map((p) => p.value));
 
 const isEmpty = (v: unknown): boolean =>
   v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0) ||
@@ -62,12 +55,12 @@ function numberCheck(min: number | undefined, max: number | undefined): ValueChe
 
 const num = (v: unknown): number | undefined => (v === undefined || v === null || v === '' ? undefined : Number(v));
 
-function textCheck(q: Json): ValueCheck {
+function textCheck(q: Pick<QuestionJson, 'inputType' | 'min' | 'max' | 'maxLength'>): ValueCheck {
   if (q.inputType === 'number' || q.inputType === 'range') return numberCheck(num(q.min), num(q.max));
-  return stringCheck(q.maxLength > 0 ? q.maxLength : MAX_TEXT);
+  return stringCheck(q.maxLength && q.maxLength > 0 ? q.maxLength : MAX_TEXT);
 }
 
-function compileCheck(q: Json): ValueCheck {
+function compileCheck(q: QuestionJson): ValueCheck {
   switch (q.type) {
     case 'radiogroup':
     case 'dropdown': {
@@ -83,11 +76,11 @@ function compileCheck(q: Json): ValueCheck {
       };
     }
     case 'boolean': {
-      const allowed = new Set([q.valueTrue ?? true, q.valueFalse ?? false]);
+      const allowed = new Set<unknown>([q.valueTrue ?? true, q.valueFalse ?? false]);
       return (v) => (allowed.has(v) ? null : 'Oui ou non est attendu.');
     }
     case 'rating': {
-      const values = Array.isArray(q.rateValues) && q.rateValues.length ? new Set(q.rateValues.map(itemValue)) : null;
+      const values = Array.isArray(q.rateValues) && q.rateValues.length ? partValues(q.rateValues) : null;
       const min = num(q.rateMin) ?? 1;
       const max = num(q.rateMax) ?? 5;
       const step = num(q.rateStep) ?? 1;
@@ -101,10 +94,10 @@ function compileCheck(q: Json): ValueCheck {
     case 'text':
       return textCheck(q);
     case 'comment':
-      return stringCheck(q.maxLength > 0 ? q.maxLength : MAX_COMMENT);
+      return stringCheck(q.maxLength && q.maxLength > 0 ? q.maxLength : MAX_COMMENT);
     case 'matrix': {
-      const rows = new Set((q.rows ?? []).map(itemValue));
-      const columns = new Set((q.columns ?? []).map(itemValue));
+      const rows = partValues(q.rows);
+      const columns = partValues(q.columns);
       return (v) => {
         if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'Une réponse par ligne est attendue.';
         for (const [row, cell] of Object.entries(v)) {
@@ -116,7 +109,7 @@ function compileCheck(q: Json): ValueCheck {
       };
     }
     case 'multipletext': {
-      const items = new Map<string, ValueCheck>((q.items ?? []).map((item: Json) => [String(item.name), textCheck(item)]));
+      const items = new Map<string, ValueCheck>(partsOf(q.items).map((item) => [String(item.value), textCheck(item.json ?? {})]));
       return (v) => {
         if (v === null || typeof v !== 'object' || Array.isArray(v)) return 'Une réponse par champ est attendue.';
         for (const [key, cell] of Object.entries(v)) {
@@ -133,34 +126,27 @@ function compileCheck(q: Json): ValueCheck {
   }
 }
 
-const CONTAINER_TYPES = new Set(['panel']);
-const VALUELESS_TYPES = new Set(['html', 'image', 'expression']);
-
-function compileQuestions(json: Json): CompiledQuestion[] {
-  const compiled: CompiledQuestion[] = [];
-  const walk = (elements: Json[] | undefined, conditions: ConditionRunner[]) => {
-    for (const el of elements ?? []) {
-      const own = el.visibleIf ? [...conditions, new ConditionRunner(el.visibleIf)] : conditions;
-      if (CONTAINER_TYPES.has(el.type)) walk(el.elements, own);
-      else if (!VALUELESS_TYPES.has(el.type) && el.visible !== false) {
-        const name = String(el.name);
-        compiled.push({
-          name,
-          required: el.isRequired === true,
-          conditions: own,
-          check: compileCheck(el),
-          companionKeys: el.showOtherItem || el.hasOther || el.showCommentArea || el.hasComment ? [`${name}-Comment`] : [],
-        });
-      }
-    }
+function compileQuestions(questions: readonly ModelQuestion[]): CompiledQuestion[] {
+  // Conditions repeat (a page's or a panel's for all its questions): each expression is parsed once.
+  const runners = new Map<string, ConditionRunner>();
+  const runner = (expression: string) => {
+    let r = runners.get(expression);
+    if (!r) runners.set(expression, (r = new ConditionRunner(expression)));
+    return r;
   };
-  const pages: Json[] = json.pages ?? [{ elements: json.elements }];
-  for (const page of pages) walk(page.elements, page.visibleIf ? [new ConditionRunner(page.visibleIf)] : []);
-  return compiled;
+  return questions
+    .filter((q) => q.json.visible !== false)
+    .map((q) => ({
+      name: q.name,
+      required: q.json.isRequired === true,
+      conditions: q.conditions.map(runner),
+      check: compileCheck(q.json),
+      companionKeys: hasCompanionComment(q.json) ? [`${q.name}-Comment`] : [],
+    }));
 }
 
-export function compileValidator(json: Json): AnswerValidator {
-  const questions = compileQuestions(json);
+export function compileValidator(model: readonly ModelQuestion[]): AnswerValidator {
+  const questions = compileQuestions(model);
   const byName = new Map(questions.map((q) => [q.name, q]));
   const companions = new Map<string, CompiledQuestion>();
   for (const q of questions) for (const key of q.companionKeys) companions.set(key, q);

@@ -3,7 +3,7 @@
 import 'survey-core/survey-core.fontless.css';
 import 'survey-core/i18n/french';
 import { Model } from 'survey-core';
-import { registerPtceProperties } from '../../surveys/metadata';
+import { registerPtceProperties } from '../../surveys/serializer';
 
 registerPtceProperties();
 

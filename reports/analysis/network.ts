@@ -7,6 +7,8 @@ import type { Distribution, NetworkPoleResult, NetworkResults, NetworkThemeResul
 import { groupColleges, type CollegeGrouping } from './groups.ts';
 import { mean, spread } from './statistics.ts';
 import { swotCategory } from './swot.ts';
+import type { PoleFacts } from '../../surveys/model.ts';
+import type { ProfileRole } from '../../surveys/metadata.ts';
 
 export type { Distribution, NetworkPoleResult, NetworkResults, NetworkThemeResult };
 
@@ -14,7 +16,9 @@ export interface NetworkPoleInput {
   id: string;
   name: string;
   region: string | null;
-  profile: Record<string, unknown> | null;
+  /** The profile form's answers as stored (counted per question), and what they say of the pole, by role. */
+  profile: Readonly<Record<string, unknown>> | null;
+  facts: PoleFacts | null;
   /** Responses in the results: collège, batch and one score per item of the questionnaire (null or NaN: unanswered). */
   responses: { college: string | null; batch?: number; items: ArrayLike<number | null> }[];
   invited: number;
@@ -32,7 +36,7 @@ export interface NetworkInput {
    * Profile questions to count, in form order, with their choices (value → label) when they have any:
    * `single` counts poles per answer, `multiple` per ticked choice, `sum` adds up numbers per field (members by collège).
    */
-  profileQuestions: { name: string; label: string; choices: { value: unknown; label: string }[] | null; kind: 'single' | 'multiple' | 'sum' }[];
+  profileQuestions: { name: string; label: string; role: ProfileRole | null; choices: { value: unknown; label: string }[] | null; kind: 'single' | 'multiple' | 'sum' }[];
   poles: NetworkPoleInput[];
   minGroupSize: number;
   thresholds: SwotThresholds;
@@ -123,13 +127,12 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
       }
     }
     const dimensionScores = internalDimensions.map((d) => mean(input.themes.flatMap((t, i) => (t.dimension === d ? [scores[i]] : []))));
-    const founded = Number(pole.profile?.anneeCreation);
     return {
       id: pole.id,
       name: pole.name,
       region: pole.region,
-      legalForm: typeof pole.profile?.formeJuridique === 'string' ? pole.profile.formeJuridique : null,
-      foundedYear: Number.isInteger(founded) ? founded : null,
+      legalForm: pole.facts?.legalForm ?? null,
+      foundedYear: pole.facts?.foundingYear ?? null,
       invited: pole.invited,
       submitted: pole.responses.length,
       available,
@@ -207,7 +210,7 @@ function profileCounts(input: NetworkInput): NetworkResults['profile'] {
     // Choices in form order (with zero counts, as in the seed's tables), then any other value met.
     const ordered = q.choices ? q.choices.map((c) => profileValue(c.value)) : [];
     for (const key of [...counts.keys()].sort()) if (!ordered.includes(key)) ordered.push(key);
-    out[q.name] = { label: q.label, kind: q.kind, answered, counts: ordered.map((value) => ({ value, label: labelOf(value), count: counts.get(value) ?? 0 })) };
+    out[q.name] = { label: q.label, role: q.role, kind: q.kind, answered, counts: ordered.map((value) => ({ value, label: labelOf(value), count: counts.get(value) ?? 0 })) };
   }
   return out;
 }

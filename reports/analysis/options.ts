@@ -1,13 +1,19 @@
 // Picks the strategic options whose conditions the pole's SWOT meets, ranks them, flags those needing consensus first.
 import type { StrategicOptionResult, SwotCategory, SwotThresholds, ThemeResult } from '../types.ts';
-import type { StrategicOptionDefinition } from './strategic-options.ts';
+import type { StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 import { distanceBeyond } from './swot.ts';
 
-export function selectOptions(catalogue: readonly StrategicOptionDefinition[], themes: readonly ThemeResult[], thresholds: SwotThresholds): StrategicOptionResult[] {
-  const byId = new Map(themes.map((t) => [t.id, t]));
+/**
+ * The options whose every condition the pole's SWOT meets. The catalogue names theme roles: `roles` gives each
+ * theme's (surveys/model.ts), so a version that renamed a theme still meets the same options.
+ */
+export function selectOptions(
+  catalogue: readonly StrategicOptionDefinition[], themes: readonly ThemeResult[], roles: ReadonlyMap<string, string>, thresholds: SwotThresholds,
+): StrategicOptionResult[] {
+  const byRole = new Map(themes.map((t) => [roles.get(t.id) ?? t.id, t]));
   const chosen: StrategicOptionResult[] = [];
   for (const option of catalogue) {
-    const triggers = option.when.map((c) => ({ condition: c, theme: byId.get(c.theme) }));
+    const triggers = option.when.map((c) => ({ condition: c, theme: byRole.get(c.role) }));
     if (!triggers.every(({ condition, theme }) => theme && theme.score !== null && theme.swot === (condition.is as SwotCategory))) continue;
     const distances = triggers.map(({ condition, theme }) => distanceBeyond(theme!.score!, condition.is, thresholds));
     chosen.push({
@@ -15,7 +21,7 @@ export function selectOptions(catalogue: readonly StrategicOptionDefinition[], t
       quadrant: option.quadrant,
       title: option.title,
       description: option.description,
-      themes: option.when.map((c) => c.theme),
+      themes: triggers.map(({ theme }) => theme!.id),
       seedRef: option.seedRef,
       strength: distances.reduce((a, b) => a + b, 0) / distances.length,
       needsConsensus: triggers.some(({ theme }) => theme!.dissensus),

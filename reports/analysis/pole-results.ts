@@ -3,18 +3,17 @@ import type { DimensionResult, Evolution, ItemResult, Participation, PoleResults
 import { aggregate, combineAggregates, type AggregateRules } from './aggregate.ts';
 import { groupColleges } from './groups.ts';
 import { mean } from './statistics.ts';
-import { scoreRespondent, scoringModel, type RespondentScores, type ScoringModel } from './scoring.ts';
+import { scoreRespondent, type Answers, type RespondentScores } from './scoring.ts';
 import { DEFAULT_THRESHOLDS, swotCategory } from './swot.ts';
 import { selectOptions } from './options.ts';
-import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from './strategic-options.ts';
-
-type Json = Record<string, any>;
+import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
+import type { PoleFacts, QuestionnaireModel } from '../../surveys/model.ts';
 
 export interface SubmittedResponse {
   college: string | null;
   /** The results batch it entered (1 when unknown): see groups.ts. */
   batch?: number;
-  data: Json;
+  data: Answers;
 }
 
 export interface ParticipationCount {
@@ -26,18 +25,19 @@ export interface ParticipationCount {
 export interface PoleResultsInput {
   pole: { id: string; name: string };
   campaign: { id: string; year: number; questionnaireId: string };
-  definition: Json;
+  /** The campaign's questionnaire, compiled (surveys/model.ts). */
+  model: QuestionnaireModel;
   colleges: { id: string; label: string }[];
   responses: readonly SubmittedResponse[];
   participation: readonly ParticipationCount[];
-  /** The pole profile form's answers for this campaign, if filled in. */
-  profile: Json | null;
+  /** What the pole's profile form says for this campaign, if filled in. */
+  profile: PoleFacts | null;
   /**
    * The pole's latest earlier campaign with results, for the evolution. `renamed` maps an item key of the current
    * version (question name or `question.row`; a question name covers its matrix rows) to its key in that earlier
    * version; unmapped items keep their key.
    */
-  previous?: { campaign: { id: string; year: number }; definition: Json; responses: readonly SubmittedResponse[]; renamed?: Record<string, string> } | null;
+  previous?: { campaign: { id: string; year: number }; model: QuestionnaireModel; responses: readonly SubmittedResponse[]; renamed?: Record<string, string> } | null;
   minGroupSize?: number;
   thresholds?: SwotThresholds;
   dissensusThreshold?: number;
@@ -74,7 +74,8 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
   // One grouping for every figure of the pole, from who answered (not from who scored a given theme).
   const grouping = groupColleges(input.colleges, input.responses, k);
   const rules: AggregateRules = { grouping, minGroupSize: k, dissensusThreshold };
-  const model = scoringModel(input.definition);
+  const model = input.model;
+  const roles = new Map(model.themes.map((t) => [t.id, t.role]));
   const scored = input.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(model, r.data) }));
 
   const itemFigures = model.items.map((_, i) => aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules));
@@ -102,21 +103,21 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
       threats: ids('threat').reverse(),
       vigilance: ids('vigilance'),
     },
-    options: selectOptions(input.catalogue ?? STRATEGIC_OPTIONS, themes, thresholds),
+    options: selectOptions(input.catalogue ?? STRATEGIC_OPTIONS, themes, roles, thresholds),
     evolution: input.previous ? evolutionOf(model, scored, input.previous, rules, input.colleges) : null,
     verbatims: verbatimsOf(model, input.responses, k),
   };
 }
 
 function participationOf(input: PoleResultsInput): Participation {
-  const members = (input.profile?.membresParCollege ?? {}) as Record<string, unknown>;
+  const members = input.profile?.membersPerCollege ?? {};
   const count = (college: string) => input.participation.find((p) => p.college === college);
   const colleges = input.colleges.map((c) => ({
     college: c.id,
     label: c.label,
     invited: count(c.id)?.invited ?? 0,
     submitted: count(c.id)?.submitted ?? 0,
-    members: typeof members[c.id] === 'number' ? (members[c.id] as number) : null,
+    members: Object.hasOwn(members, c.id) ? members[c.id] : null,
   }));
   // Participation counts links by the collège they were made for; which collèges answered is told by the results'
   // responses once there are at least k of them (a collège chosen by fewer people would otherwise show through).
@@ -142,13 +143,13 @@ function participationOf(input: PoleResultsInput): Participation {
  * An item renamed since (`previous.renamed`: current key → earlier key) is matched under its earlier key.
  */
 function evolutionOf(
-  model: ScoringModel,
+  model: QuestionnaireModel,
   current: { college: string | null; batch?: number; scores: RespondentScores }[],
   previous: NonNullable<PoleResultsInput['previous']>,
   rules: AggregateRules,
   colleges: PoleResultsInput['colleges'],
 ): Evolution {
-  const before = scoringModel(previous.definition);
+  const before = previous.model;
   const renamed = previous.renamed ?? {};
   const mapped = (key: string) => (Object.hasOwn(renamed, key) ? renamed[key] : undefined);
   /** The item's key in the earlier version: its own mapping, else its question's (for a matrix row), else itself. */
@@ -181,7 +182,7 @@ function evolutionOf(
  * Free-text answers, only for a question at least k people answered; sorted, so order says nothing of who wrote
  * what. Identical answers are counted rather than repeated.
  */
-function verbatimsOf(model: ScoringModel, responses: readonly SubmittedResponse[], k: number): Verbatims[] {
+function verbatimsOf(model: QuestionnaireModel, responses: readonly SubmittedResponse[], k: number): Verbatims[] {
   return model.freeText.flatMap(({ name, label }) => {
     const answers = responses.map((r) => r.data[name]).filter((v): v is string => typeof v === 'string' && v.trim() !== '').map((v) => v.trim());
     if (answers.length < k) return [];

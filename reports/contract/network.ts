@@ -1,6 +1,7 @@
 // The Labo's network view of a campaign, defined once: the route validates and documents it (OpenAPI), the analysis
 // returns it, the dashboard and the network PDF read it.
 import { z } from '@hono/zod-openapi';
+import { PROFILE_ROLE_IDS } from '../../surveys/metadata.ts';
 
 const score = z.number().nullable();
 export const DistributionSchema = z.object({ n: z.number().int(), min: score, q1: score, median: score, q3: score, max: score }).openapi('Distribution');
@@ -29,7 +30,17 @@ export const NetworkResultsSchema = z
       invited: z.number().int(), submitted: z.number().int(),
       colleges: z.array(z.object({ college: z.string().nullable(), label: z.string(), invited: z.number().int(), submitted: z.number().int() })),
     }),
-    profile: z.record(z.string(), z.object({ label: z.string(), kind: z.enum(['single', 'multiple', 'sum']), answered: z.number().int(), counts: z.array(z.object({ value: z.string(), label: z.string(), count: z.number() })) })),
+    profile: z.record(
+      z.string(),
+      z.object({
+        label: z.string(),
+        /** The fact of the pole the question holds (legalForm, foundingYear, membersPerCollege), when it is one the service reads. */
+        role: z.enum(PROFILE_ROLE_IDS).nullable(),
+        kind: z.enum(['single', 'multiple', 'sum']),
+        answered: z.number().int(),
+        counts: z.array(z.object({ value: z.string(), label: z.string(), count: z.number() })),
+      }),
+    ).openapi({ description: 'Réponses au formulaire de profil, par question (clé : nom de la question)' }),
     overall: DistributionSchema,
     evolution: z.object({
       campaigns: z.array(z.object({ id: z.string(), year: z.number().int(), polesWithResults: z.number().int(), medians: z.record(z.string(), score) })),

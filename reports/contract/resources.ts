@@ -52,6 +52,33 @@ export const ParticipationSchema = z
 export const AnswersSchema = z.record(z.string(), z.unknown()).openapi({ description: 'Réponses SurveyJS (nom de question → valeur)' });
 export const SurveyJsonSchema = z.record(z.string(), z.unknown()).openapi('SurveyJSON');
 
+/** A questionnaire version as GET /api/questionnaires lists it. */
+export const QuestionnaireSummarySchema = z.object({ id: z.string(), title: z.string() }).openapi('QuestionnaireSummary');
+
+/** POST /api/questionnaires answers with what it imported. */
+export const QuestionnaireImportedSchema = z
+  .object({ id: z.string(), title: z.string(), themes: z.number().int(), scoredItems: z.number().int() })
+  .openapi('QuestionnaireImported');
+
+/** The pole profile form of a campaign (its collège items filled in) and the pole's answers. */
+export const PoleProfileSchema = z
+  .object({ definition: SurveyJsonSchema, data: AnswersSchema.nullable(), updatedAt: z.string().nullable() })
+  .openapi('PoleProfile');
+
+/** The questionnaire of a campaign as its read-only preview shows it. */
+export const QuestionnairePreviewSchema = z.object({ definition: SurveyJsonSchema, questionnaireId: z.string() }).openapi('QuestionnairePreview');
+
+/** POST …/invitations: individual links (one per person), or one shared link. */
+export const InvitationInputSchema = z
+  .object({
+    count: z.number().int().min(1).max(500).default(1),
+    college: z.string().max(64).nullable().optional(),
+    shared: z.boolean().optional().default(false),
+    maxResponses: z.number().int().min(1).max(10_000).nullable().optional().openapi({ description: 'Lien partagé : nombre maximal de réponses (au-delà : 409)' }),
+  })
+  .refine((input) => input.shared || input.maxResponses == null, { path: ['maxResponses'], message: 'Le nombre maximal de réponses ne vaut que pour un lien partagé.' })
+  .openapi('InvitationInput');
+
 export type User = z.infer<typeof UserSchema>;
 export type Role = User['role'];
 export type Pole = z.infer<typeof PoleSchema>;
@@ -61,3 +88,10 @@ export type Invitation = z.infer<typeof InvitationSchema>;
 export type InvitationStatus = NonNullable<Invitation['status']>;
 export type Participation = z.infer<typeof ParticipationSchema>;
 export type CollegeParticipation = Participation['colleges'][number];
+export type SurveyJson = z.infer<typeof SurveyJsonSchema>;
+export type QuestionnaireSummary = z.infer<typeof QuestionnaireSummarySchema>;
+export type QuestionnaireImported = z.infer<typeof QuestionnaireImportedSchema>;
+export type PoleProfile = z.infer<typeof PoleProfileSchema>;
+export type QuestionnairePreview = z.infer<typeof QuestionnairePreviewSchema>;
+/** The body a client sends (defaults not yet applied). */
+export type InvitationInput = z.input<typeof InvitationInputSchema>;

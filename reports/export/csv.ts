@@ -2,8 +2,8 @@
 import { csvLine, type CsvSeparator } from '../csv.ts';
 import { cryptoRandom } from './anonymity.ts';
 import { exportTables, joinNotes, textsNote, withheldNote, type Cell, type ExportRow } from './layout.ts';
+import type { QuestionnaireModel } from '../../surveys/model.ts';
 
-type Json = Record<string, any>;
 export type CsvFormat = 'long' | 'wide' | 'texts';
 
 export interface CsvExport {
@@ -21,10 +21,10 @@ const BATCH = 200;
  * Rows are anonymised as a whole first (the decision needs every row); lines are then written batch by batch.
  */
 export function responsesCsv(
-  definition: Json, campaign: { year: number }, rows: readonly ExportRow[], format: CsvFormat, separator: CsvSeparator,
+  questionnaire: QuestionnaireModel, campaign: { year: number }, rows: readonly ExportRow[], format: CsvFormat, separator: CsvSeparator,
   k: number, random: () => number = cryptoRandom,
 ): CsvExport {
-  const tables = exportTables(definition, campaign, rows, k, random);
+  const tables = exportTables(questionnaire, campaign, rows, k, random);
   const encoder = new TextEncoder();
   let header: string[];
   let lines: (from: number, to: number) => Cell[][];

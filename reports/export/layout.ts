@@ -2,11 +2,9 @@
 // answer value, matrix rows and multipletext items expanded), which of them are free text, and the quasi-identifiers
 // (respondent-profile questions). Per export: the rows made k-anonymous over the quasi-identifiers within each
 // partition (pole × results batch), in random order with ids 1..n, free text moved to a table of its own.
-import { listQuasiIdentifiers, listQuestions, localized } from '../../surveys/check.ts';
-import { itemScore, scoreRespondent, scoringModel, type ScoringItem, type ScoringModel } from '../analysis/scoring.ts';
+import { hasCompanionComment, partsOf, type ModelItem, type QuestionnaireModel } from '../../surveys/model.ts';
+import { itemScore, scoreRespondent, type Answers } from '../analysis/scoring.ts';
 import { cryptoRandom, kAnonymize, shuffle, type KAnonymity, type QuasiIdentifierColumn } from './anonymity.ts';
-
-type Json = Record<string, any>;
 
 /** A cell of an export table: typed, so that CSV and XLSX write numbers as numbers and text as text. */
 export type Cell = string | number | boolean | Date | null;
@@ -20,7 +18,7 @@ export interface LeafColumn {
   type: string;
   label: string;
   /** The scored item stored there, if any. */
-  item?: ScoringItem;
+  item?: ModelItem;
   /** Free text (comment, non-numeric text, "other" precision): never on a row with other answers. */
   freeText: boolean;
 }
@@ -39,8 +37,7 @@ export interface QuasiIdentifier {
 }
 
 export interface ExportLayout {
-  definition: Json;
-  model: ScoringModel;
+  model: QuestionnaireModel;
   columns: LeafColumn[];
   /** The collège group first, then the profile questions in questionnaire order. */
   quasiIdentifiers: QuasiIdentifier[];
@@ -68,47 +65,42 @@ const NUMERIC_INPUTS = new Set(['number', 'range']);
 
 const cache = new WeakMap<object, ExportLayout>();
 
-export function exportLayout(definition: Json): ExportLayout {
-  let layout = cache.get(definition);
+export function exportLayout(model: QuestionnaireModel): ExportLayout {
+  let layout = cache.get(model);
   if (!layout) {
-    const model = scoringModel(definition);
-    const columns = leafColumns(definition, model);
-    layout = { definition, model, columns, quasiIdentifiers: quasiIdentifiers(definition, columns) };
-    cache.set(definition, layout);
+    const columns = leafColumns(model);
+    layout = { model, columns, quasiIdentifiers: quasiIdentifiers(model, columns) };
+    cache.set(model, layout);
   }
   return layout;
 }
 
-const partValue = (p: unknown): string => String(p !== null && typeof p === 'object' ? ((p as Json).value ?? (p as Json).name) : p);
-const partText = (p: unknown): string => (p !== null && typeof p === 'object' ? localized((p as Json).text ?? (p as Json).title) : '');
-
-function leafColumns(definition: Json, model: ScoringModel): LeafColumn[] {
+function leafColumns(model: QuestionnaireModel): LeafColumn[] {
   const columns: LeafColumn[] = [];
   const add = (col: Omit<LeafColumn, 'item'>) => {
     const i = model.itemIndex.get(col.key);
     columns.push(i === undefined ? col : { ...col, item: model.items[i] });
   };
-  for (const q of listQuestions(definition)) {
-    // The collège has its own column (the server's collège group); html blocks hold no answer.
-    if (!q.name || q.type === 'html' || q.name === 'college') continue;
-    const title = localized(q.title) || q.name;
-    if (q.type === 'matrix' && Array.isArray(q.rows)) {
-      for (const row of q.rows) {
-        const part = partValue(row);
-        add({ key: `${q.name}.${part}`, question: q.name, part, type: q.type, label: `${title} — ${partText(row) || part}`, freeText: false });
+  for (const { name, type, title, json } of model.questions) {
+    // The collège has its own column (the server's collège group).
+    if (name === 'college') continue;
+    if (type === 'matrix' && Array.isArray(json.rows)) {
+      for (const row of partsOf(json.rows)) {
+        const part = String(row.value);
+        add({ key: `${name}.${part}`, question: name, part, type, label: `${title} — ${row.label}`, freeText: false });
       }
-    } else if (q.type === 'multipletext' && Array.isArray(q.items)) {
-      for (const item of q.items) {
-        const part = partValue(item);
-        const numeric = item !== null && typeof item === 'object' && NUMERIC_INPUTS.has((item as Json).inputType);
-        add({ key: `${q.name}.${part}`, question: q.name, part, type: q.type, label: `${title} — ${partText(item) || part}`, freeText: !numeric });
+    } else if (type === 'multipletext' && Array.isArray(json.items)) {
+      for (const item of partsOf(json.items)) {
+        const part = String(item.value);
+        const numeric = NUMERIC_INPUTS.has(item.json?.inputType);
+        add({ key: `${name}.${part}`, question: name, part, type, label: `${title} — ${item.label}`, freeText: !numeric });
       }
     } else {
-      const freeText = q.type === 'comment' || (q.type === 'text' && !NUMERIC_INPUTS.has(q.inputType));
-      add({ key: q.name, question: q.name, type: q.type, label: title, freeText });
+      const freeText = type === 'comment' || (type === 'text' && !NUMERIC_INPUTS.has(json.inputType ?? ''));
+      add({ key: name, question: name, type, label: title, freeText });
     }
-    if (q.showOtherItem || q.hasOther || q.showCommentArea || q.hasComment) {
-      add({ key: `${q.name}-Comment`, question: `${q.name}-Comment`, type: 'comment', label: `${title} — précision`, freeText: true });
+    if (hasCompanionComment(json)) {
+      add({ key: `${name}-Comment`, question: `${name}-Comment`, type: 'comment', label: `${title} — précision`, freeText: true });
     }
   }
   return columns;
@@ -126,15 +118,15 @@ export function bandLabels(bands: readonly number[], unit?: string): string[] {
   ];
 }
 
-function quasiIdentifiers(definition: Json, columns: LeafColumn[]): QuasiIdentifier[] {
-  const college = listQuestions(definition).find((q) => q.name === 'college');
-  const out: QuasiIdentifier[] = [{ key: 'college', label: localized(college?.title) || 'Collège' }];
+function quasiIdentifiers(model: QuestionnaireModel, columns: LeafColumn[]): QuasiIdentifier[] {
+  const college = model.questions.find((q) => q.name === 'college');
+  const out: QuasiIdentifier[] = [{ key: 'college', label: college?.title ?? 'Collège' }];
   const leaves = new Map(columns.map((c) => [c.key, c]));
-  for (const { name, question, meta } of listQuasiIdentifiers(definition)) {
+  for (const { name, question, meta } of model.quasiIdentifiers) {
     const leaf = leaves.get(name);
     // Free text never stays on a row, whatever it is; a matrix or multipletext has no single value to generalise.
     if (name === 'college' || !leaf || leaf.freeText || leaf.part !== undefined) continue;
-    const qi: QuasiIdentifier = { key: name, label: localized(question.title) || name };
+    const qi: QuasiIdentifier = { key: name, label: question.title };
     if (meta?.generalize && typeof meta.generalize === 'object') {
       qi.generalize = { ...meta.generalize };
       qi.generalizedLabels = Object.fromEntries([...new Set(Object.values(meta.generalize))].map((v) => [v, meta.labels?.[v] ?? v]));
@@ -149,10 +141,10 @@ function quasiIdentifiers(definition: Json, columns: LeafColumn[]): QuasiIdentif
 }
 
 /** The stored value at a leaf, or undefined when unanswered. */
-function rawValue(data: Json, col: LeafColumn): unknown {
+function rawValue(data: Answers, col: LeafColumn): unknown {
   const v = data[col.question];
   if (col.part === undefined) return v;
-  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json)[col.part] : undefined;
+  return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Answers)[col.part] : undefined;
 }
 
 /** An answer as one cell: numbers and booleans as such, checkbox values joined with `|`, text as text. */
@@ -178,21 +170,21 @@ function qiLevels(qi: QuasiIdentifier, raw: unknown): Cell[] {
   return levels;
 }
 
-export function parseAnswers(text: string): Json {
+export function parseAnswers(text: string): Answers {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     data = {};
   }
-  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Json) : {};
+  return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Answers) : {};
 }
 
 /** One exported response: its position after shuffling, and its quasi-identifiers at the level chosen. */
 export interface PreparedRow {
   id: number;
   row: ExportRow;
-  data: Json;
+  data: Answers;
   /** Per kept quasi-identifier key (the collège group excepted): the value at the chosen level. */
   qi: Map<string, Cell>;
 }
@@ -201,8 +193,8 @@ export interface PreparedRow {
  * The export tables of one campaign (all poles, or one), k-anonymous over the quasi-identifiers within every
  * (pole, batch) partition; rows in random order (poles by name, rows shuffled within a pole), ids 1..n.
  */
-export function exportTables(definition: Json, campaign: { year: number }, input: readonly ExportRow[], k: number, random: () => number = cryptoRandom) {
-  const layout = exportLayout(definition);
+export function exportTables(questionnaire: QuestionnaireModel, campaign: { year: number }, input: readonly ExportRow[], k: number, random: () => number = cryptoRandom) {
+  const layout = exportLayout(questionnaire);
   const { columns, model, quasiIdentifiers: qis } = layout;
   const parsed = input.map((row) => ({ row, data: parseAnswers(row.data) }));
 

@@ -6,8 +6,8 @@ import ExcelJS from 'exceljs';
 import { neutralise } from '../csv.ts';
 import { cryptoRandom } from './anonymity.ts';
 import { exportTables, joinNotes, textsNote, type Cell, type ExportRow } from './layout.ts';
+import type { QuestionnaireModel } from '../../surveys/model.ts';
 
-type Json = Record<string, any>;
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const SHEETS = {
@@ -32,9 +32,9 @@ const xlsxCell = (v: Cell): Cell => (typeof v === 'string' ? neutralise(v) : v);
 const WIDTHS: Record<string, number> = { pole: 30, reponse: 10, college_libelle: 30, question: 32, valeur: 30, libelle: 60, texte: 80, theme: 28, theme_libelle: 40 };
 
 export async function responsesXlsx(
-  definition: Json, campaign: { year: number }, rows: readonly ExportRow[], k: number, random: () => number = cryptoRandom,
+  questionnaire: QuestionnaireModel, campaign: { year: number }, rows: readonly ExportRow[], k: number, random: () => number = cryptoRandom,
 ): Promise<XlsxExport> {
-  const tables = exportTables(definition, campaign, rows, k, random);
+  const tables = exportTables(questionnaire, campaign, rows, k, random);
   const texts = tables.texts();
   const rowsNote = tables.rowsNote();
   const note = joinNotes(rowsNote, textsNote(texts.withheld, k));

@@ -93,7 +93,7 @@ const hasFilters = (results: NetworkReportInput) => Object.values(results.filter
 function filterText(results: NetworkReportInput): string {
   const entries = Object.entries(results.filters ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
   if (!entries.length) return 'aucun (tous les pôles)';
-  const legalForms = new Map((results.profile.formeJuridique?.counts ?? []).map((c) => [c.value, c.label]));
+  const legalForms = new Map((Object.values(results.profile).find((q) => q.role === 'legalForm')?.counts ?? []).map((c) => [c.value, c.label]));
   return entries
     .map(([key, value]) => {
       if (key === 'legalForm') return `${FILTER_LABELS[key]} : ${legalForms.get(String(value)) ?? String(value)}`;

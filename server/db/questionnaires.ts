@@ -1,8 +1,9 @@
 // Questionnaire versions imported through the API (SurveyJS JSON with `ptce` metadata). Immutable once stored:
+import type { RawJson } from '../../surveys/json.ts';
 // a campaign freezes its version, so there is no update nor delete here.
 import type { Db } from './database.ts';
 
-type Json = Record<string, any>;
+type Json = RawJson;
 
 export interface StoredQuestionnaire {
   id: string;

@@ -5,8 +5,9 @@ import type { AppDeps } from '../context.ts';
 import { hashPassword } from '../security/passwords.ts';
 import { issueToken, newId } from '../security/tokens.ts';
 import { poleLeanings, sampleAnswers } from './sample-answers.ts';
-import { listQuestions } from '../../surveys/check.ts';
-import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+import { partsOf } from '../../surveys/model.ts';
+import type { ProfileRole } from '../../surveys/metadata.ts';
+import { scoreRespondent } from '../../reports/analysis/scoring.ts';
 import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import { between, pick, seededRandom, type Rng } from './random.ts';
 
@@ -52,9 +53,11 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
   const { repos } = deps;
   const q = deps.questionnaires.get(questionnaireId)!;
   const colleges = q.colleges.map((c) => c.id);
-  const model = scoringModel(q.definition);
-  const regionQuestion = listQuestions(q.profileDefinition).find((e) => e.name === 'region');
-  const regionLabel = (value: string) => String(regionQuestion?.choices?.find((c: any) => c.value === value)?.text ?? value);
+  const model = q.model;
+  const regionQuestion = q.profileModel.questions.find((e) => e.name === 'region');
+  const regionLabel = (value: string) => partsOf(regionQuestion?.json.choices).find((c) => c.value === value)?.label ?? value;
+  // The facts the service reads go under the questions that declare their role; the rest is the 2026 form's own.
+  const field = (role: ProfileRole) => q.profileModel.fields[role]!.name;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const id = (prefix: string, n: number | string) => `${prefix}-${n}`;
   const accounts: DemoAccounts = { admin: { email: 'admin@demo.labo-ess.org', password: DEMO_PASSWORD }, coordinators: [] };
@@ -77,13 +80,13 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
         const members = Object.fromEntries(colleges.map((k) => [k, between(rng, k === 'ess' ? 4 : 0, k === 'ess' ? 12 : 4)]));
         members.collectivites = Math.max(1, members.collectivites); // every pole is supported by local authorities
         repos.profiles.save(poleId, campaignId, {
-          formeJuridique: p.legal,
+          [field('legalForm')]: p.legal,
           charte: p.charterFromStart || ci === 1 ? 'adoptee' : pick(rng, ['aucune', 'en_cours']),
           ...(p.charterFromStart || ci === 1 ? { charteDesOrigines: p.charterFromStart } : {}),
           lieuVitrine: p.venue,
           soutienCollectivites: rng() < 0.5 ? ['financier', 'technique'] : ['financier', 'technique', 'siege_gouvernance'],
-          membresParCollege: members,
-          anneeCreation: p.founded,
+          [field('membersPerCollege')]: members,
+          [field('foundingYear')]: p.founded,
           region: p.region,
           departement: p.departement,
           autofinancement: between(rng, 15, 65),

@@ -1,12 +1,13 @@
 // Plausible, valid answers to a questionnaire, for the demo network, benchmarks and tests.
 // Each pole gets a "leaning" per theme so that demo results show real strengths and weaknesses.
-import { listQuestions } from '../../surveys/check.ts';
-import { isRespondentMeta } from '../../surveys/metadata.ts';
+import { isRespondentMeta, type PtceItemMeta } from '../../surveys/metadata.ts';
+import { NOT_APPLICABLE, partsOf } from '../../surveys/model.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 import { between, pick, type Rng } from './random.ts';
 
-type Json = Record<string, any>;
-const valueOf = (item: unknown) => (item !== null && typeof item === 'object' ? (item as Json).value : item);
+const valuesOf = (list: unknown) => partsOf(list).map((p) => p.value);
+/** The scoring metadata of a question or matrix row, if it is a scored item. */
+const itemMeta = (ptce: unknown): PtceItemMeta | undefined => (ptce && typeof ptce === 'object' && !isRespondentMeta(ptce) ? (ptce as PtceItemMeta) : undefined);
 
 const VERBATIMS = {
   verbatimForces: [
@@ -31,12 +32,11 @@ const VERBATIMS = {
 
 /** Scale position (0..1) around which a pole answers for each theme: drawn once per pole. */
 export function poleLeanings(q: Questionnaire, rng: Rng): Map<string, number> {
-  const themes = (q.definition.ptce?.themes ?? []) as { id: string }[];
-  return new Map(themes.map((t) => [t.id, 0.15 + rng() * 0.75]));
+  return new Map(q.model.themes.map((t) => [t.id, 0.15 + rng() * 0.75]));
 }
 
-export function sampleAnswers(q: Questionnaire, rng: Rng, options: { college?: string; leanings?: Map<string, number>; complete?: boolean } = {}): Json {
-  const data: Json = {};
+export function sampleAnswers(q: Questionnaire, rng: Rng, options: { college?: string; leanings?: Map<string, number>; complete?: boolean } = {}): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
   const leaning = (theme: string | undefined) => options.leanings?.get(theme ?? '') ?? 0.6;
   /** A value of an ordered scale near the leaning, with some spread between respondents. */
   const around = (values: unknown[], theme: string | undefined, negative: boolean) => {
@@ -45,43 +45,45 @@ export function sampleAnswers(q: Questionnaire, rng: Rng, options: { college?: s
     const i = Math.max(0, Math.min(values.length - 1, Math.round(x * (values.length - 1))));
     return values[i];
   };
-  for (const question of listQuestions(q.definition)) {
-    if (!q.validator.isVisible(question.name, data)) continue;
-    switch (question.type) {
+  for (const { name, type, json: question } of q.model.questions) {
+    if (!q.validator.isVisible(name, data)) continue;
+    switch (type) {
       case 'radiogroup':
       case 'dropdown': {
-        const values = (question.choices ?? []).map(valueOf);
-        if (question.name === 'college' && options.college) data.college = options.college;
-        else if (question.ptce && !isRespondentMeta(question.ptce)) data[question.name] = around(values, question.ptce.theme, question.ptce.polarity === 'negative');
-        else data[question.name] = pick(rng, values);
+        const values = valuesOf(question.choices);
+        const meta = itemMeta(question.ptce);
+        if (name === 'college' && options.college) data.college = options.college;
+        else if (meta) data[name] = around(values, meta.theme, meta.polarity === 'negative');
+        else data[name] = pick(rng, values);
         break;
       }
       case 'boolean':
-        data[question.name] = rng() < 0.5;
+        data[name] = rng() < 0.5;
         break;
       case 'text':
-        if (question.inputType === 'number') data[question.name] = between(rng, Number(question.min ?? 0), Math.min(Number(question.max ?? 20), 20));
+        if (question.inputType === 'number') data[name] = between(rng, Number(question.min ?? 0), Math.min(Number(question.max ?? 20), 20));
         else if (!question.isRequired && rng() < 0.5) break;
-        else data[question.name] = 'Réponse libre';
+        else data[name] = 'Réponse libre';
         break;
       case 'comment':
-        if (VERBATIMS[question.name] && (options.complete || rng() < 0.6)) data[question.name] = pick(rng, VERBATIMS[question.name]);
+        if (VERBATIMS[name] && (options.complete || rng() < 0.6)) data[name] = pick(rng, VERBATIMS[name]);
         break;
       case 'matrix': {
-        const scale = (question.columns ?? []).map(valueOf).filter((v: unknown) => v !== 'nsp');
-        const cells: Json = {};
-        for (const row of question.rows ?? []) {
-          if (!options.complete && rng() < 0.06) cells[valueOf(row)] = 'nsp';
-          else cells[valueOf(row)] = around(scale, row.ptce?.theme, row.ptce?.polarity === 'negative');
+        const scale = valuesOf(question.columns).filter((v) => v !== NOT_APPLICABLE);
+        const cells: Record<string, unknown> = {};
+        for (const row of partsOf(question.rows)) {
+          const meta = itemMeta(row.json?.ptce);
+          if (!options.complete && rng() < 0.06) cells[String(row.value)] = NOT_APPLICABLE;
+          else cells[String(row.value)] = around(scale, meta?.theme, meta?.polarity === 'negative');
         }
-        data[question.name] = cells;
+        data[name] = cells;
         break;
       }
       case 'checkbox':
-        data[question.name] = [pick(rng, (question.choices ?? []).map(valueOf))];
+        data[name] = [pick(rng, valuesOf(question.choices))];
         break;
       case 'rating':
-        data[question.name] = between(rng, question.rateMin ?? 1, question.rateMax ?? 5);
+        data[name] = between(rng, question.rateMin ?? 1, question.rateMax ?? 5);
         break;
     }
   }

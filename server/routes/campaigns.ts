@@ -6,8 +6,8 @@ import { ApiError, invalidField, notFound } from '../errors.ts';
 import { newId } from '../security/tokens.ts';
 import { presentCampaign } from '../campaign-status.ts';
 import { CampaignSchema, ErrorSchema, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
-import { compileQuestionnaire, QuestionnaireError, type Questionnaire } from '../../surveys/registry.ts';
-import { listScoredItems } from '../../surveys/check.ts';
+import { importQuestionnaire } from '../commands/questionnaires.ts';
+import { QuestionnaireImportedSchema, QuestionnaireSummarySchema } from '../../reports/contract/resources.ts';
 
 const dateInput = z
   .string()
@@ -29,10 +29,6 @@ const QuestionnaireInput = z
       .openapi({ description: 'Questions renommées, pour l’évolution : clé dans cette version → clé dans les versions précédentes (nom de question, ou « question.ligne » pour une ligne de matrice)', example: { 'gouv_debat.espaces': 'gouv_debat.espaces_debat' } }),
   })
   .openapi('QuestionnaireInput');
-const QuestionnaireImported = z
-  .object({ id: z.string(), title: z.string(), themes: z.number().int(), scoredItems: z.number().int() })
-  .openapi('QuestionnaireImported');
-
 /** A bare closing date means "until the end of that day". */
 const toIso = (s: string | null | undefined, endOfDay: boolean) => {
   if (!s) return null;
@@ -44,7 +40,7 @@ export function campaignRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
 
   app.openapi(
-    createRoute({ method: 'get', path: '/questionnaires', middleware: [signedIn] as const, tags: ['Questionnaires'], responses: { 200: json(z.object({ questionnaires: z.array(z.object({ id: z.string(), title: z.string() })) }), 'Versions disponibles'), ...errors(401) } }),
+    createRoute({ method: 'get', path: '/questionnaires', middleware: [signedIn] as const, tags: ['Questionnaires'], responses: { 200: json(z.object({ questionnaires: z.array(QuestionnaireSummarySchema) }), 'Versions disponibles'), ...errors(401) } }),
     (c) => {
       return c.json({ questionnaires: [...deps.questionnaires.values()].map((q) => ({ id: q.id, title: q.title })) }, 200);
     },
@@ -71,38 +67,16 @@ export function campaignRoutes(deps: AppDeps) {
         'Une version est immuable : un identifiant déjà pris est refusé (409). Corps limité à 512 ko.',
       request: jsonBody(QuestionnaireInput),
       responses: {
-        201: json(QuestionnaireImported, 'Importée'),
+        201: json(QuestionnaireImportedSchema, 'Importée'),
         ...errors(401, 403, 409),
         413: json(ErrorSchema, 'Requête trop volumineuse (512 ko au plus)'),
         422: json(ErrorSchema, 'Questionnaire invalide : « invalid_questionnaire », details = [{ path, message }] (ex. pages[1].elements[0].rows[2].ptce.theme)'),
       },
     }),
     (c) => {
-      const user = requireAdmin(c);
-      const input = c.req.valid('json');
-      if (deps.questionnaires.has(input.id)) {
-        throw new ApiError(409, 'questionnaire_exists', `Le questionnaire ${input.id} existe déjà : une version ne se modifie pas (une campagne la fige), importez-la sous un nouvel identifiant.`);
-      }
-      const invalid = (details: { path: string; message: string }[]) =>
-        new ApiError(422, 'invalid_questionnaire', `Questionnaire invalide (${details.length} problème${details.length > 1 ? 's' : ''}).`, details);
-      // Without a profile form, the newest version's one (the last added to the registry) is reused.
-      const newest = [...deps.questionnaires.values()].at(-1);
-      if (!input.profile && !newest) throw invalid([{ path: 'profile', message: 'Aucune version existante dont reprendre le formulaire de profil : fournissez « profile ».' }]);
-      const profile = input.profile ?? structuredClone(newest!.profile);
-      const renamed = input.renamed ?? {};
-      let questionnaire: Questionnaire;
-      try {
-        questionnaire = compileQuestionnaire(input.id, input.definition, profile, renamed);
-      } catch (err) {
-        if (err instanceof QuestionnaireError) throw invalid(err.problems);
-        throw err;
-      }
-      deps.repos.questionnaires.create({ id: input.id, definition: input.definition, profile, renamed, createdAt: deps.now().toISOString(), createdBy: user.id });
-      deps.questionnaires.set(questionnaire.id, questionnaire);
-      return c.json(
-        { id: questionnaire.id, title: questionnaire.title, themes: (questionnaire.definition.ptce.themes as unknown[]).length, scoredItems: listScoredItems(questionnaire.definition).length },
-        201,
-      );
+      const questionnaire = importQuestionnaire(deps, requireAdmin(c).id, c.req.valid('json'));
+      const { themes, items } = questionnaire.model;
+      return c.json({ id: questionnaire.id, title: questionnaire.title, themes: themes.length, scoredItems: items.length }, 201);
     },
   );
 

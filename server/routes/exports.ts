@@ -70,7 +70,7 @@ export function exportRoutes(deps: AppDeps) {
 
   const sendCsv = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, query: z.infer<typeof CsvQuery>) => {
     const questionnaire = questionnaireOf(campaign);
-    const { body, note } = responsesCsv(questionnaire.definition, campaign, exportRows(questionnaire, campaign, pole), query.format, query.sep, deps.analysis.minGroupSize);
+    const { body, note } = responsesCsv(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole), query.format, query.sep, deps.analysis.minGroupSize);
     const suffix = { long: 'long', wide: 'large', texts: 'textes' }[query.format];
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}-${suffix}.csv"`);
@@ -82,7 +82,7 @@ export function exportRoutes(deps: AppDeps) {
     const questionnaire = questionnaireOf(campaign);
     let made: Awaited<ReturnType<typeof responsesXlsx>>;
     try {
-      made = await responsesXlsx(questionnaire.definition, campaign, exportRows(questionnaire, campaign, pole), deps.analysis.minGroupSize);
+      made = await responsesXlsx(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole), deps.analysis.minGroupSize);
     } catch (err) {
       if (err instanceof TooManyRowsError) throw new ApiError(413, 'too_large', 'Trop de lignes pour un classeur Excel : utilisez l’export CSV.');
       throw err;

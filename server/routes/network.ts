@@ -6,7 +6,6 @@ import { networkEvolution, networkResults } from '../network-results.ts';
 import { errors, json } from '../schemas.ts';
 import { NetworkResultsSchema } from '../../reports/contract/network.ts';
 import { renderNetworkReport } from '../../reports/pdf/network-report.ts';
-import { scoringModel } from '../../reports/analysis/scoring.ts';
 
 const age = z.coerce.number().int().min(0).max(200).optional();
 const FiltersQuery = z.object({
@@ -47,7 +46,7 @@ export function networkRoutes(deps: AppDeps) {
       const questionnaire = deps.questionnaires.get(campaign.questionnaireId);
       const pdf = await renderNetworkReport(
         { ...results, filters, evolution: networkEvolution(deps, campaign, filters, results) },
-        { generatedAt: deps.now(), dimensions: questionnaire ? scoringModel(questionnaire.definition).dimensions : undefined },
+        { generatedAt: deps.now(), dimensions: questionnaire?.model.dimensions },
       );
       c.header('Content-Type', 'application/pdf');
       c.header('Content-Disposition', `attachment; filename="reseau-ptce-${campaign.year}.pdf"`);

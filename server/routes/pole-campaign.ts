@@ -1,22 +1,14 @@
 // Everything a coordinator does for their pole in one campaign: profile form, invitation links, participation.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { publicOrigin, type AppDeps, type AppEnv } from '../context.ts';
-import { poleAccess, requirePoleCampaign } from '../auth.ts';
+import { poleAccess, poleCampaign } from '../auth.ts';
 import { invalid } from '../errors.ts';
 import type { InvitationRecord } from '../db/index.ts';
 import { createInvitations, reissueInvitation, revokeInvitation } from '../commands/invitations.ts';
 import { toCsv } from '../../reports/csv.ts';
-import { AnswersSchema, InvitationSchema, ParticipationSchema, PoleCampaignParams, SurveyJsonSchema, errors, json, jsonBody } from '../schemas.ts';
+import { AnswersSchema, InvitationSchema, ParticipationSchema, PoleCampaignParams, errors, json, jsonBody } from '../schemas.ts';
+import { InvitationInputSchema, PoleProfileSchema, QuestionnairePreviewSchema } from '../../reports/contract/resources.ts';
 
-const InvitationInput = z
-  .object({
-    count: z.number().int().min(1).max(500).default(1),
-    college: z.string().max(64).nullable().optional(),
-    shared: z.boolean().optional().default(false),
-    maxResponses: z.number().int().min(1).max(10_000).nullable().optional().openapi({ description: 'Lien partagé : nombre maximal de réponses (au-delà : 409)' }),
-  })
-  .refine((input) => input.shared || input.maxResponses == null, { path: ['maxResponses'], message: 'Le nombre maximal de réponses ne vaut que pour un lien partagé.' })
-  .openapi('InvitationInput');
 const InvitationParams = PoleCampaignParams.extend({ invitationId: z.string().min(1).max(64) });
 
 /** Links made without a collège: the respondent's own choice is an answer, never counted here. */
@@ -47,11 +39,10 @@ export function poleCampaignRoutes(deps: AppDeps) {
     createRoute({
       method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/profile', middleware: [poleAccess(deps)] as const, tags: ['Profil du pôle'],
       request: { params: PoleCampaignParams },
-      responses: { 200: json(z.object({ definition: SurveyJsonSchema, data: AnswersSchema.nullable(), updatedAt: z.string().nullable() }), 'Formulaire et réponses'), ...errors(401, 403, 404) },
+      responses: { 200: json(PoleProfileSchema, 'Formulaire et réponses'), ...errors(401, 403, 404) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const { pole, campaign, questionnaire } = poleCampaign(c);
       const profile = repos.profiles.get(pole.id, campaign.id);
       return c.json({ definition: questionnaire.profileDefinition, data: profile?.data ?? null, updatedAt: profile?.updatedAt ?? null }, 200);
     },
@@ -64,8 +55,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       responses: { 200: json(z.object({ data: AnswersSchema, updatedAt: z.string() }), 'Enregistré'), ...errors(401, 403, 404, 422) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { user, pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const { user, pole, campaign, questionnaire } = poleCampaign(c);
       const { data } = c.req.valid('json');
       const issues = questionnaire.profileValidator.validate(data, 'submit');
       if (issues.length) throw invalid('Le profil contient des erreurs.', issues);
@@ -79,12 +69,11 @@ export function poleCampaignRoutes(deps: AppDeps) {
     createRoute({
       method: 'post', path: '/poles/{poleId}/campaigns/{campaignId}/invitations', middleware: [poleAccess(deps)] as const, tags: ['Invitations'],
       summary: 'Créer des liens individuels (éventuellement pour un collège) ou un lien partagé',
-      request: { params: PoleCampaignParams, ...jsonBody(InvitationInput) },
+      request: { params: PoleCampaignParams, ...jsonBody(InvitationInputSchema) },
       responses: { 201: json(z.object({ invitations: z.array(InvitationSchema) }), 'Liens créés'), ...errors(401, 403, 404, 409, 422) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const created = createInvitations(deps, requirePoleCampaign(c, deps, poleId, campaignId), c.req.valid('json'));
+      const created = createInvitations(deps, poleCampaign(c), c.req.valid('json'));
       const base = publicOrigin(c, deps);
       return c.json({ invitations: created.map(({ invitation, token }) => present(invitation, base, token)) }, 201);
     },
@@ -97,8 +86,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       responses: { 200: json(z.object({ invitations: z.array(InvitationSchema) }), 'Liens du pôle pour la campagne'), ...errors(401, 403, 404) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const { pole, campaign } = poleCampaign(c);
       const base = publicOrigin(c, deps);
       return c.json({ invitations: repos.invitations.list(pole.id, campaign.id).map((inv) => present(inv, base)) }, 200);
     },
@@ -112,8 +100,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       responses: { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV' }, ...errors(401, 403, 404) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const { pole, campaign, questionnaire } = poleCampaign(c);
       const base = publicOrigin(c, deps);
       const label = new Map(questionnaire.colleges.map((k) => [k.id, k.label]));
       const rows = repos.invitations.list(pole.id, campaign.id).map((inv) => {
@@ -134,8 +121,8 @@ export function poleCampaignRoutes(deps: AppDeps) {
       responses: { 204: { description: 'Lien retiré' }, ...errors(401, 403, 404) },
     }),
     (c) => {
-      const { poleId, campaignId, invitationId } = c.req.valid('param');
-      revokeInvitation(deps, requirePoleCampaign(c, deps, poleId, campaignId), invitationId);
+      const { invitationId } = c.req.valid('param');
+      revokeInvitation(deps, poleCampaign(c), invitationId);
       return c.body(null, 204);
     },
   );
@@ -148,8 +135,8 @@ export function poleCampaignRoutes(deps: AppDeps) {
       responses: { 201: json(z.object({ invitation: InvitationSchema }), 'Nouveau lien'), ...errors(401, 403, 404, 409) },
     }),
     (c) => {
-      const { poleId, campaignId, invitationId } = c.req.valid('param');
-      const { invitation, token } = reissueInvitation(deps, requirePoleCampaign(c, deps, poleId, campaignId), invitationId);
+      const { invitationId } = c.req.valid('param');
+      const { invitation, token } = reissueInvitation(deps, poleCampaign(c), invitationId);
       return c.json({ invitation: present(invitation, publicOrigin(c, deps), token) }, 201);
     },
   );
@@ -159,11 +146,10 @@ export function poleCampaignRoutes(deps: AppDeps) {
       method: 'get', path: '/poles/{poleId}/campaigns/{campaignId}/questionnaire', middleware: [poleAccess(deps)] as const, tags: ['Invitations'],
       summary: 'Le questionnaire de la campagne, pour un aperçu en lecture seule (sans lien, sans réponse)',
       request: { params: PoleCampaignParams },
-      responses: { 200: json(z.object({ definition: SurveyJsonSchema, questionnaireId: z.string() }), 'Définition SurveyJS'), ...errors(401, 403, 404, 409) },
+      responses: { 200: json(QuestionnairePreviewSchema, 'Définition SurveyJS'), ...errors(401, 403, 404, 409) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const { campaign, questionnaire } = poleCampaign(c);
       return c.json({ definition: questionnaire.definition, questionnaireId: campaign.questionnaireId }, 200);
     },
   );
@@ -176,8 +162,7 @@ export function poleCampaignRoutes(deps: AppDeps) {
       responses: { 200: json(ParticipationSchema, 'Participation'), ...errors(401, 403, 404) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole, campaign, questionnaire } = requirePoleCampaign(c, deps, poleId, campaignId);
+      const { pole, campaign, questionnaire } = poleCampaign(c);
       const rows = new Map(repos.tickets.participation(pole.id, campaign.id).map((r) => [r.college, r]));
       const zero = { invited: 0, started: 0, submitted: 0 };
       const counts = (r = zero) => ({ invited: r.invited, started: r.started, submitted: r.submitted });

@@ -12,33 +12,15 @@ import { respondentBrowser, type RespondentBrowser } from '../security/responden
 import { browserSealer, openDraft, sealDraft } from '../security/draft-crypto.ts';
 import { campaignStatus } from '../campaign-status.ts';
 import type { Campaign, TicketRecord } from '../db/index.ts';
-import { ALREADY_SUBMITTED, checkAnswers, submitResponse } from '../commands/responses.ts';
+import { ALREADY_SUBMITTED, OPENED_ELSEWHERE, assertAnswering, saveDraft, submitResponse } from '../commands/responses.ts';
 import { AnswersSchema, IssueListSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
 import { ResponseView } from '../../reports/contract/respondent.ts';
 
-
-const OPENED_ELSEWHERE =
-  'Ce lien a déjà été ouvert sur un autre appareil : les réponses en cours n’y sont accessibles que depuis cet appareil. ' +
-  'Pour continuer ailleurs, utilisez le lien « Reprendre sur un autre appareil » affiché sur l’appareil d’origine (il ne sert qu’une fois). ' +
-  'Si vous n’avez jamais ouvert ce lien, demandez à la coordination de votre pôle de le remplacer : le brouillon sera effacé sans être lu.';
-
-// Campaign dates are whole days stored as UTC boundaries (see campaigns.ts), so they are shown in UTC too.
-const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 export function responseRoutes(deps: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   const { repos } = deps;
 
-  /** Refuses answers outside the campaign's dates: 403 before it opens, 409 once it is closed. */
-  const assertOpen = (campaign: Campaign) => {
-    const status = campaignStatus(campaign, deps.now());
-    if (status === 'upcoming') {
-      throw new ApiError(403, 'campaign_not_open', `Le questionnaire ouvrira le ${dateFr(campaign.opensAt!)}.`, { opensAt: campaign.opensAt });
-    }
-    if (status === 'closed') {
-      throw new ApiError(409, 'campaign_closed', `La campagne ${campaign.year} est clôturée depuis le ${dateFr(campaign.closesAt!)}.`, { closesAt: campaign.closesAt });
-    }
-  };
   const revoked = () => new ApiError(410, 'link_revoked', 'Ce lien a été retiré par la coordination de votre pôle. Demandez-lui un nouveau lien si besoin.');
 
   const contextOf = (poleId: string, campaignId: string) => {
@@ -144,7 +126,7 @@ export function responseRoutes(deps: AppDeps) {
       if (ticket?.status === 'submitted') return c.json({ kind: ticket.shared ? ('shared' as const) : ('individual' as const), status: 'submitted' as const }, 200);
       if (ticket) {
         const { campaign, questionnaire, pole } = contextOf(ticket.poleId, ticket.campaignId);
-        assertOpen(campaign);
+        assertAnswering(deps, campaign);
         return c.json({
           kind: 'individual' as const,
           status: ticket.status,
@@ -162,7 +144,7 @@ export function responseRoutes(deps: AppDeps) {
       const shared = looksLikeToken(token) ? repos.invitations.findByToken(hashToken(token)) : undefined;
       if (!shared?.shared) throw notFound('Lien inconnu ou expiré.');
       const { campaign, pole } = contextOf(shared.poleId, shared.campaignId);
-      assertOpen(campaign);
+      assertAnswering(deps, campaign);
       // A shared link is only a door: the page claims a ticket of its own before showing any question.
       return c.json({ kind: 'shared' as const, status: 'new' as const, pole: { name: pole.name }, campaign: campaignView(campaign), presetCollege: shared.college, minGroupSize: deps.analysis.minGroupSize }, 200);
     },
@@ -180,7 +162,7 @@ export function responseRoutes(deps: AppDeps) {
       const shared = looksLikeToken(token) ? repos.invitations.findByToken(hashToken(token)) : undefined;
       if (!shared?.shared) throw notFound('Lien partagé inconnu.');
       if (shared.revoked) throw revoked();
-      assertOpen(contextOf(shared.poleId, shared.campaignId).campaign);
+      assertAnswering(deps, contextOf(shared.poleId, shared.campaignId).campaign);
       const key = `claim:${clientAddress(c)}`;
       const nowMs = deps.now().getTime();
       if (deps.claimLimiter.isBlocked(key, nowMs)) {
@@ -222,19 +204,8 @@ export function responseRoutes(deps: AppDeps) {
       const ticket = await writableTicket(c, c.req.valid('param').token);
       const { data, pageNo } = c.req.valid('json');
       const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
-      assertOpen(campaign);
-      checkAnswers(questionnaire, ticket, data, 'draft');
-      const savedAt = deps.now().toISOString();
       const { bindWith } = ticket;
-      // Sealed under the ticket's resume secret: the database never holds a draft it could read.
-      const sealed = sealDraft(data, ticket.resumeSecret!, ticket.id);
-      const saved = await repos.groupCommit.run(() => {
-        if (bindWith && !repos.tickets.bind(ticket.id, bindWith.bound)) {
-          throw new ApiError(403, 'opened_elsewhere', OPENED_ELSEWHERE); // another browser was first, just now
-        }
-        return repos.tickets.saveDraft(ticket.id, sealed, pageNo ?? ticket.pageNo, savedAt);
-      });
-      if (!saved) throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
+      const { savedAt } = await saveDraft(deps, { ...ticket, resumeSecret: ticket.resumeSecret! }, campaign, questionnaire, { data, pageNo, firstUse: bindWith?.bound });
       bindWith?.browser.keep();
       return c.json({ status: 'draft' as const, savedAt }, 200);
     },
@@ -255,8 +226,7 @@ export function responseRoutes(deps: AppDeps) {
       const ticket = await writableTicket(c, c.req.valid('param').token);
       const { data } = c.req.valid('json');
       const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
-      assertOpen(campaign);
-      const { day } = await submitResponse(deps, ticket, questionnaire, data);
+      const { day } = await submitResponse(deps, ticket, campaign, questionnaire, data);
       return c.json({ status: 'submitted' as const, submittedAt: day }, 201);
     },
   );

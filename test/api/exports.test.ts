@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
-import { itemScore, scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+import { itemScore, scoreRespondent } from '../../reports/analysis/scoring.ts';
 import { hashToken } from '../../server/security/tokens.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { neutralise } from '../../reports/csv.ts';
@@ -118,7 +118,7 @@ describe('response exports', () => {
     for (const l of lines) expect(at(l, 'valeur')).not.toMatch(/^[=+\-@\t\r]/);
 
     // Item scores: 0..100 with a decimal comma; empty for unscored questions.
-    const model = scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition);
+    const model = h.deps.questionnaires.get('ptce-2026')!.model;
     const item = model.items[model.itemIndex.get('coop_projets_niveau')!];
     const niveau = lines.filter((l) => at(l, 'question') === 'coop_projets_niveau' && at(l, 'valeur') === '1');
     expect(niveau.length).toBeGreaterThan(0);
@@ -181,7 +181,7 @@ describe('response exports', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-reponses.xlsx"');
     const wb = await workbook(bytes);
     expect(wb.worksheets.map((w) => w.name)).toEqual(['Réponses (long)', 'Réponses (large)', 'Scores par thème', 'Expression libre', 'Questions']);
-    const model = scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition);
+    const model = h.deps.questionnaires.get('ptce-2026')!.model;
 
     for (const ws of wb.worksheets) {
       expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });

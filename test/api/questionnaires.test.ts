@@ -9,7 +9,8 @@ import { createDeps } from '../../server/bootstrap.ts';
 import { readConfig } from '../../server/config.ts';
 import { DEFINITIONS_DIR } from '../../surveys/registry.ts';
 import { computePoleResults } from '../../reports/analysis/index.ts';
-import { scoringModel } from '../../reports/analysis/scoring.ts';
+import { questionnaireModel } from '../../surveys/model.ts';
+import { STRATEGIC_OPTIONS } from '../../surveys/strategic-options.ts';
 
 type Json = Record<string, any>;
 
@@ -52,7 +53,7 @@ describe('POST /api/questionnaires', () => {
     const admin = await h.admin();
     const res = await admin.json('POST', '/api/questionnaires', importBody());
     expect(res.status).toBe(201);
-    const model = scoringModel(ptce2026());
+    const model = questionnaireModel(ptce2026());
     expect(res.body).toEqual({ id: 'ptce-2027', title: 'Auto-évaluation PTCE 2027', themes: 26, scoredItems: model.items.length });
 
     const list = await admin.json('GET', '/api/questionnaires');
@@ -136,6 +137,55 @@ describe('POST /api/questionnaires', () => {
     expect(h.deps.repos.questionnaires.list()).toEqual([]);
   });
 
+  it('keeps a renamed theme’s strategic options through its role, or refuses the version naming the theme', async () => {
+    const admin = await h.admin();
+    /** 2027 with « gouv-informelle » renamed (the theme and every item measuring it). */
+    const renamedTheme = (role?: string) => {
+      const d = definition2027();
+      const theme = d.ptce.themes.find((t: Json) => t.id === 'gouv-informelle');
+      theme.id = 'gouv-decisions-hors-instances';
+      if (role) theme.role = role;
+      for (const page of d.pages) {
+        for (const el of page.elements) for (const row of el.rows ?? []) if (row.ptce?.theme === 'gouv-informelle') row.ptce.theme = theme.id;
+      }
+      return { d, index: d.ptce.themes.indexOf(theme) };
+    };
+    const lost = renamedTheme();
+    const refused = await admin.json('POST', '/api/questionnaires', { ...importBody(), definition: lost.d });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.details).toEqual([
+      { path: `ptce.themes[${lost.index}].id`, message: expect.stringMatching(/« gouv-decisions-hors-instances » n’a aucune option stratégique.*"role": "<identifiant de ce thème>"/) },
+    ]);
+    const twice = renamedTheme('gouv-consensus');
+    const duplicate = await admin.json('POST', '/api/questionnaires', { ...importBody(), definition: twice.d });
+    expect(duplicate.body.error.details).toContainEqual({ path: `ptce.themes[${twice.index}].role`, message: expect.stringMatching(/même rôle « gouv-consensus »/) });
+
+    const kept = renamedTheme('gouv-informelle');
+    const imported = await admin.json('POST', '/api/questionnaires', { ...importBody(), definition: kept.d });
+    expect(imported.status).toBe(201);
+    // The pole's analysis meets the options of « gouv-informelle » under the theme's new id.
+    const model = h.deps.questionnaires.get('ptce-2027')!.model;
+    expect(model.themes[kept.index]).toMatchObject({ id: 'gouv-decisions-hors-instances', role: 'gouv-informelle' });
+    // The renamed theme a weakness, and the support of local authorities a threat: « wt-ecrire-engagements-alternance ».
+    const weak = (data: Json) => {
+      for (const item of model.items) {
+        if (item.theme !== 'gouv-decisions-hors-instances' && item.theme !== 'ctx-soutien-collectivites') continue;
+        const low = item.polarity === 'positive' ? item.min : item.max;
+        if (item.row) data[item.question] = { ...data[item.question], [item.row]: low };
+        else data[item.question] = low;
+      }
+      return data;
+    };
+    const results = computePoleResults({
+      pole: { id: 'p', name: 'Pôle' }, campaign: { id: 'c', year: 2027, questionnaireId: 'ptce-2027' }, model, colleges: h.deps.questionnaires.get('ptce-2027')!.colleges,
+      responses: ['ess', 'ess', 'ess'].map((college, i) => ({ college, data: weak(answers2027(college, 40 + i)) })), participation: [], profile: null,
+    });
+    expect(results.themes.find((t) => t.id === 'gouv-decisions-hors-instances')!.swot).toBe('weakness');
+    const options = results.options.filter((o) => o.themes.includes('gouv-decisions-hors-instances'));
+    expect(options.map((o) => o.id)).toContain('wt-ecrire-engagements-alternance');
+    expect(STRATEGIC_OPTIONS.filter((o) => o.when.some((c) => c.role === 'gouv-informelle')).map((o) => o.id)).toEqual(expect.arrayContaining(options.map((o) => o.id)));
+  });
+
   it('accepts a Creator-sized export under the body limit, and answers 413 beyond it', async () => {
     const admin = await h.admin();
     // SurveyJS Creator exports indented JSON; with a second locale for every text it stays well under 512 kB.
@@ -211,7 +261,7 @@ describe('evolution across questionnaire versions', () => {
     const debate = evolution.themes.find((t: Json) => t.id === 'gouv-debat-concertation');
     // The three rows of gouv_debat count, the renamed one included; the other themes share all their items.
     expect(debate.sharedItems).toBe(3);
-    const model = scoringModel(h.deps.questionnaires.get('ptce-2027')!.definition);
+    const model = h.deps.questionnaires.get('ptce-2027')!.model;
     for (const t of evolution.themes) expect(t.sharedItems).toBe(model.themes.find((m) => m.id === t.id)!.items.length);
 
     // The same analysis without the mapping loses the renamed row for its theme (and only there).
@@ -219,7 +269,7 @@ describe('evolution across questionnaire versions', () => {
     const input = {
       pole: { id: pole.id, name: pole.name },
       campaign: { id: campaign2027.id, year: 2027, questionnaireId: 'ptce-2027' },
-      definition: q2027.definition,
+      model: q2027.model,
       colleges: q2027.colleges,
       responses: h.deps.repos.responses.snapshot(pole.id, campaign2027.id),
       participation: h.deps.repos.tickets.participation(pole.id, campaign2027.id),
@@ -227,7 +277,7 @@ describe('evolution across questionnaire versions', () => {
     };
     const previous = {
       campaign: evolution.previousCampaign,
-      definition: h.deps.questionnaires.get('ptce-2026')!.definition,
+      model: h.deps.questionnaires.get('ptce-2026')!.model,
       responses: h.deps.repos.responses.snapshot(pole.id, evolution.previousCampaign.id),
     };
     const withMapping = computePoleResults({ ...input, previous: { ...previous, renamed: RENAMED } }).evolution!;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
-import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+import { scoreRespondent } from '../../reports/analysis/scoring.ts';
 import { unpackScores } from '../../server/db/item-scores.ts';
 
 let h: Harness;
@@ -33,7 +33,7 @@ describe('the respondent journey through the API', () => {
     // Committed before the 201: another connection to the file sees it.
     const row = h.deps.repos.db.prepare('SELECT data, college, item_scores, submitted_on FROM responses').get() as any;
     // Theme scores are kept with the answers, for the network view.
-    const expected = scoreRespondent(scoringModel(h.deps.questionnaires.get('ptce-2026')!.definition), full).items;
+    const expected = scoreRespondent(h.deps.questionnaires.get('ptce-2026')!.model, full).items;
     expect(Array.from(unpackScores(row.item_scores), (v) => (Number.isNaN(v) ? null : v))).toEqual(expected);
     expect(JSON.parse(row.data)).toEqual(full);
     expect(row.college).toBe('recherche');

@@ -38,7 +38,7 @@ describe('pole results through the API', () => {
     const q = h.deps.questionnaires.get('ptce-2026')!;
     const expected = computePoleResults({
       pole: { id: pole.id, name: pole.name }, campaign: { id: campaign.id, year: 2026, questionnaireId: 'ptce-2026' },
-      definition: q.definition, colleges: q.colleges, responses: h.deps.repos.responses.snapshot(pole.id, campaign.id),
+      model: q.model, colleges: q.colleges, responses: h.deps.repos.responses.snapshot(pole.id, campaign.id),
       participation: h.deps.repos.tickets.participation(pole.id, campaign.id), profile: null,
     });
     expect(results.overall).toBe(expected.overall);

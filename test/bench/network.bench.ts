@@ -11,7 +11,7 @@ import { closeChartWorker } from '../../reports/pdf/render-chart.ts';
 import { hashToken, newId, newToken } from '../../server/security/tokens.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
-import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+import { scoreRespondent } from '../../reports/analysis/scoring.ts';
 
 const RESPONSES_PER_POLE = 30;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -23,7 +23,7 @@ async function measure(poles: number) {
   const deps = createDeps(readConfig({ DATA_DIR: dir }));
   const q = deps.questionnaires.get('ptce-2026')!;
   const colleges = q.colleges.map((c) => c.id);
-  const model = scoringModel(q.definition);
+  const model = q.model;
   const rng = seededRandom(poles);
   const now = new Date().toISOString();
   let t = performance.now();

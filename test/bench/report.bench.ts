@@ -42,12 +42,12 @@ function poleResults(seed: number): PoleResults {
   return computePoleResults({
     pole: { id: `pole-${seed}`, name: `Pôle de coopération n° ${seed}` },
     campaign: { id: 'c-2026', year: 2026, questionnaireId: 'ptce-2026' },
-    definition: q.definition,
+    model: q.model,
     colleges: q.colleges,
     responses,
     participation: Object.entries(COLLEGE_WEIGHTS).map(([college, n]) => ({ college, invited: n + 3, submitted: n })),
-    profile: { membresParCollege: { ess: 12, hors_ess: 5, collectivites: 3, recherche: 2, salaries: 20, benevoles_citoyens: 10 } },
-    previous: { campaign: { id: 'c-2025', year: 2025 }, definition: q.definition, responses: previous },
+    profile: { legalForm: null, foundingYear: null, membersPerCollege: { ess: 12, hors_ess: 5, collectivites: 3, recherche: 2, salaries: 20, benevoles_citoyens: 10 } },
+    previous: { campaign: { id: 'c-2025', year: 2025 }, model: q.model, responses: previous },
   });
 }
 

@@ -7,7 +7,7 @@ import { hashPassword } from '../../server/security/passwords.ts';
 import { hashToken, newId, newToken } from '../../server/security/tokens.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
-import { scoreRespondent, scoringModel } from '../../reports/analysis/scoring.ts';
+import { scoreRespondent } from '../../reports/analysis/scoring.ts';
 import type { PoleResults } from '../../reports/types.ts';
 
 type Server = Awaited<ReturnType<typeof startE2eServer>>;
@@ -30,7 +30,7 @@ function seedResponses(campaignId: string, colleges: string[], seed: number) {
     return { id: `inv-${campaignId}-${n}`, poleId: 'p1', campaignId, tokenHash: hashToken(token), tokenSealed: sealer.seal(token), shared: false, college, createdAt: now, ticketId: `ticket-${campaignId}-${n}` };
   });
   repos.invitations.createMany(rows);
-  const model = scoringModel(q.definition);
+  const model = q.model;
   for (const row of rows) {
     const data = sampleAnswers(q, rng, { college: row.college!, leanings, complete: true });
     const submission = { responseId: newId(), college: row.college, data, itemScores: scoreRespondent(model, data).items, day: now.slice(0, 10), minBatch: rows.length, readyForNextBatch: () => true };

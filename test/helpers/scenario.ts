@@ -18,6 +18,7 @@ export async function createLinks(coordinator: Client, base: string, body: Recor
   return res.body.invitations as { token: string; url: string; id: string }[];
 }
 
-export function completeAnswers(h: Harness, college: string, seed = 7) {
+/** Answers to every question of ptce-2026 (loosely typed: tests reach into them to spoil one answer). */
+export function completeAnswers(h: Harness, college: string, seed = 7): Record<string, any> {
   return sampleAnswers(h.deps.questionnaires.get('ptce-2026')!, seededRandom(seed), { college, complete: true });
 }

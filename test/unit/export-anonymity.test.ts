@@ -5,12 +5,13 @@ import { kAnonymize, shuffle, isKAnonymous } from '../../reports/export/anonymit
 import { exportTables, type Cell, type ExportRow } from '../../reports/export/layout.ts';
 import { responsesCsv } from '../../reports/export/csv.ts';
 import { responsesXlsx, SHEETS, NOTE_LABEL } from '../../reports/export/xlsx.ts';
+import { questionnaireModel } from '../../surveys/model.ts';
 import { seededRandom } from '../../server/demo/random.ts';
 import { parseCsv } from '../helpers/csv.ts';
 
 type Json = Record<string, any>;
 
-const definition = JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2026.json', import.meta.url), 'utf8'));
+const definition = questionnaireModel(JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2026.json', import.meta.url), 'utf8')));
 const campaign = { year: 2026 };
 const QI = ['college', 'position', 'anciennete', 'siegeInstance'];
 const VERBATIMS = ['verbatimForces', 'verbatimObstacle', 'verbatimProposition'];

@@ -13,10 +13,10 @@ const input: NetworkInput = {
   dimensions: [{ id: 'gov', label: 'Gouvernance', factor: 'internal' }, { id: 'ctx', label: 'Contexte', factor: 'external' }],
   colleges: [{ id: 'A', label: 'Collège A' }, { id: 'B', label: 'Collège B' }],
   profileQuestions: [
-    { name: 'formeJuridique', label: 'Forme juridique', choices: [{ value: 'association', label: 'Association' }, { value: 'ues', label: 'UES' }, { value: 'aucune', label: 'Aucune' }], kind: 'single' },
-    { name: 'lieuVitrine', label: 'Lieu vitrine', choices: null, kind: 'single' },
-    { name: 'membres', label: 'Membres', choices: [{ value: 'A', label: 'Collège A' }, { value: 'B', label: 'Collège B' }], kind: 'sum' },
-    { name: 'soutienCollectivites', label: 'Soutien', choices: [{ value: 'financier', label: 'Financier' }, { value: 'technique', label: 'Technique' }], kind: 'multiple' },
+    { name: 'formeJuridique', label: 'Forme juridique', role: 'legalForm', choices: [{ value: 'association', label: 'Association' }, { value: 'ues', label: 'UES' }, { value: 'aucune', label: 'Aucune' }], kind: 'single' },
+    { name: 'lieuVitrine', label: 'Lieu vitrine', role: null, choices: null, kind: 'single' },
+    { name: 'membres', label: 'Membres', role: 'membersPerCollege', choices: [{ value: 'A', label: 'Collège A' }, { value: 'B', label: 'Collège B' }], kind: 'sum' },
+    { name: 'soutienCollectivites', label: 'Soutien', role: null, choices: [{ value: 'financier', label: 'Financier' }, { value: 'technique', label: 'Technique' }], kind: 'multiple' },
   ],
   poles: [
     {
@@ -26,6 +26,7 @@ const input: NetworkInput = {
       // Overall: gov = (50 + 30)/2 = 40
       id: 'p1', name: 'Pôle 1', region: 'Bretagne', invited: 6,
       profile: { formeJuridique: 'association', lieuVitrine: true, soutienCollectivites: ['financier', 'technique'], anneeCreation: 2010, membres: { A: 5, B: 2 } },
+      facts: { legalForm: 'association', foundingYear: 2010, membersPerCollege: { A: 5, B: 2 } },
       responses: [
         { college: 'A', items: [80, 40, 70] }, { college: 'A', items: [60, 20, 50] },
         { college: 'B', items: [20, 40, 90] }, { college: 'B', items: [40, null, 70] },
@@ -37,17 +38,19 @@ const input: NetworkInput = {
       // t1: 90, 70 → 80 (strength) ; t2: 70, 50 → 60 ; t3: 30 → 30 (threat). Overall 70
       id: 'p2', name: 'Pôle 2', region: 'Occitanie', invited: 2,
       profile: { formeJuridique: 'association', lieuVitrine: false, soutienCollectivites: ['financier'], membres: { A: 3 } },
+      facts: { legalForm: 'association', foundingYear: null, membersPerCollege: { A: 3 } },
       responses: [{ college: 'A', items: [90, 70, 30] }, { college: 'B', items: [70, 50, 30] }],
       participation: [{ college: 'A', invited: 1, submitted: 1 }, { college: 'B', invited: 1, submitted: 1 }],
     },
     {
       // Under k = 2: participation only.
       id: 'p3', name: 'Pôle 3', region: null, invited: 4, profile: { formeJuridique: 'ues', lieuVitrine: true },
+      facts: { legalForm: 'ues', foundingYear: null, membersPerCollege: {} },
       responses: [{ college: 'A', items: [10, 10, 10] }],
       participation: [{ college: 'A', invited: 4, submitted: 1 }],
     },
     {
-      id: 'p4', name: 'Pôle 4', region: null, invited: 2, profile: null,
+      id: 'p4', name: 'Pôle 4', region: null, invited: 2, profile: null, facts: null,
       responses: [{ college: 'A', items: [50, 50, 50] }, { college: 'A', items: [50, 50, 50] }],
       participation: [{ college: 'A', invited: 2, submitted: 2 }],
     },
@@ -107,11 +110,11 @@ describe('network results', () => {
 
   it('counts the poles’ profile answers as in the seed’s tables', () => {
     expect(r.profile.formeJuridique).toEqual({
-      label: 'Forme juridique', kind: 'single', answered: 3,
+      label: 'Forme juridique', role: 'legalForm', kind: 'single', answered: 3,
       counts: [{ value: 'association', label: 'Association', count: 2 }, { value: 'ues', label: 'UES', count: 1 }, { value: 'aucune', label: 'Aucune', count: 0 }],
     });
     expect(r.profile.lieuVitrine.counts).toEqual([{ value: 'false', label: 'Non', count: 1 }, { value: 'true', label: 'Oui', count: 2 }]);
-    expect(r.profile.membres).toEqual({ label: 'Membres', kind: 'sum', answered: 2, counts: [{ value: 'A', label: 'Collège A', count: 8 }, { value: 'B', label: 'Collège B', count: 2 }] });
+    expect(r.profile.membres).toEqual({ label: 'Membres', role: 'membersPerCollege', kind: 'sum', answered: 2, counts: [{ value: 'A', label: 'Collège A', count: 8 }, { value: 'B', label: 'Collège B', count: 2 }] });
     expect(r.profile.soutienCollectivites).toMatchObject({ answered: 2, counts: [{ value: 'financier', count: 2 }, { value: 'technique', count: 1 }] });
   });
 
@@ -120,7 +123,7 @@ describe('network results', () => {
     // B = 50 ; Autres = (10 + 20 + 30 + 90)/4 = 37.5 → score (50 + 37.5)/2 = 43.75, spread 12.5.
     // (Under the old rule C's 90 counted on its own: (20 + 50 + 90)/3 = 53.33, and 3 × score − A − B gave it back.)
     const pole: NetworkInput['poles'][number] = {
-      id: 'p5', name: 'Pôle 5', region: null, invited: 8, profile: null,
+      id: 'p5', name: 'Pôle 5', region: null, invited: 8, profile: null, facts: null,
       responses: [10, 20, 30].map((v) => ({ college: 'A', items: [v, null, null] }))
         .concat([50, 50, 50, 50].map((v) => ({ college: 'B', items: [v, null, null] })))
         .concat([{ college: 'C', items: [90, null, null] }]),

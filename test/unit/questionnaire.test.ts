@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { Model } from 'survey-core';
-import { registerPtceProperties, type PtceSurveyMeta } from '../../surveys/metadata.ts';
-import { checkQuestionnaire, checkProfileForm, listQuestions, listScoredItems } from '../../surveys/check.ts';
+import type { PtceSurveyMeta } from '../../surveys/metadata.ts';
+import { registerPtceProperties } from '../../surveys/serializer.ts';
+import { checkQuestionnaire, checkProfileForm } from '../../surveys/check.ts';
+import { compileModel, poleFacts, profileModel } from '../../surveys/model.ts';
+import { walkElements } from '../../surveys/json.ts';
 import { seedItems } from '../fixtures/seed-items.ts';
 
 const readJson = (file: string): any =>
@@ -11,7 +14,9 @@ const readJson = (file: string): any =>
 const questionnaire = readJson('ptce-2026.json');
 const profile = readJson('ptce-2026.profile.json');
 const clone = (): any => structuredClone(questionnaire);
-const question = (json: any, name: string): any => listQuestions(json).find((q) => q.name === name);
+/** The questions of a definition as written, through the compiled model. */
+const questionsOf = (json: unknown): any[] => compileModel(json).questions.map((q) => q.json);
+const question = (json: any, name: string): any => questionsOf(json).find((q) => q.name === name);
 
 const AGREEMENT_COLUMNS = [
   { value: 1, text: "Pas du tout d’accord" },
@@ -31,7 +36,7 @@ const ALLOWED_TYPES = ['radiogroup', 'dropdown', 'checkbox', 'boolean', 'text', 
 
 describe('questionnaire ptce-2026', () => {
   const meta: PtceSurveyMeta = questionnaire.ptce;
-  const items = listScoredItems(questionnaire);
+  const items = compileModel(questionnaire).items;
 
   it('passes checkQuestionnaire with no error', () => {
     expect(checkQuestionnaire(questionnaire)).toEqual([]);
@@ -80,7 +85,7 @@ describe('questionnaire ptce-2026', () => {
   });
 
   it('uses only allowed question types, visibleIf only, and unique names', () => {
-    const questions = listQuestions(questionnaire);
+    const questions = questionsOf(questionnaire);
     for (const q of questions) {
       expect(ALLOWED_TYPES, q.name).toContain(q.type);
       for (const forbidden of ['enableIf', 'requiredIf']) expect(q[forbidden], `${q.name}.${forbidden}`).toBeUndefined();
@@ -97,7 +102,7 @@ describe('questionnaire ptce-2026', () => {
   });
 
   it('uses the exact agreement scale on every matrix and the exact maturity ladder', () => {
-    const questions = listQuestions(questionnaire);
+    const questions = questionsOf(questionnaire);
     const matrices = questions.filter((q) => q.type === 'matrix');
     expect(matrices.length).toBeGreaterThanOrEqual(26);
     for (const m of matrices) {
@@ -117,12 +122,12 @@ describe('questionnaire ptce-2026', () => {
     expect(seedItems).toHaveLength(26);
     expect(new Set(seedItems.map((s) => s.seedRef)).size).toBe(26);
     for (const seed of seedItems) {
-      const matching = items.filter((i) => i.meta.seedRef === seed.seedRef && i.meta.dimension === seed.dimension);
+      const matching = items.filter((i) => i.seedRef === seed.seedRef && i.dimension === seed.dimension);
       expect(matching.length, seed.seedRef).toBeGreaterThanOrEqual(2);
     }
     // and no item points to a seedRef the fixture does not know
     const known = new Set(seedItems.map((s) => s.seedRef));
-    for (const i of items) expect(known.has(i.meta.seedRef), i.key).toBe(true);
+    for (const i of items) expect(known.has(i.seedRef), i.key).toBe(true);
   });
 
   it('has one theme per seed item, measured by at least two items that everyone sees', () => {
@@ -133,9 +138,9 @@ describe('questionnaire ptce-2026', () => {
       expect(themes[0].dimension).toBe(seed.dimension);
       expect(themes[0].seedRefs).toEqual([seed.seedRef]);
     }
-    const conditional = new Set(listQuestions(questionnaire).filter((q) => q.visibleIf).map((q) => q.name));
+    const conditional = new Set(questionsOf(questionnaire).filter((q) => q.visibleIf).map((q) => q.name));
     for (const t of meta.themes) {
-      const unconditional = items.filter((i) => i.meta.theme === t.id && !conditional.has(i.question));
+      const unconditional = items.filter((i) => i.theme === t.id && !conditional.has(i.question));
       expect(unconditional.length, t.id).toBeGreaterThanOrEqual(2);
     }
   });
@@ -148,20 +153,20 @@ describe('questionnaire ptce-2026', () => {
     for (const i of items) {
       expect(keys.has(i.key), i.key).toBe(false);
       keys.add(i.key);
-      const theme = themes.get(i.meta.theme);
+      const theme = themes.get(i.theme);
       expect(theme, i.key).toBeDefined();
-      expect(theme!.dimension).toBe(i.meta.dimension);
-      expect(dims.get(i.meta.dimension)?.factor, i.key).toBe(i.meta.factor);
-      expect(['positive', 'negative']).toContain(i.meta.polarity);
-      expect(theme!.seedRefs).toContain(i.meta.seedRef);
+      expect(theme!.dimension).toBe(i.dimension);
+      expect(dims.get(i.dimension)?.factor, i.key).toBe(i.factor);
+      expect(['positive', 'negative']).toContain(i.polarity);
+      expect(theme!.seedRefs).toContain(i.seedRef);
       expect(i.key).toMatch(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)?$/);
       expect([[1, 5], [0, 3]]).toContainEqual([i.min, i.max]);
     }
-    const negatives = items.filter((i) => i.meta.polarity === 'negative');
+    const negatives = items.filter((i) => i.polarity === 'negative');
     expect(negatives.length).toBeGreaterThanOrEqual(10);
     const informal = items.find((i) => i.key === 'gouv_informelle.decisions_hors_instances');
-    expect(informal?.meta).toMatchObject({ theme: 'gouv-informelle', polarity: 'negative', seedRef: 'G-D4' });
-    expect(items.filter((i) => i.meta.factor === 'external').every((i) => i.meta.dimension === 'contexte')).toBe(true);
+    expect(informal).toMatchObject({ theme: 'gouv-informelle', polarity: 'negative', seedRef: 'G-D4' });
+    expect(items.filter((i) => i.factor === 'external').every((i) => i.dimension === 'contexte')).toBe(true);
   });
 
   it('keeps ptce through a survey-core round trip and exposes it at run time', () => {
@@ -170,7 +175,7 @@ describe('questionnaire ptce-2026', () => {
     expect((model as any).jsonErrors ?? []).toEqual([]);
     const out: any = model.toJSON();
     expect(out.ptce).toEqual(questionnaire.ptce);
-    expect(listScoredItems(out)).toEqual(items);
+    expect(compileModel(out).items).toEqual(items);
     expect(checkQuestionnaire(out)).toEqual([]);
 
     expect((model as any).ptce).toEqual(questionnaire.ptce);
@@ -317,7 +322,7 @@ describe('checkQuestionnaire rejects broken definitions', () => {
       ptce: { dimension: 'gouvernance', theme: 'gouv-consensus', seedRef: 'G-D3', polarity: 'positive', factor: 'internal' },
     });
     expect(messages(json)).toEqual([]);
-    const item = listScoredItems(json).find((i) => i.key === 'note_consensus');
+    const item = compileModel(json).items.find((i) => i.key === 'note_consensus');
     expect(item).toMatchObject({ question: 'note_consensus', min: 0, max: 10 });
     expect(item?.row).toBeUndefined();
   });
@@ -351,20 +356,31 @@ describe('checkQuestionnaire rejects broken definitions', () => {
   });
 });
 
-describe('listQuestions and listScoredItems', () => {
-  it('walks pages and nested panels in order', () => {
-    const json = {
-      pages: [
-        { name: 'p1', elements: [{ type: 'text', name: 'a' }, { type: 'panel', name: 'pn', elements: [{ type: 'panel', name: 'pn2', elements: [{ type: 'comment', name: 'b' }] }, { type: 'boolean', name: 'c' }] }] },
-        { name: 'p2', elements: [{ type: 'html', name: 'd' }] },
-      ],
-    };
-    expect(listQuestions(json).map((q) => q.name)).toEqual(['a', 'b', 'c', 'd']);
-    expect(listQuestions(null)).toEqual([]);
+describe('one walker, one model', () => {
+  const json = {
+    pages: [
+      { name: 'p1', elements: [{ type: 'text', name: 'a' }, { type: 'panel', name: 'pn', visibleIf: '{a} = 1', elements: [{ type: 'panel', name: 'pn2', elements: [{ type: 'comment', name: 'b', visibleIf: '{a} > 0' }] }, { type: 'boolean', name: 'c' }] }] },
+      { name: 'p2', visibleIf: '{c} = true', elements: [{ type: 'html', name: 'd' }, { type: 'text', name: 'e' }] },
+    ],
+  };
+
+  it('walks pages and nested panels in order, with the conditions that show each element', () => {
+    const walked = walkElements(json);
+    expect(walked.map((r) => r.element.name)).toEqual(['a', 'pn', 'pn2', 'b', 'c', 'd', 'e']);
+    expect(walked.find((r) => r.element.name === 'b')).toMatchObject({ path: 'pages[0].elements[1].elements[0].elements[0]', conditions: ['{a} = 1', '{a} > 0'] });
+    expect(walked.find((r) => r.element.name === 'e')?.conditions).toEqual(['{c} = true']);
+    expect(walkElements(null)).toEqual([]);
+  });
+
+  it('keeps as questions only what holds an answer (no panel, no html block)', () => {
+    const model = compileModel(json);
+    expect(model.questions.map((q) => q.name)).toEqual(['a', 'b', 'c', 'e']);
+    expect(model.freeText).toEqual([{ name: 'b', label: 'b' }]);
+    expect(questionsOf(null)).toEqual([]);
   });
 
   it('keys matrix rows as question.row with the agreement range and ladders with 0..3', () => {
-    const items = listScoredItems(questionnaire);
+    const items = compileModel(questionnaire).items;
     expect(items[0]).toMatchObject({ key: 'gouv_debat.espaces_debat', question: 'gouv_debat', row: 'espaces_debat', min: 1, max: 5 });
     expect(items.find((i) => i.key === 'coop_lieu_niveau')).toMatchObject({ question: 'coop_lieu_niveau', min: 0, max: 3 });
   });
@@ -376,7 +392,7 @@ describe('profile form ptce-2026.profile', () => {
   });
 
   it('has the expected questions', () => {
-    const byName = new Map(listQuestions(profile).map((q) => [q.name, q]));
+    const byName = new Map(questionsOf(profile).map((q) => [q.name, q]));
     const expected: Record<string, string> = {
       formeJuridique: 'radiogroup', charte: 'radiogroup', charteDesOrigines: 'boolean', lieuVitrine: 'boolean',
       soutienCollectivites: 'checkbox', membresParCollege: 'multipletext', anneeCreation: 'text', region: 'dropdown',
@@ -406,5 +422,37 @@ describe('profile form ptce-2026.profile', () => {
     expect(issues).toHaveLength(2);
     expect(issues[0].message).toContain('« file »');
     expect(issues[1].message).toContain('« region » en double');
+  });
+
+  it('declares the facts the service reads by role, and the service reads them by role, whatever the question’s name', () => {
+    expect(Object.fromEntries(Object.entries(profileModel(profile).fields).map(([role, q]) => [role, q!.name]))).toEqual({
+      legalForm: 'formeJuridique', foundingYear: 'anneeCreation', membersPerCollege: 'membresParCollege',
+    });
+    // A later form that renames its questions keeps its facts.
+    const renamed = structuredClone(profile);
+    questionsOf(renamed).find((q) => q.name === 'formeJuridique').name = 'statut';
+    questionsOf(renamed).find((q) => q.name === 'formeJuridiqueAutre').visibleIf = "{statut} = 'autre'";
+    questionsOf(renamed).find((q) => q.name === 'anneeCreation').name = 'creation';
+    expect(checkProfileForm(renamed)).toEqual([]);
+    expect(poleFacts(profileModel(renamed), { statut: 'scic', creation: '2012', membresParCollege: { ess: 4, salaries: 'x' } })).toEqual({
+      legalForm: 'scic', foundingYear: 2012, membersPerCollege: { ess: 4 },
+    });
+    expect(poleFacts(profileModel(renamed), { formeJuridique: 'scic', anneeCreation: 2012 })).toEqual({ legalForm: null, foundingYear: null, membersPerCollege: {} });
+    expect(poleFacts(profileModel(renamed), null)).toEqual({ legalForm: null, foundingYear: null, membersPerCollege: {} });
+  });
+
+  it('refuses an unknown role, a role on a question that cannot hold it, a role held twice, and anything else in ptce', () => {
+    const json = structuredClone(profile);
+    const byName = (name: string) => questionsOf(json).find((q) => q.name === name);
+    byName('charte').ptce = { role: 'charter' };
+    byName('departement').ptce = { role: 'foundingYear' };
+    byName('region').ptce = { role: 'legalForm' };
+    byName('lieuVitrine').ptce = { dimension: 'gouvernance' };
+    const issues = checkProfileForm(json).map((i) => i.message);
+    expect(issues).toHaveLength(5);
+    expect(issues[0]).toMatch(/Rôle « charter » inconnu pour « charte » \(rôles : legalForm, foundingYear, membersPerCollege\)/);
+    expect(issues[1]).toMatch(/ne peut que déclarer un rôle/);
+    expect(issues.some((m) => /« departement » ne peut pas porter le rôle « foundingYear ».*numérique/.test(m))).toBe(true);
+    expect(issues.some((m) => /Le rôle « legalForm » est déjà porté par « formeJuridique »/.test(m))).toBe(true);
   });
 });

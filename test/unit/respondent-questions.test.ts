@@ -1,16 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { Model } from 'survey-core';
-import { isRespondentMeta, registerPtceProperties } from '../../surveys/metadata.ts';
-import { checkQuestionnaire, listQuasiIdentifiers, listQuestions, listScoredItems } from '../../surveys/check.ts';
+import { isRespondentMeta } from '../../surveys/metadata.ts';
+import { registerPtceProperties } from '../../surveys/serializer.ts';
+import { checkQuestionnaire } from '../../surveys/check.ts';
+import { compileModel } from '../../surveys/model.ts';
 
 const questionnaire = JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2026.json', import.meta.url), 'utf8'));
 const clone = (): any => structuredClone(questionnaire);
-const question = (json: any, name: string): any => listQuestions(json).find((q) => q.name === name);
+/** The questions of a definition as written, through the compiled model. */
+const questionsOf = (json: unknown): any[] => compileModel(json).questions.map((q) => q.json);
+const question = (json: any, name: string): any => questionsOf(json).find((q) => q.name === name);
 /** A definition without any respondent mark (as stored before the marks existed). */
 const unmarked = () => {
   const json = clone();
-  for (const q of listQuestions(json)) if (isRespondentMeta(q.ptce)) delete q.ptce;
+  for (const q of questionsOf(json)) if (isRespondentMeta(q.ptce)) delete q.ptce;
   return json;
 };
 const find = (json: unknown, path: string) => checkQuestionnaire(json).filter((i) => i.path === path);
@@ -29,30 +33,30 @@ describe('respondent-profile questions (quasi-identifiers) in ptce-2026', () => 
     });
     expect(question(questionnaire, 'anciennete').ptce).toEqual({ respondent: true, bands: [3], unit: 'ans' });
     expect(question(questionnaire, 'siegeInstance').ptce).toEqual({ respondent: true });
-    expect(listQuasiIdentifiers(questionnaire).map((q) => q.name)).toEqual(['college', 'position', 'anciennete', 'siegeInstance']);
+    expect(compileModel(questionnaire).quasiIdentifiers.map((q) => q.name)).toEqual(['college', 'position', 'anciennete', 'siegeInstance']);
   });
 
   it('never takes a respondent mark for scoring metadata', () => {
-    const items = listScoredItems(questionnaire);
-    expect(items).toEqual(listScoredItems(unmarked()));
+    const items = compileModel(questionnaire).items;
+    expect(items).toEqual(compileModel(unmarked()).items);
     expect(items.some((i) => ['college', 'position', 'anciennete', 'siegeInstance'].includes(i.question))).toBe(false);
     // Even on a radiogroup whose choices are a scored scale.
     const json = clone();
     const ladder = question(json, 'coop_outils_niveau');
     ladder.ptce = { respondent: true };
-    expect(listScoredItems(json).some((i) => i.key === 'coop_outils_niveau')).toBe(false);
+    expect(compileModel(json).items.some((i) => i.key === 'coop_outils_niveau')).toBe(false);
     expect(checkQuestionnaire(json).filter((i) => !i.path.startsWith('ptce.themes'))).toEqual([]);
   });
 
   it('lists the profile questions of an unmarked definition too', () => {
-    const qis = listQuasiIdentifiers(unmarked());
+    const qis = compileModel(unmarked()).quasiIdentifiers;
     expect(qis.map((q) => q.name)).toEqual(['college', 'position', 'anciennete', 'siegeInstance']);
     expect(qis.every((q) => q.meta === undefined)).toBe(true);
     // Any question the definition marks is one.
     const json = clone();
     json.pages[0].elements.push({ type: 'dropdown', name: 'taille', choices: ['petite', 'grande'], ptce: { respondent: true } });
     expect(checkQuestionnaire(json)).toEqual([]);
-    expect(listQuasiIdentifiers(json).map((q) => q.name)).toContain('taille');
+    expect(compileModel(json).quasiIdentifiers.map((q) => q.name)).toContain('taille');
   });
 
   it('keeps the marks through a survey-core round trip', () => {

@@ -1,7 +1,8 @@
 // Scores against a small fixture whose expected figures are computed by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { computePoleResults, itemScore } from '../../reports/analysis/index.ts';
-import type { StrategicOptionDefinition } from '../../reports/analysis/strategic-options.ts';
+import { questionnaireModel } from '../../surveys/model.ts';
+import type { StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 
 const AGREEMENT = [1, 2, 3, 4, 5, 'nsp'].map((value) => ({ value, text: String(value) }));
 const MATURITY = [0, 1, 2, 3].map((value) => ({ value, text: String(value) }));
@@ -49,19 +50,19 @@ const responses = [
 ];
 
 const catalogue: StrategicOptionDefinition[] = [
-  { id: 'wo', quadrant: 'WO', title: 'WO', description: 'd', seedRef: 'T2', when: [{ theme: 't2', is: 'weakness' }, { theme: 't3', is: 'opportunity' }] },
-  { id: 'so', quadrant: 'SO', title: 'SO', description: 'd', seedRef: 'T1', when: [{ theme: 't1', is: 'strength' }] },
-  { id: 'wt', quadrant: 'WT', title: 'WT', description: 'd', seedRef: 'T2', when: [{ theme: 't2', is: 'weakness' }] },
+  { id: 'wo', quadrant: 'WO', title: 'WO', description: 'd', seedRef: 'T2', when: [{ role: 't2', is: 'weakness' }, { role: 't3', is: 'opportunity' }] },
+  { id: 'so', quadrant: 'SO', title: 'SO', description: 'd', seedRef: 'T1', when: [{ role: 't1', is: 'strength' }] },
+  { id: 'wt', quadrant: 'WT', title: 'WT', description: 'd', seedRef: 'T2', when: [{ role: 't2', is: 'weakness' }] },
 ];
 
 const input = {
   pole: { id: 'p', name: 'Pôle' },
   campaign: { id: 'c', year: 2026, questionnaireId: 'q' },
-  definition,
+  model: questionnaireModel(definition),
   colleges,
   responses,
   participation: [{ college: 'A', invited: 3, submitted: 2 }, { college: 'B', invited: 2, submitted: 2 }, { college: 'C', invited: 1, submitted: 1 }, { college: null, invited: 2, submitted: 0 }],
-  profile: { membresParCollege: { A: 4, B: 2, C: 1, D: 0 } },
+  profile: { legalForm: null, foundingYear: null, membersPerCollege: { A: 4, B: 2, C: 1, D: 0 } },
   minGroupSize: 2,
   catalogue,
 };
@@ -213,7 +214,7 @@ describe('pole results', () => {
     els.splice(3, 1); // nor did c.x
     const previous = {
       campaign: { id: 'c0', year: 2025 },
-      definition: previousDefinition,
+      model: questionnaireModel(previousDefinition),
       // Grouped on its own: A and B have 1 response each (< k = 2), one group « Autres » of 2.
       responses: [
         { college: 'A', data: { m: { a: 4 }, lvl: 3 } }, // m.a 75, lvl 100
@@ -245,7 +246,7 @@ describe('evolution with renamed items', () => {
     els[3].name = 'ctx';
     const previous = {
       campaign: { id: 'c0', year: 2025 },
-      definition: previousDefinition,
+      model: questionnaireModel(previousDefinition),
       responses: [
         // m.debat 75, m.b reversed 100 − 25 = 75 → t1 75 ; lvl 100 ; ctx.x 100
         { college: 'A', data: { m: { debat: 4, b: 2 }, lvl: 3, ctx: { x: 5 } } },

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../reports/analysis/strategic-options.ts';
+import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 
 interface ThemeDef {
   id: string;
@@ -28,7 +28,7 @@ const VALID_SEED_REFS = new Set([
 ]);
 
 const internalConditionThemes = (o: StrategicOptionDefinition): string[] => [
-  ...new Set(o.when.filter((c) => c.is === 'strength' || c.is === 'weakness').map((c) => c.theme)),
+  ...new Set(o.when.filter((c) => c.is === 'strength' || c.is === 'weakness').map((c) => c.role)),
 ];
 const kinds = (o: StrategicOptionDefinition) => ({
   s: o.when.filter((c) => c.is === 'strength').length,
@@ -37,7 +37,7 @@ const kinds = (o: StrategicOptionDefinition) => ({
   t: o.when.filter((c) => c.is === 'threat').length,
 });
 const has = (o: StrategicOptionDefinition, theme: string, is: string): boolean =>
-  o.when.some((c) => c.theme === theme && c.is === is);
+  o.when.some((c) => c.role === theme && c.is === is);
 
 describe('questionnaire themes (preconditions)', () => {
   it('has 21 internal and 5 external themes', () => {
@@ -73,17 +73,17 @@ describe('STRATEGIC_OPTIONS', () => {
     for (const o of STRATEGIC_OPTIONS) {
       expect(o.when.length, o.id).toBeGreaterThanOrEqual(1);
       expect(o.when.length, o.id).toBeLessThanOrEqual(3);
-      expect(new Set(o.when.map((c) => c.theme)).size, `${o.id}: one condition per theme`).toBe(o.when.length);
-      for (const c of o.when) expect(themeById.has(c.theme), `${o.id}: unknown theme ${c.theme}`).toBe(true);
+      expect(new Set(o.when.map((c) => c.role)).size, `${o.id}: one condition per theme`).toBe(o.when.length);
+      for (const c of o.when) expect(themeById.has(c.role), `${o.id}: unknown theme ${c.role}`).toBe(true);
     }
   });
 
   it('uses strength/weakness only on internal themes and opportunity/threat only on external themes', () => {
     for (const o of STRATEGIC_OPTIONS) {
       for (const c of o.when) {
-        const external = isExternal(c.theme);
-        if (c.is === 'strength' || c.is === 'weakness') expect(external, `${o.id}: ${c.theme} is ${c.is}`).toBe(false);
-        else expect(external, `${o.id}: ${c.theme} is ${c.is}`).toBe(true);
+        const external = isExternal(c.role);
+        if (c.is === 'strength' || c.is === 'weakness') expect(external, `${o.id}: ${c.role} is ${c.is}`).toBe(false);
+        else expect(external, `${o.id}: ${c.role} is ${c.is}`).toBe(true);
       }
     }
   });
@@ -120,7 +120,7 @@ describe('STRATEGIC_OPTIONS', () => {
 
   it('uses every external theme in several options, as an opportunity and as a threat', () => {
     for (const t of externalThemes) {
-      const using = STRATEGIC_OPTIONS.filter((o) => o.when.some((c) => c.theme === t.id));
+      const using = STRATEGIC_OPTIONS.filter((o) => o.when.some((c) => c.role === t.id));
       expect(using.length, t.id).toBeGreaterThanOrEqual(3);
       expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'opportunity')), `${t.id} as opportunity`).toBe(true);
       expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'threat')), `${t.id} as threat`).toBe(true);
@@ -134,7 +134,7 @@ describe('STRATEGIC_OPTIONS', () => {
       if (internal.length === 1) {
         expect(themeById.get(internal[0])!.seedRefs, `${o.id}: ${o.seedRef}`).toContain(o.seedRef);
       } else {
-        const refs = o.when.flatMap((c) => themeById.get(c.theme)!.seedRefs);
+        const refs = o.when.flatMap((c) => themeById.get(c.role)!.seedRefs);
         expect(refs, `${o.id}: ${o.seedRef}`).toContain(o.seedRef);
       }
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compileValidator } from '../../surveys/validator.ts';
+import { compileModel } from '../../surveys/model.ts';
 
 const definition = {
   pages: [
@@ -19,7 +20,7 @@ const definition = {
     { name: 'p2', visibleIf: '{note} >= 4', elements: [{ type: 'comment', name: 'why', isRequired: true }] },
   ],
 };
-const v = compileValidator(definition);
+const v = compileValidator(compileModel(definition).questions);
 const questions = (data: object, mode: 'draft' | 'submit' = 'submit') => v.validate(data, mode).map((i) => i.question);
 
 describe('answer validator compiled from a SurveyJS definition', () => {
@@ -60,6 +61,6 @@ describe('answer validator compiled from a SurveyJS definition', () => {
   });
 
   it('refuses to compile a question type it cannot check', () => {
-    expect(() => compileValidator({ elements: [{ type: 'signaturepad', name: 's' }] })).toThrow(/non pris en charge/);
+    expect(() => compileValidator(compileModel({ elements: [{ type: 'signaturepad', name: 's' }] }).questions)).toThrow(/non pris en charge/);
   });
 });

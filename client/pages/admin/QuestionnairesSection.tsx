@@ -3,18 +3,13 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, errorMessage } from '../../api';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import type { Resource } from '../../useResource';
-import type { QuestionnaireSummary } from '../../types';
+import type { QuestionnaireImported, QuestionnaireSummary } from '../../types';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const MAX_BYTES = 512 * 1024;
 const TOO_LARGE = 'Fichier trop volumineux (512 ko au plus).';
 
-interface ImportResult {
-  id: string;
-  title: string;
-  themes: number;
-  scoredItems: number;
-}
+type ImportResult = QuestionnaireImported;
 
 /** What the alert shows: a message, and the problems found in the definition (path + message). */
 interface ImportError {

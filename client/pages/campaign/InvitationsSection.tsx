@@ -7,7 +7,7 @@ import { collegeLabel, type CollegeChoice } from '../../college';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { Link } from '../../router';
 import { useResource } from '../../useResource';
-import type { Invitation } from '../../types';
+import type { Invitation, InvitationInput } from '../../types';
 import { copyText } from './copyText';
 import { invitationKindLabel, invitationStatusLabel } from './invitationStatus';
 import { useAction } from '../../useAction';
@@ -42,7 +42,7 @@ function InvitationCreateForm({ basePath, colleges, onCreated }: Omit<Props, 'pa
       return;
     }
     await run(async () => {
-      const body: Record<string, unknown> = { count: shared ? 1 : n };
+      const body: InvitationInput = { count: shared ? 1 : n };
       if (college) body.college = college;
       if (shared) body.shared = true;
       if (shared && max !== null) body.maxResponses = max;

@@ -8,7 +8,7 @@ import { canSeePole, RequireStaff } from '../../components/RequireStaff';
 import { StaffLayout } from '../../components/StaffLayout';
 import { Link } from '../../router';
 import { createSurveyModel } from '../../survey/setup';
-import type { SurveyJson } from '../../types';
+import type { QuestionnairePreview, SurveyJson } from '../../types';
 import { usePageTitle } from '../../usePageTitle';
 import { useResource } from '../../useResource';
 import { campaignApiPath, campaignPagePath } from './CampaignPage';
@@ -46,7 +46,7 @@ function PreviewSurvey({ definition }: { definition: SurveyJson }) {
 
 function PreviewContent({ poleId, campaignId }: { poleId: string; campaignId: string }) {
   const context = useCampaignContext(poleId, campaignId);
-  const questionnaire = useResource<{ definition: SurveyJson; questionnaireId: string }>(
+  const questionnaire = useResource<QuestionnairePreview>(
     `${campaignApiPath(poleId, campaignId)}/questionnaire`,
   );
   const year = context.campaign?.year;

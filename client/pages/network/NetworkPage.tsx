@@ -98,7 +98,7 @@ function Dashboard({ campaignId }: { campaignId: string }) {
   for (const p of results?.poles ?? []) if (p.region) regions.current.add(p.region);
   if (filters.region) regions.current.add(filters.region);
   const regionList = [...regions.current].sort((a, b) => a.localeCompare(b, 'fr'));
-  const legalForms = (results?.profile.formeJuridique?.counts ?? []).map((c) => ({ value: c.value, label: c.label }));
+  const legalForms = (Object.values(results?.profile ?? {}).find((q) => q.role === 'legalForm')?.counts ?? []).map((c) => ({ value: c.value, label: c.label }));
   const year = results?.campaign.year;
   usePageTitle(year ? `Résultats du réseau ${year}` : 'Résultats du réseau');
 

@@ -2,8 +2,10 @@
 // An internal theme scored high is a strength, low a weakness; an external (ctx-*) theme scored high is an
 // opportunity, low a threat (item polarity is already reversed in scoring: a high score always means favourable).
 // Every option answers a practice or a challenge of the seed (analyse globale des études de cas PTCE, Labo ESS 2014).
+// Conditions name theme *roles* (a theme's `role` in the questionnaire's ptce, else its id): checkQuestionnaire
+// refuses a version with a theme no option names, so a renamed theme keeps its options or is refused by name.
 
-export type Condition = { theme: string; is: 'strength' | 'weakness' | 'opportunity' | 'threat' };
+export type Condition = { role: string; is: 'strength' | 'weakness' | 'opportunity' | 'threat' };
 
 export interface StrategicOptionDefinition {
   /** Stable kebab-case id. */
@@ -19,10 +21,10 @@ export interface StrategicOptionDefinition {
   when: Condition[];
 }
 
-const strength = (theme: string): Condition => ({ theme, is: 'strength' });
-const weakness = (theme: string): Condition => ({ theme, is: 'weakness' });
-const opportunity = (theme: string): Condition => ({ theme, is: 'opportunity' });
-const threat = (theme: string): Condition => ({ theme, is: 'threat' });
+const strength = (role: string): Condition => ({ role, is: 'strength' });
+const weakness = (role: string): Condition => ({ role, is: 'weakness' });
+const opportunity = (role: string): Condition => ({ role, is: 'opportunity' });
+const threat = (role: string): Condition => ({ role, is: 'threat' });
 
 export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
   // ───────────── SO: use strengths to seize opportunities ─────────────
@@ -529,3 +531,6 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     when: [weakness('gouv-partenariat-collectivites'), threat('ctx-soutien-collectivites')],
   },
 ];
+
+/** The theme roles some option names: every theme of a questionnaire version must have one of them. */
+export const CATALOGUE_ROLES: ReadonlySet<string> = new Set(STRATEGIC_OPTIONS.flatMap((o) => o.when.map((c) => c.role)));

@@ -16,11 +16,15 @@ import { responseRoutes } from './routes/responses.ts';
 import { resultRoutes } from './routes/results.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { mailRoutes } from './routes/mail.ts';
+import { isOptOutPath } from './mail/links.ts';
+import type { MailSender } from './mail/sender.ts';
 import { networkRoutes } from './routes/network.ts';
 
 export interface AppOptions {
   /** Folder of the built client (Vite's outDir); omitted in API-only tests. */
   clientDir?: string;
+  /** The background mail sender, woken when a mailing is queued; API tests drain the queue themselves. */
+  mailSender?: MailSender;
 }
 
 export function createApp(deps: AppDeps, options: AppOptions = {}) {
@@ -43,10 +47,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
   app.use('/api/*', sessionMiddleware(deps));
-  app.use('/api/*', csrfMiddleware());
+  // The opt-out link is the one write a mail client makes on its own (RFC 8058 one-click POST): its token is the
+  // authority, and a recipient who also has a staff session must not be refused for lacking the header.
+  const csrf = csrfMiddleware();
+  app.use('/api/*', (c, next) => (c.req.method === 'POST' && isOptOutPath(c.req.path) ? next() : csrf(c, next)));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
-  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, exportRoutes, networkRoutes, mailRoutes]) api.route('/', routes(deps));
+  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, exportRoutes, networkRoutes]) api.route('/', routes(deps));
+  api.route('/', mailRoutes(deps, options.mailSender));
   app.route('/api', api);
 
   app.doc('/api/openapi.json', {

@@ -73,14 +73,6 @@ function questionnaireOf(deps: AppDeps, campaign: Campaign): Questionnaire {
   return questionnaire;
 }
 
-/** Checks access to the pole, then returns it with the campaign and the campaign's frozen questionnaire. */
-export function requirePoleCampaign(c: Context<AppEnv>, deps: AppDeps, poleId: string, campaignId: string) {
-  const { user, pole } = requirePole(c, deps, poleId);
-  const loaded = c.get('campaign');
-  const campaign = loaded?.id === campaignId ? loaded : requireCampaign(deps, campaignId);
-  return { user, pole, campaign, questionnaire: c.get('questionnaire') ?? questionnaireOf(deps, campaign) };
-}
-
 /** What poleAccess loaded and checked for a /poles/{poleId}/campaigns/{campaignId}/… route. */
 export function poleCampaign(c: Context<AppEnv>): { user: User; pole: Pole; campaign: Campaign; questionnaire: Questionnaire } {
   const pole = c.get('pole');

@@ -16,15 +16,24 @@ export const MailingInput = z
   .openapi('MailingInput');
 
 const FailedSchema = z.array(z.object({ email: z.string(), message: z.string() }));
+const MailingKindSchema = z.enum(['invitation', 'reminder']).openapi({ description: '`invitation` : premier envoi du lien ; `reminder` : relance.' });
+const mailingId = z.string().nullable().openapi({ description: 'L’envoi créé, suivi sur GET …/mailings ; null quand il n’y avait personne à qui écrire.' });
+const queued = z.number().int().openapi({ description: 'Courriels mis en file : ils partent en arrière-plan, quelques-uns à la fois.' });
+// Kept from when mail left during the request: the answer now comes before any mail leaves.
+const sentSoFar = z.number().int().openapi({ description: 'Toujours 0 : l’envoi se fait en arrière-plan (progression sur GET …/mailings).' });
+const failedSoFar = FailedSchema.openapi({ description: 'Toujours vide : les échecs se lisent sur GET …/mailings (`failures`).' });
+
 export const MailingResult = z
   .object({
-    sent: z.number().int(),
-    failed: FailedSchema.openapi({ description: 'Envois refusés : l’invitation est créée et reste utilisable (CSV, relance).' }),
+    mailingId,
+    queued,
+    sent: sentSoFar,
+    failed: failedSoFar,
     alreadyInvited: z.array(z.string()).openapi({ description: 'Adresses déjà invitées pour cette campagne : rien n’est créé ni envoyé.' }),
   })
   .openapi('MailingResult');
 export const ReminderResult = z
-  .object({ sent: z.number().int(), skippedOptedOut: z.number().int(), skippedSubmitted: z.number().int(), failed: FailedSchema })
+  .object({ mailingId, queued, sent: sentSoFar, skippedOptedOut: z.number().int(), skippedSubmitted: z.number().int(), failed: failedSoFar })
   .openapi('ReminderResult');
 export const RecipientSchema = z
   .object({
@@ -38,7 +47,38 @@ export const RecipientSchema = z
   })
   .openapi('MailRecipient');
 
+
+export const MailingSummarySchema = z
+  .object({
+    id: z.string(),
+    kind: MailingKindSchema,
+    createdAt: z.string(),
+    queued: z.number().int().openapi({ description: 'Courriels qui attendent encore de partir (nouvel essai compris).' }),
+    sent: z.number().int().openapi({ description: 'Courriels acceptés par le serveur SMTP.' }),
+    failed: z.number().int().openapi({ description: 'Courriels abandonnés : refus définitif, ou trois essais sans succès.' }),
+  })
+  .openapi('MailingSummary');
+export const MailDeliveryFailureSchema = z
+  .object({
+    email: z.string(),
+    kind: MailingKindSchema,
+    message: z.string().openapi({ description: 'La réponse du serveur SMTP, ou la raison de l’abandon.' }),
+    attempts: z.number().int(),
+    failedAt: z.string(),
+  })
+  .openapi('MailDeliveryFailure');
+export const MailingsOverviewSchema = z
+  .object({
+    recipients: z.array(RecipientSchema),
+    mailings: z.array(MailingSummarySchema).openapi({ description: 'Les envois de la campagne, du plus récent au plus ancien.' }),
+    failures: z.array(MailDeliveryFailureSchema).openapi({ description: 'Courriels qui ne sont pas partis, du plus récent au plus ancien.' }),
+  })
+  .openapi('MailingsOverview');
+
 export type MailRecipient = z.infer<typeof RecipientSchema>;
+export type MailingSummary = z.infer<typeof MailingSummarySchema>;
+export type MailDeliveryFailure = z.infer<typeof MailDeliveryFailureSchema>;
+export type MailingsOverview = z.infer<typeof MailingsOverviewSchema>;
 export type MailingResultBody = z.infer<typeof MailingResult>;
 export type ReminderResultBody = z.infer<typeof ReminderResult>;
 export type MailFailure = MailingResultBody['failed'][number];

@@ -6,7 +6,7 @@ import { ApiError, invalid, notFound } from '../errors.ts';
 import { issueToken, newId } from '../security/tokens.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 
-/** The pole and campaign a coordinator acts on, already checked (requirePoleCampaign). */
+/** The pole and campaign a coordinator acts on, already checked (poleAccess, read with poleCampaign). */
 export interface InvitationScope {
   pole: Pole;
   campaign: Campaign;

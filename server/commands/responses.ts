@@ -6,7 +6,7 @@ import type { Campaign, TicketRecord } from '../db/index.ts';
 import { ApiError, invalid } from '../errors.ts';
 import { newId } from '../security/tokens.ts';
 import { sealDraft } from '../security/draft-crypto.ts';
-import { campaignStatus } from '../campaign-status.ts';
+import { campaignDay, campaignStatus } from '../campaign-status.ts';
 import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import { scoreRespondent } from '../../reports/analysis/scoring.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
@@ -20,17 +20,15 @@ export const OPENED_ELSEWHERE =
 
 type Answers = Record<string, unknown>;
 
-// Campaign dates are whole days stored as UTC boundaries (see campaigns.ts), so they are shown in UTC too.
-const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Refuses answers outside the campaign's dates: 403 before it opens, 409 once it is closed. */
 export function assertAnswering(deps: Pick<AppDeps, 'now'>, campaign: Campaign): void {
   const status = campaignStatus(campaign, deps.now());
   if (status === 'upcoming') {
-    throw new ApiError(403, 'campaign_not_open', `Le questionnaire ouvrira le ${dateFr(campaign.opensAt!)}.`, { opensAt: campaign.opensAt });
+    throw new ApiError(403, 'campaign_not_open', `Le questionnaire ouvrira le ${campaignDay(campaign.opensAt!)}.`, { opensAt: campaign.opensAt });
   }
   if (status === 'closed') {
-    throw new ApiError(409, 'campaign_closed', `La campagne ${campaign.year} est clôturée depuis le ${dateFr(campaign.closesAt!)}.`, { closesAt: campaign.closesAt });
+    throw new ApiError(409, 'campaign_closed', `La campagne ${campaign.year} est clôturée depuis le ${campaignDay(campaign.closesAt!)}.`, { closesAt: campaign.closesAt });
   }
 }
 

@@ -185,4 +185,39 @@ export const migrations: Migration[] = [
       CREATE INDEX responses_unscored ON responses(campaign_id) WHERE item_scores IS NULL;
     `,
   },
+  {
+    version: 6,
+    name: 'mail queue: mailings and their outgoing mails',
+    // A mailing is one coordinator's request (invitations or reminders): the note, the origin links are written
+    // with and who sends (reply address) are kept once there. Each outgoing mail waits in the queue until the
+    // background sender gets it accepted by the SMTP server, retried with backoff, or marked failed with the
+    // server's answer. The mail itself is written at sending time from the recipient's sealed tokens, so the queue
+    // holds no link. Counting a pole's mails of the last 24 hours (quota) goes through mailings_pole.
+    sql: `
+      CREATE TABLE mailings (
+        id TEXT PRIMARY KEY,
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        kind TEXT NOT NULL CHECK (kind IN ('invitation', 'reminder')),
+        note TEXT,
+        link_origin TEXT NOT NULL,
+        created_by TEXT REFERENCES users(id),
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX mailings_pole ON mailings(pole_id, created_at);
+      CREATE INDEX mailings_pole_campaign ON mailings(pole_id, campaign_id, kind, created_at);
+      CREATE TABLE outgoing_mails (
+        id TEXT PRIMARY KEY,
+        mailing_id TEXT NOT NULL REFERENCES mailings(id),
+        recipient_id TEXT NOT NULL REFERENCES mail_recipients(id),
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        last_error TEXT,
+        finished_at TEXT
+      );
+      CREATE INDEX outgoing_mails_due ON outgoing_mails(next_attempt_at) WHERE status = 'pending';
+      CREATE INDEX outgoing_mails_mailing ON outgoing_mails(mailing_id, status);
+    `,
+  },
 ];

@@ -43,12 +43,3 @@ export function createMailer(smtpUrl: string, from: string, options: SMTPTranspo
     close: () => transport.close(),
   };
 }
-
-/** Runs `task` on every item with at most `limit` at a time, in order of start; never rejects (tasks handle their errors). */
-export async function forEachLimited<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++]);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}

@@ -1,5 +1,6 @@
 // The campaign mails, as pure functions: plain text and a simple HTML version, in French, with the opt-out link.
 import type { OutgoingMail } from './mailer.ts';
+import { campaignDay } from '../campaign-status.ts';
 
 export interface CampaignMailInput {
   poleName: string;
@@ -25,9 +26,6 @@ export interface ReminderMailInput extends CampaignMailInput {
 
 type Message = Omit<OutgoingMail, 'to'>;
 
-// Campaign dates are whole days stored as UTC boundaries, so they are shown in UTC too.
-export const dateFr = (iso: string) => new Date(iso).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
@@ -36,8 +34,8 @@ const oneLine = (s: string) => s.replace(/[\r\n\t]+/g, ' ').trim();
 
 const datesLine = (input: CampaignMailInput): string | null => {
   const parts: string[] = [];
-  if (input.opensAt && input.now < new Date(input.opensAt)) parts.push(`Le questionnaire ouvrira le ${dateFr(input.opensAt)}.`);
-  if (input.closesAt) parts.push(`Vous pouvez répondre jusqu’au ${dateFr(input.closesAt)} inclus.`);
+  if (input.opensAt && input.now < new Date(input.opensAt)) parts.push(`Le questionnaire ouvrira le ${campaignDay(input.opensAt)}.`);
+  if (input.closesAt) parts.push(`Vous pouvez répondre jusqu’au ${campaignDay(input.closesAt)} inclus.`);
   return parts.length ? parts.join(' ') : null;
 };
 
@@ -97,7 +95,11 @@ function compose({ subject, intro, input }: Blocks): Message {
     text,
     html,
     replyTo: input.replyTo,
-    headers: { 'List-Unsubscribe': `<${input.optOutLink}>` },
+    // One-click unsubscribe (RFC 8058): the mail client POSTs to the link itself; the RFC allows it over HTTPS only.
+    headers: {
+      'List-Unsubscribe': `<${input.optOutLink}>`,
+      ...(input.optOutLink.startsWith('https://') ? { 'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click' } : {}),
+    },
   };
 }
 

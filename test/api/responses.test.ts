@@ -144,7 +144,7 @@ describe('the respondent journey through the API', () => {
     const r = h.client();
     const early = await r.json('GET', `/api/responses/${link.token}`);
     expect(early.status).toBe(403);
-    expect(early.body.error).toMatchObject({ code: 'campaign_not_open', message: 'Le questionnaire ouvrira le 1 avril 2026.', details: { opensAt: '2026-04-01T00:00:00.000Z' } });
+    expect(early.body.error).toMatchObject({ code: 'campaign_not_open', message: 'Le questionnaire ouvrira le 1er avril 2026.', details: { opensAt: '2026-04-01T00:00:00.000Z' } });
     expect((await r.json('POST', `/api/responses/${link.token}/submit`, { data: completeAnswers(h, 'ess') })).status).toBe(403);
 
     h.clock.now = new Date('2026-05-01T10:00:00Z');

@@ -1,5 +1,5 @@
-// The coordinator invites people by e-mail (real SMTP server started here), follows them, reminds them,
-// and exports the pole's responses; without SMTP the page says so calmly and stays usable.
+// The coordinator invites people by e-mail (real SMTP server started here), follows the queued mails leave, reminds
+// them, and exports the pole's responses; without SMTP the page says so calmly and stays usable.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -71,8 +71,13 @@ describe.runIf(runBrowserTests)('a coordinator invites by e-mail, reminds, and e
     await mailing.getByLabel('Collège des destinataires (facultatif)').selectOption('salaries');
     await mailing.getByLabel('Message personnel (facultatif)').fill('Merci de répondre avant l’assemblée générale.');
     await mailing.getByRole('button', { name: 'Envoyer les invitations' }).click();
-    await expect.poll(() => page.getByTestId('mailing-result').textContent(), { timeout: 15_000 }).toMatch(/2 invitations envoyées/);
+    await expect.poll(() => page.getByTestId('mailing-result').textContent(), { timeout: 15_000 }).toMatch(/2 invitations mises en file d’envoi/);
 
+    // The server's sender sends them in the background; the page follows them to the end.
+    await server.mailSender.drain();
+    await expect.poll(() => page.getByTestId('mailing-sending').textContent(), { timeout: 10_000 }).toMatch(
+      /^Dernier envoi \(invitations du .+\) terminé : 2 courriels envoyés sur 2\.$/,
+    );
     // The SMTP server received one message per address, each with a personal link.
     expect(received).toHaveLength(2);
     expect(received.flatMap((m) => m.rcptTo).sort()).toEqual([ALICE, BOB]);
@@ -98,18 +103,45 @@ describe.runIf(runBrowserTests)('a coordinator invites by e-mail, reminds, and e
     await expect.poll(() => page.getByTestId('reminders-confirm').textContent()).toMatch(/2 personnes/);
     await page.getByRole('button', { name: 'Confirmer la relance' }).click();
     await expect.poll(() => page.getByTestId('reminders-result').textContent(), { timeout: 15_000 }).toMatch(
-      /2 relances envoyées ; 0 désinscrit et 0 déjà répondu non relancés/,
+      /2 relances mises en file d’envoi ; 0 désinscrit et 0 déjà répondu non relancés/,
     );
+    await server.mailSender.drain();
     expect(received).toHaveLength(4);
     await expect.poll(() => rows.first().locator('td.num').textContent(), { timeout: 10_000 }).toBe('1');
 
-    // Alice opts out through the link of her mail: the table shows it once refreshed.
+    // A second reminder so soon is refused calmly, saying when it will be possible.
+    await mailing.getByRole('button', { name: 'Relancer les personnes qui n’ont pas répondu' }).click();
+    await page.getByRole('button', { name: 'Confirmer la relance' }).click();
+    await expect.poll(() => page.getByTestId('reminders').getByRole('status').textContent(), { timeout: 10_000 }).toMatch(
+      /la suivante sera possible à partir du .+ \(heure de Paris\)/,
+    );
+    expect(received).toHaveLength(4);
+
+    // Alice opens the link of her mail (here in the coordinator's browser, session and all): opening it changes
+    // nothing, the button of the page opts her out. The campaign page shows it.
     const aliceMail = received.find((m) => m.rcptTo.includes(ALICE))!.raw.replace(/=\r?\n/g, '');
     const optOut = /\/api\/mail\/opt-out\/[A-Za-z0-9_-]{43}/.exec(aliceMail)![0];
-    expect((await fetch(`${server.url}${optOut}`)).status).toBe(200);
+    await page.goto(`${server.url}${optOut}`);
+    const alice = () => server.deps.repos.mailings.list('p1', 'c2026').find((r) => r.email === ALICE)!;
+    expect(alice().optedOutAt).toBeNull();
+    await page.getByRole('button', { name: 'Ne plus recevoir de relance' }).click();
+    await expect.poll(() => page.locator('body').textContent(), { timeout: 10_000 }).toContain('Vous ne recevrez plus de relance pour cette campagne.');
+    expect(alice().optedOutAt).not.toBeNull();
+    await page.goto(`${server.url}/poles/p1/campagnes/c2026`);
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
     await mailing.getByRole('button', { name: 'Actualiser la liste des personnes invitées' }).click();
     await expect.poll(() => rows.filter({ hasText: ALICE }).getByText('désinscrit', { exact: true }).count(), { timeout: 10_000 }).toBe(1);
     expect(await rows.filter({ hasText: BOB }).getByText('désinscrit', { exact: true }).count()).toBe(0);
+
+    // While mails wait (one to try again later), a progress bar follows them; a refused one is listed with the
+    // server's answer.
+    await mailing.getByLabel('Adresses e-mail (une par ligne)').fill('busy@asso.test\nrefuse@asso.test');
+    await mailing.getByRole('button', { name: 'Envoyer les invitations' }).click();
+    await server.mailSender.drain();
+    const progress = page.getByRole('progressbar', { name: /^Envoi en cours : 0 courriel envoyé sur 2 ; 1 échec\./ });
+    await expect.poll(() => progress.count(), { timeout: 10_000 }).toBe(1);
+    expect(await progress.evaluate((bar: HTMLProgressElement) => [bar.value, bar.max])).toEqual([1, 2]);
+    await expect.poll(() => page.getByTestId('mailing-failed').textContent(), { timeout: 10_000 }).toMatch(/refuse@asso\.test – Envoi impossible : 550/);
 
     // Exports: the CSV link answers with a UTF-8 BOM; the separator choice changes the links.
     const exports = page.getByTestId('exports');

@@ -14,7 +14,10 @@ export interface TestSmtp {
   close(): Promise<void>;
 }
 
-/** Starts the server; recipients starting with `refuse` are refused with 550, as an unknown mailbox would be. */
+/**
+ * Starts the server; recipients starting with `refuse` are refused with 550, as an unknown mailbox would be, and
+ * those starting with `busy` with 451, as a greylisting or overloaded server asks to try again later.
+ */
 export async function startTestSmtp(): Promise<TestSmtp> {
   const received: ReceivedMail[] = [];
   const smtp = new SMTPServer({
@@ -25,6 +28,9 @@ export async function startTestSmtp(): Promise<TestSmtp> {
       if (address.address.startsWith('refuse')) {
         const err = Object.assign(new Error('Boîte aux lettres inconnue'), { responseCode: 550 });
         return callback(err);
+      }
+      if (address.address.startsWith('busy')) {
+        return callback(Object.assign(new Error('Serveur occupé, réessayez plus tard'), { responseCode: 451 }));
       }
       callback();
     },

@@ -1,4 +1,5 @@
-// Invitations by e-mail (one personal link per address), the recipients' follow-up and reminders.
+// Invitations by e-mail (one personal link per address), the recipients' follow-up and reminders. Mails are queued
+// and leave in the background: the section follows them (polling while some wait) and lists those that failed.
 // Without SMTP on the server, the form stays usable and says calmly that links go out as CSV / QR sheet.
 import { CollegeSelect } from '../../components/CollegeSelect';
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
@@ -7,10 +8,13 @@ import { collegeLabel, type CollegeChoice } from '../../college';
 import { ErrorAlert, LoadError, Loading } from '../../components/Messages';
 import { useResource } from '../../useResource';
 import type { MailFailure, MailingResult, MailRecipient, ReminderResult } from '../../types';
+import type { MailingsOverview, MailingSummary } from '../../../reports/contract/mail';
 import { parseEmails } from './parseEmails';
-import { MAX_RECIPIENTS } from '../../../reports/contract/limits';
+import { MAIL_DAILY_QUOTA_PER_POLE, MAX_RECIPIENTS, REMINDER_COOLDOWN_HOURS } from '../../../reports/contract/limits';
 
 const MAX_MESSAGE = 2000;
+/** How often the section asks where the queued mails stand, while some are still waiting. */
+const POLL_MS = 2000;
 
 const statusLabels = { new: 'non ouvert', draft: 'en cours', submitted: 'réponse envoyée' } as const;
 const sentAt = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'short', timeStyle: 'short' });
@@ -23,9 +27,10 @@ function formatSentAt(iso: string | null): string {
   return Number.isNaN(d.getTime()) ? '—' : sentAt.format(d);
 }
 
-/** A 409 the coordinator cannot fix from here: shown as information, not as an error. */
+/** A refusal the coordinator cannot fix from here, only wait for (its message says until when): information, not an error. */
+const CALM_CODES = new Set(['mail_not_configured', 'campaign_closed', 'reminder_cooldown', 'mail_quota']);
 function isCalm(error: unknown): error is ApiError {
-  return error instanceof ApiError && error.status === 409 && (error.code === 'mail_not_configured' || error.code === 'campaign_closed');
+  return error instanceof ApiError && (error.status === 409 || error.status === 429) && CALM_CODES.has(error.code);
 }
 
 /** 422 details name the recipient by index (recipients.3.email): give the address back. */
@@ -55,13 +60,47 @@ function FailureList({ failed, title }: { failed: MailFailure[]; title: string }
     <div className="alert alert-warning" data-testid="mailing-failed">
       <p>{title}</p>
       <ul>
-        {failed.map((f) => (
-          <li key={f.email}>
+        {failed.map((f, i) => (
+          <li key={i}>
             <strong>{f.email}</strong> – {f.message}
           </li>
         ))}
       </ul>
     </div>
+  );
+}
+
+const kindLabels = { invitation: 'invitations', reminder: 'relances' } as const;
+
+/** Where the queued mails stand: a progress bar while some wait, else how the last mailing ended. */
+function SendingProgress({ mailings }: { mailings: MailingSummary[] }) {
+  const labelId = useId();
+  const waiting = mailings.filter((m) => m.queued > 0);
+  if (waiting.length > 0) {
+    const sum = (count: (m: MailingSummary) => number) => waiting.reduce((total, m) => total + count(m), 0);
+    const total = sum((m) => m.queued + m.sent + m.failed);
+    const sent = sum((m) => m.sent);
+    const failed = sum((m) => m.failed);
+    return (
+      <div className="card" role="status" data-testid="mailing-sending">
+        <p id={labelId}>
+          Envoi en cours : {plural(sent, 'courriel envoyé', 'courriels envoyés')} sur {total}
+          {failed > 0 && ` ; ${plural(failed, 'échec', 'échecs')}`}. Cette page se met à jour d’elle-même.
+        </p>
+        <progress aria-labelledby={labelId} max={total} value={sent + failed} style={{ width: '100%' }}>
+          {sent + failed} / {total}
+        </progress>
+      </div>
+    );
+  }
+  const [last] = mailings;
+  if (!last) return null;
+  const total = last.sent + last.failed;
+  return (
+    <p role="status" data-testid="mailing-sending">
+      Dernier envoi ({kindLabels[last.kind]} du {formatSentAt(last.createdAt)}) terminé : {plural(last.sent, 'courriel envoyé', 'courriels envoyés')} sur {total}
+      {last.failed > 0 && ` ; ${plural(last.failed, 'échec', 'échecs')}`}.
+    </p>
   );
 }
 
@@ -170,7 +209,8 @@ function MailingForm({ basePath, colleges, closed, onSent }: FormProps) {
           placeholder={'prenom.nom@exemple.fr\nautre.personne@exemple.org'}
         />
         <p id="mailing-addresses-hint" className="hint">
-          Une adresse par ligne, ou séparées par des virgules ou des points-virgules ; {MAX_RECIPIENTS} au plus par envoi. Les
+          Une adresse par ligne, ou séparées par des virgules ou des points-virgules ; {MAX_RECIPIENTS} au plus par envoi, et{' '}
+          {MAIL_DAILY_QUOTA_PER_POLE.toLocaleString('fr-FR')} courriels au plus par 24 heures pour le pôle (relances comprises). Les
           personnes déjà invitées ne reçoivent pas de second lien.
         </p>
         <p id="mailing-addresses-count" className="hint" aria-live="polite" data-testid="mailing-count">
@@ -199,16 +239,14 @@ function MailingForm({ basePath, colleges, closed, onSent }: FormProps) {
         Envoyer les invitations
       </button>
       <div id="mailing-progress" aria-live="polite" data-testid="mailing-progress">
-        {pending && <Busy>Envoi des invitations en cours… Cela peut prendre un moment.</Busy>}
+        {pending && <Busy>Création des invitations…</Busy>}
         {result && (
           <div data-testid="mailing-result">
             <p className="alert alert-success">
-              {result.sent === 0 ? 'Aucune invitation envoyée.' : `${plural(result.sent, 'invitation envoyée', 'invitations envoyées')}.`}
+              {result.queued === 0
+                ? 'Aucune invitation à envoyer.'
+                : `${plural(result.queued, 'invitation mise', 'invitations mises')} en file d’envoi : les courriels partent en arrière-plan (suivi ci-dessous).`}
             </p>
-            <FailureList
-              failed={result.failed}
-              title="Ces envois ont échoué ; les liens sont créés (fichier CSV, feuille de QR codes) et une relance pourra être tentée :"
-            />
             {result.alreadyInvited.length > 0 && (
               <div className="alert alert-info" data-testid="mailing-already">
                 <p>Déjà invitées pour cette campagne (rien n’a été envoyé) :</p>
@@ -277,7 +315,7 @@ function Reminders({ basePath, closed, due, onDone }: RemindersProps) {
       <h3 id="reminders-title">Relances</h3>
       <p className="hint">
         Une relance part vers chaque personne invitée qui n’a pas encore envoyé ses réponses, sauf celles qui se sont
-        désinscrites.
+        désinscrites ; une relance au plus toutes les {REMINDER_COOLDOWN_HOURS} heures.
       </p>
       {info && (
         <div className="alert alert-info" role="status">
@@ -325,15 +363,14 @@ function Reminders({ basePath, closed, due, onDone }: RemindersProps) {
         </div>
       )}
       <div aria-live="polite" data-testid="reminders-progress">
-        {pending && <Busy>Envoi des relances en cours…</Busy>}
+        {pending && <Busy>Préparation des relances…</Busy>}
         {result && (
           <div data-testid="reminders-result">
             <p className="alert alert-success">
-              {result.sent === 0 ? 'Aucune relance envoyée' : plural(result.sent, 'relance envoyée', 'relances envoyées')} ;{' '}
+              {result.queued === 0 ? 'Aucune relance à envoyer' : `${plural(result.queued, 'relance mise', 'relances mises')} en file d’envoi`} ;{' '}
               {plural(result.skippedOptedOut, 'désinscrit', 'désinscrits')} et {result.skippedSubmitted} déjà répondu non
               relancés.
             </p>
-            <FailureList failed={result.failed} title="Ces relances n’ont pas pu partir :" />
           </div>
         )}
       </div>
@@ -397,9 +434,17 @@ interface Props {
 }
 
 export function MailingSection({ basePath, colleges, closed, onInvited }: Props) {
-  const mailings = useResource<{ recipients: MailRecipient[] }>(`${basePath}/mailings`);
+  const mailings = useResource<MailingsOverview>(`${basePath}/mailings`);
   const recipients = mailings.data?.recipients ?? [];
   const due = recipients.filter((r) => r.status !== 'submitted' && !r.optedOut).length;
+  const sending = mailings.data?.mailings.some((m) => m.queued > 0) ?? false;
+  const { reload } = mailings;
+
+  useEffect(() => {
+    if (!sending) return;
+    const timer = window.setInterval(() => void reload(), POLL_MS);
+    return () => window.clearInterval(timer);
+  }, [sending, reload]);
 
   return (
     <section aria-labelledby="mailing-title" className="section" data-testid="mailing">
@@ -417,6 +462,13 @@ export function MailingSection({ basePath, colleges, closed, onInvited }: Props)
       {mailings.error && <LoadError error={mailings.error} onRetry={() => void mailings.reload()} />}
       {mailings.loading && !mailings.data && <Loading />}
       {mailings.data && recipients.length === 0 && <p>Personne n’a encore été invité par courriel.</p>}
+      {mailings.data && <SendingProgress mailings={mailings.data.mailings} />}
+      {mailings.data && (
+        <FailureList
+          failed={mailings.data.failures}
+          title="Ces courriels ne sont pas partis ; les liens restent valables (fichier CSV, feuille de QR codes) et une relance pourra être tentée :"
+        />
+      )}
       {recipients.length > 0 && (
         <>
           <RecipientsTable recipients={recipients} colleges={colleges} />

@@ -1,7 +1,7 @@
 // Collèges come from the choices of the questionnaire's `college` question: the same reading as the server's
 // (surveys/json.ts, plain JSON, no SurveyJS on the staff pages).
 import { collegesOf } from '../surveys/json';
-import type { SurveyJson } from './types';
+import type { SurveyJson } from '../reports/contract/resources';
 
 export interface CollegeChoice {
   value: string;

@@ -1,5 +1,5 @@
 // French formatting of dates and labels.
-import type { CampaignStatus } from './types';
+import type { CampaignStatus } from '../reports/contract/resources';
 
 const dateTime = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'full', timeStyle: 'short' });
 const date = new Intl.DateTimeFormat('fr-FR', { dateStyle: 'long' });

@@ -1,24 +1,24 @@
 // Staff session: GET /api/session once, login, logout; keeps the CSRF token for api.ts.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken } from './api';
-import type { SessionUser } from './types';
+import type { User } from '../reports/contract/resources';
 
 type SessionState =
   | { status: 'loading' }
   | { status: 'anonymous' }
   | { status: 'error'; message: string }
-  | { status: 'authenticated'; user: SessionUser };
+  | { status: 'authenticated'; user: User };
 
 interface SessionContextValue {
   state: SessionState;
-  refresh: () => Promise<SessionUser | null>;
-  login: (email: string, password: string) => Promise<SessionUser | null>;
+  refresh: () => Promise<User | null>;
+  login: (email: string, password: string) => Promise<User | null>;
   logout: () => Promise<void>;
 }
 
 const SessionContext = createContext<SessionContextValue | null>(null);
 
-export function homeFor(user: SessionUser): string {
+export function homeFor(user: User): string {
   if (user.role === 'admin') return '/admin';
   return user.poleId ? `/poles/${encodeURIComponent(user.poleId)}` : '/connexion';
 }
@@ -26,9 +26,9 @@ export function homeFor(user: SessionUser): string {
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<SessionState>({ status: 'loading' });
 
-  const refresh = useCallback(async (): Promise<SessionUser | null> => {
+  const refresh = useCallback(async (): Promise<User | null> => {
     try {
-      const session = await api.get<{ user: SessionUser; csrfToken: string }>('/api/session');
+      const session = await api.get<{ user: User; csrfToken: string }>('/api/session');
       setCsrfToken(session.csrfToken);
       setState({ status: 'authenticated', user: session.user });
       return session.user;

@@ -1,5 +1,5 @@
 import { campaignStatusLabel } from '../format';
-import type { CampaignStatus } from '../types';
+import type { CampaignStatus } from '../../reports/contract/resources';
 
 export function CampaignStatusBadge({ status }: { status: CampaignStatus }) {
   return (

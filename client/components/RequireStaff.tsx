@@ -3,12 +3,12 @@
 import type { ReactNode } from 'react';
 import { Redirect } from '../router';
 import { useSession } from '../session';
-import type { SessionUser } from '../types';
+import type { User } from '../../reports/contract/resources';
 import { ErrorAlert, LoadError, Loading } from './Messages';
 
 interface Props {
-  allow: (user: SessionUser) => boolean;
-  children: (user: SessionUser) => ReactNode;
+  allow: (user: User) => boolean;
+  children: (user: User) => ReactNode;
 }
 
 export function RequireStaff({ allow, children }: Props) {
@@ -31,7 +31,7 @@ export function RequireStaff({ allow, children }: Props) {
   return <>{children(state.user)}</>;
 }
 
-export const isAdmin = (user: SessionUser) => user.role === 'admin';
+export const isAdmin = (user: User) => user.role === 'admin';
 
-export const canSeePole = (poleId: string) => (user: SessionUser) =>
+export const canSeePole = (poleId: string) => (user: User) =>
   user.role === 'admin' || (user.role === 'coordinator' && user.poleId === poleId);

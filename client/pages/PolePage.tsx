@@ -7,7 +7,7 @@ import { formatDate } from '../format';
 import { Link } from '../router';
 import { useResource } from '../useResource';
 import { usePageTitle } from '../usePageTitle';
-import type { Campaign, Pole, SessionUser } from '../types';
+import type { Campaign, Pole, User } from '../../reports/contract/resources';
 import { resultsPagePath } from './results/paths';
 
 export function poleCampaignPath(poleId: string, campaignId: string): string {
@@ -23,7 +23,7 @@ function campaignPeriod(campaign: Campaign): string {
   return 'sans dates fixées';
 }
 
-function PoleContent({ poleId, user }: { poleId: string; user: SessionUser }) {
+function PoleContent({ poleId, user }: { poleId: string; user: User }) {
   const pole = useResource<Pole>(`/api/poles/${encodeURIComponent(poleId)}`);
   const campaigns = useResource<{ campaigns: Campaign[] }>('/api/campaigns');
   usePageTitle(pole.data?.name ?? 'Pôle');

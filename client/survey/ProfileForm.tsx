@@ -6,7 +6,7 @@ import { api, ApiError, errorMessage, questionErrors } from '../api';
 import { LoadError, Loading, SuccessStatus } from '../components/Messages';
 import { formatDateTime } from '../format';
 import { useResource } from '../useResource';
-import type { PoleProfile } from '../types';
+import type { PoleProfile } from '../../reports/contract/resources';
 import { applyServerErrors, clearServerErrors, type ShownQuestionError } from './serverErrors';
 import { createSurveyModel } from './setup';
 

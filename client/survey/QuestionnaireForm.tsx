@@ -3,7 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } fro
 import { Survey } from 'survey-react-ui';
 import { api, ApiError, questionErrors } from '../api';
 import { formatTime } from '../format';
-import type { RespondentForm } from '../types';
+import type { RespondentForm } from '../pages/respondent/respondentForm';
 import { applyServerErrors, firstPageWithError, type ShownQuestionError } from './serverErrors';
 import { createSurveyModel, questionTitle } from './setup';
 import { useDraftSaving } from './useDraftSaving';

@@ -3,7 +3,7 @@ import { StaffLayout } from '../../components/StaffLayout';
 import { isAdmin, RequireStaff } from '../../components/RequireStaff';
 import { useResource } from '../../useResource';
 import { usePageTitle } from '../../usePageTitle';
-import type { Pole, QuestionnaireSummary } from '../../types';
+import type { Pole, QuestionnaireSummary } from '../../../reports/contract/resources';
 import { PolesSection } from './PolesSection';
 import { CoordinatorsSection } from './CoordinatorsSection';
 import { CampaignsSection } from './CampaignsSection';

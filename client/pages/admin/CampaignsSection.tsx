@@ -7,7 +7,7 @@ import { formatDate } from '../../format';
 import { Link } from '../../router';
 import { networkPagePath } from '../network/paths';
 import { useResource, type Resource } from '../../useResource';
-import type { Campaign, QuestionnaireSummary } from '../../types';
+import type { Campaign, QuestionnaireSummary } from '../../../reports/contract/resources';
 import { useAction } from '../../useAction';
 
 /** Date input (local day) to ISO: start of the day for an opening, end of the day for a closing. */

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { api } from '../../api';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { useResource } from '../../useResource';
-import type { Pole, User } from '../../types';
+import type { Pole, User } from '../../../reports/contract/resources';
 import { useAction } from '../../useAction';
 
 function CoordinatorCreateForm({ poles, onCreated }: { poles: Pole[]; onCreated: (user: User) => void }) {

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { Link } from '../../router';
 import type { Resource } from '../../useResource';
-import type { Pole } from '../../types';
+import type { Pole } from '../../../reports/contract/resources';
 import { useAction } from '../../useAction';
 
 function PoleRenameForm({ pole, onDone }: { pole: Pole; onDone: (updated: Pole | null) => void }) {

@@ -3,7 +3,7 @@ import { useRef, useState, type FormEvent } from 'react';
 import { api, ApiError, errorMessage } from '../../api';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import type { Resource } from '../../useResource';
-import type { QuestionnaireImported, QuestionnaireSummary } from '../../types';
+import type { QuestionnaireImported, QuestionnaireSummary } from '../../../reports/contract/resources';
 
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{2,63}$/;
 const MAX_BYTES = 512 * 1024;

@@ -7,7 +7,7 @@ import { collegeLabel, type CollegeChoice } from '../../college';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { Link } from '../../router';
 import { useResource } from '../../useResource';
-import type { Invitation, InvitationInput } from '../../types';
+import type { Invitation, InvitationInput } from '../../../reports/contract/resources';
 import { copyText } from './copyText';
 import { invitationKindLabel, invitationStatusLabel } from './invitationStatus';
 import { useAction } from '../../useAction';

@@ -7,7 +7,7 @@ import { api, ApiError, errorMessage } from '../../api';
 import { collegeLabel, type CollegeChoice } from '../../college';
 import { ErrorAlert, LoadError, Loading } from '../../components/Messages';
 import { useResource } from '../../useResource';
-import type { MailFailure, MailingResult, MailRecipient, ReminderResult } from '../../types';
+import type { MailFailure, MailRecipient, MailingResultBody, ReminderResultBody } from '../../../reports/contract/mail';
 import type { MailingsOverview, MailingSummary } from '../../../reports/contract/mail';
 import { parseEmails } from './parseEmails';
 import { MAIL_DAILY_QUOTA_PER_POLE, MAX_RECIPIENTS, REMINDER_COOLDOWN_HOURS } from '../../../reports/contract/limits';
@@ -116,7 +116,7 @@ function MailingForm({ basePath, colleges, closed, onSent }: FormProps) {
   const [college, setCollege] = useState('');
   const [message, setMessage] = useState('');
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<MailingResult | null>(null);
+  const [result, setResult] = useState<MailingResultBody | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [error, setError] = useState<{ message: string; lines: string[] } | null>(null);
   const parsed = useMemo(() => parseEmails(addresses), [addresses]);
@@ -146,7 +146,7 @@ function MailingForm({ basePath, colleges, closed, onSent }: FormProps) {
     if (message.trim()) body.message = message.trim();
     setPending(true);
     try {
-      const answer = await api.post<MailingResult>(`${basePath}/mailings`, body);
+      const answer = await api.post<MailingResultBody>(`${basePath}/mailings`, body);
       setInfo(null);
       setResult(answer);
       setAddresses('');
@@ -274,7 +274,7 @@ interface RemindersProps {
 function Reminders({ basePath, closed, due, onDone }: RemindersProps) {
   const [confirming, setConfirming] = useState(false);
   const [pending, setPending] = useState(false);
-  const [result, setResult] = useState<ReminderResult | null>(null);
+  const [result, setResult] = useState<ReminderResultBody | null>(null);
   const [info, setInfo] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const openRef = useRef<HTMLButtonElement>(null);
@@ -298,7 +298,7 @@ function Reminders({ basePath, closed, due, onDone }: RemindersProps) {
     setResult(null);
     setPending(true);
     try {
-      const answer = await api.post<ReminderResult>(`${basePath}/reminders`);
+      const answer = await api.post<ReminderResultBody>(`${basePath}/reminders`);
       setInfo(null);
       setResult(answer);
       onDone();

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { api, ApiError } from '../../api';
 import { ErrorAlert, Loading } from '../../components/Messages';
 import { formatTime } from '../../format';
-import type { CollegeParticipation, Participation } from '../../types';
+import type { CollegeParticipation, Participation } from '../../../reports/contract/resources';
 
 const POLL_MS = 5000;
 

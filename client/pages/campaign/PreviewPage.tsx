@@ -8,7 +8,7 @@ import { canSeePole, RequireStaff } from '../../components/RequireStaff';
 import { StaffLayout } from '../../components/StaffLayout';
 import { Link } from '../../router';
 import { createSurveyModel } from '../../survey/setup';
-import type { QuestionnairePreview, SurveyJson } from '../../types';
+import type { QuestionnairePreview, SurveyJson } from '../../../reports/contract/resources';
 import { usePageTitle } from '../../usePageTitle';
 import { useResource } from '../../useResource';
 import { campaignApiPath, campaignPagePath } from './CampaignPage';

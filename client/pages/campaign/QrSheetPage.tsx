@@ -7,7 +7,7 @@ import { StaffLayout } from '../../components/StaffLayout';
 import { Link } from '../../router';
 import { useResource } from '../../useResource';
 import { usePageTitle } from '../../usePageTitle';
-import type { Invitation } from '../../types';
+import type { Invitation } from '../../../reports/contract/resources';
 import { campaignApiPath, campaignPagePath } from './CampaignPage';
 import { useCampaignContext } from './useCampaignContext';
 

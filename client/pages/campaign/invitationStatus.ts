@@ -1,5 +1,5 @@
 // Labels for the state of an invitation link.
-import type { Invitation } from '../../types';
+import type { Invitation } from '../../../reports/contract/resources';
 
 const individualLabels = { new: 'non ouvert', draft: 'en cours', submitted: 'réponse envoyée' } as const;
 

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import { ApiError } from '../../api';
 import { collegeChoices, type CollegeChoice } from '../../college';
 import { useResource } from '../../useResource';
-import type { Campaign, Pole, SurveyJson } from '../../types';
+import type { Campaign, Pole, SurveyJson } from '../../../reports/contract/resources';
 
 export interface CampaignContext {
   pole: Pole | null;

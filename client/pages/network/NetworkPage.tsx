@@ -11,7 +11,7 @@ import { DownloadFileButton } from '../../components/DownloadFileButton';
 import { NetworkFilters } from './NetworkFilters';
 import { FrequentThemes, Heatmap, MediansEvolution, NetworkParticipation, OverallDistribution, ProfileTable, ThemeDistributions } from './NetworkSections';
 import { filtersFromSearch, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues } from './paths';
-import type { NetworkResultsView } from './types';
+import type { NetworkResultsView } from '../../../reports/contract/network';
 import './network.css';
 import { SectionNav } from '../../components/SectionNav';
 

@@ -6,7 +6,7 @@ import { networkDistributionConfig, networkMediansEvolutionConfig, shortLabel } 
 import type { Distribution } from '../../../reports/analysis/network';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { formatCount, formatRate, formatScore } from '../results/scoreFormat';
-import type { NetworkResultsView, NetworkTheme } from './types';
+import type { NetworkResultsView, NetworkThemeResult } from '../../../reports/contract/network';
 import { ParticipationCells, ParticipationHeaders } from '../../components/ParticipationCells';
 import { bandOf, scoreBands } from '../../../reports/vocabulary';
 
@@ -86,7 +86,7 @@ export function ThemeDistributions({ results }: { results: NetworkResultsView })
   const config = useMemo(() => asConfig(networkDistributionConfig(results, WEB)), [results]);
   const tableId = 'network-themes-table';
   const rowHeight = useRowHeight(1.7, 3.1);
-  const weakLabel = (t: NetworkTheme) => (t.factor === 'internal' ? 'faiblesse' : 'menace');
+  const weakLabel = (t: NetworkThemeResult) => (t.factor === 'internal' ? 'faiblesse' : 'menace');
   return (
     <section aria-labelledby="themes-title" className="section" data-testid="network-themes">
       <h2 id="themes-title">Répartition des scores par thème</h2>
@@ -231,9 +231,9 @@ export function Heatmap({ results }: { results: NetworkResultsView }) {
 
 // ——— (4) Frequent weaknesses, threats, dissensus ———
 
-function RankedThemes({ title, id, ids, results, count, unit, testId }: { title: string; id: string; ids: string[]; results: NetworkResultsView; count: (t: NetworkTheme) => number; unit: string; testId: string }) {
+function RankedThemes({ title, id, ids, results, count, unit, testId }: { title: string; id: string; ids: string[]; results: NetworkResultsView; count: (t: NetworkThemeResult) => number; unit: string; testId: string }) {
   const byId = new Map(results.themes.map((t) => [t.id, t]));
-  const themes = ids.map((i) => byId.get(i)).filter((t): t is NetworkTheme => !!t);
+  const themes = ids.map((i) => byId.get(i)).filter((t): t is NetworkThemeResult => !!t);
   return (
     <section aria-labelledby={id} className="card ranked-themes" data-testid={testId}>
       <h3 id={id}>{title}</h3>

@@ -7,7 +7,8 @@ import { ErrorAlert, Loading } from '../../components/Messages';
 import { SkipLink } from '../../components/SkipLink';
 import { navigate } from '../../router';
 import QuestionnaireForm, { type FormOutcome } from '../../survey/QuestionnaireForm';
-import { isRespondentForm, type RespondentForm, type RespondentResponse } from '../../types';
+import type { RespondentResponse } from '../../../reports/contract/respondent';
+import { isRespondentForm, type RespondentForm } from './respondentForm';
 import { usePageTitle } from '../../usePageTitle';
 import { ConfidentialityPromise, ResumeElsewhere } from './RespondentCards';
 import {

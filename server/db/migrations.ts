@@ -220,4 +220,28 @@ export const migrations: Migration[] = [
       CREATE INDEX outgoing_mails_mailing ON outgoing_mails(mailing_id, status);
     `,
   },
+  {
+    version: 7,
+    name: 'accounts that can be disabled, idle sessions, audit trail',
+    // A disabled user keeps their row (the audit names them) but cannot sign in; their sessions are deleted when
+    // disabled. last_seen_at lets a session lapse after a period of inactivity besides its fixed expiry.
+    // The audit trail records who did what and when (exports, deletions, user and link changes, logins): never an
+    // answer nor a token. actor_id has no foreign key: the record outlives the account.
+    sql: `
+      ALTER TABLE users ADD COLUMN disabled_at TEXT;
+      ALTER TABLE sessions ADD COLUMN last_seen_at TEXT;
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        actor_id TEXT,
+        actor_email TEXT,
+        action TEXT NOT NULL,
+        target_type TEXT,
+        target_id TEXT,
+        pole_id TEXT,
+        detail TEXT
+      );
+      CREATE INDEX audit_log_at ON audit_log(at DESC, id DESC);
+    `,
+  },
 ];

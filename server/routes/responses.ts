@@ -3,7 +3,7 @@
 // elsewhere goes through a resume link that only the bound browser is shown. Once submitted, a link tells its status
 // and nothing else: the answers were moved apart with no tie to it (server/db/tickets.ts).
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
 import { ApiError, notFound } from '../errors.ts';
 import { hashToken, looksLikeToken, newId, newToken } from '../security/tokens.ts';
@@ -17,8 +17,20 @@ import { AnswersSchema, IssueListSchema, TokenParams, errors, json, jsonBody } f
 import { ResponseView } from '../../reports/contract/respondent.ts';
 
 
+/** The respondent routes also carry the ticket their middleware opened (writes only). */
+type ResponseEnv = { Variables: AppEnv['Variables'] & { ticket?: OpenedTicket } };
+
+type OpenedTicket = TicketRecord & {
+  /** Once the ticket is this browser's: the resume secret, which keys the draft, and the draft itself. */
+  resumeSecret?: string;
+  data?: Record<string, unknown>;
+  moved?: true;
+  /** A write's first use of its link: bind it in the write's own transaction (one commit, not two). */
+  bindWith?: { browser: RespondentBrowser; bound: { browserHash: string; resumeHash: string; resumeSealed: string; data: string } };
+};
+
 export function responseRoutes(deps: AppDeps) {
-  const app = new OpenAPIHono<AppEnv>();
+  const app = new OpenAPIHono<ResponseEnv>();
   const { repos } = deps;
 
   const revoked = () => new ApiError(410, 'link_revoked', 'Ce lien a été retiré par la coordination de votre pôle. Demandez-lui un nouveau lien si besoin.');
@@ -43,19 +55,11 @@ export function responseRoutes(deps: AppDeps) {
     }
   };
 
-  type OpenedTicket = TicketRecord & {
-    /** Once the ticket is this browser's: the resume secret, which keys the draft, and the draft itself. */
-    resumeSecret?: string;
-    data?: Record<string, unknown>;
-    moved?: true;
-    /** A write's first use of its link: bind it in the write's own transaction (one commit, not two). */
-    bindWith?: { browser: RespondentBrowser; bound: { browserHash: string; resumeHash: string; resumeSealed: string; data: string } };
-  };
   /**
    * The ticket behind a link, opened for this browser: bound on first use (or when the resume link is used), refused
    * with 403 when another browser holds it. A submitted ticket is returned as is: callers reveal only its status.
    */
-  const openTicket = async (c: Context<AppEnv>, token: string, mode: 'read' | 'write' = 'read'): Promise<OpenedTicket | undefined> => {
+  const openTicket = async (c: Context<ResponseEnv>, token: string, mode: 'read' | 'write' = 'read'): Promise<OpenedTicket | undefined> => {
     if (!looksLikeToken(token)) return undefined;
     const hash = hashToken(token);
     const byLink = repos.tickets.findByTokenHash(hash);
@@ -99,12 +103,16 @@ export function responseRoutes(deps: AppDeps) {
     return byLink ? opened : { ...opened, moved: true };
   };
 
-  /** A ticket that may still be written to, for PUT and submit. */
-  const writableTicket = async (c: Context<AppEnv>, token: string): Promise<OpenedTicket> => {
-    const ticket = await openTicket(c, token, 'write');
+  /**
+   * Route middleware for PUT and submit: the ticket that may still be written to, opened (and its browser checked)
+   * before the body is validated, so that whoever else holds the link is refused (403) whatever they send.
+   */
+  const writableTicket: MiddlewareHandler<ResponseEnv> = async (c, next) => {
+    const ticket = await openTicket(c, c.req.param('token') ?? '', 'write');
     if (!ticket) throw notFound('Lien inconnu ou expiré.');
     if (ticket.status === 'submitted') throw new ApiError(409, 'already_submitted', ALREADY_SUBMITTED);
-    return ticket;
+    c.set('ticket', ticket);
+    await next();
   };
 
   /** Validates answers for this ticket: the questionnaire's own rules, plus the collège fixed by the invitation. */
@@ -195,13 +203,13 @@ export function responseRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'put', path: '/responses/{token}', tags: ['Réponses'], summary: 'Enregistrer le brouillon',
+      method: 'put', path: '/responses/{token}', middleware: [writableTicket] as const, tags: ['Réponses'], summary: 'Enregistrer le brouillon',
       request: { params: TokenParams, ...jsonBody(z.object({ data: AnswersSchema, pageNo: z.number().int().min(0).max(100).optional() })) },
       responses: { 200: json(z.object({ status: z.literal('draft'), savedAt: z.string() }), 'Brouillon enregistré'), ...errors(403, 404, 409, 410, 422) },
     }),
     async (c) => {
       c.header('Cache-Control', 'no-store');
-      const ticket = await writableTicket(c, c.req.valid('param').token);
+      const ticket = c.get('ticket')!;
       const { data, pageNo } = c.req.valid('json');
       const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
       const { bindWith } = ticket;
@@ -213,7 +221,7 @@ export function responseRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'post', path: '/responses/{token}/submit', tags: ['Réponses'], summary: 'Envoyer les réponses (définitif)',
+      method: 'post', path: '/responses/{token}/submit', middleware: [writableTicket] as const, tags: ['Réponses'], summary: 'Envoyer les réponses (définitif)',
       request: { params: TokenParams, ...jsonBody(z.object({ data: AnswersSchema })) },
       responses: {
         201: json(z.object({ status: z.literal('submitted'), submittedAt: z.string().openapi({ description: 'Jour d’envoi (AAAA-MM-JJ) : rien de plus fin n’est gardé' }) }), 'Envoyé et enregistré'),
@@ -223,7 +231,7 @@ export function responseRoutes(deps: AppDeps) {
     }),
     async (c) => {
       c.header('Cache-Control', 'no-store');
-      const ticket = await writableTicket(c, c.req.valid('param').token);
+      const ticket = c.get('ticket')!;
       const { data } = c.req.valid('json');
       const { campaign, questionnaire } = contextOf(ticket.poleId, ticket.campaignId);
       const { day } = await submitResponse(deps, ticket, campaign, questionnaire, data);

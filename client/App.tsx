@@ -7,6 +7,7 @@ import { QrSheetPage } from './pages/campaign/QrSheetPage';
 import { HomePage } from './pages/HomePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { PasswordPage } from './pages/PasswordPage';
 import { PolePage } from './pages/PolePage';
 import { matchPath, usePath } from './router';
 import { SessionProvider } from './session';
@@ -40,6 +41,7 @@ function StaffRoutes({ path }: { path: string }) {
   if (path === '/' || path === '') return <HomePage />;
   if (matchPath('/connexion', path)) return <LoginPage />;
   if (matchPath('/admin', path)) return <AdminPage />;
+  if (matchPath('/compte/mot-de-passe', path)) return <PasswordPage />;
   if ((params = matchPath('/poles/:poleId', path))) return <PolePage key={params.poleId} poleId={params.poleId} />;
   if ((params = matchPath('/poles/:poleId/campagnes/:campaignId', path))) {
     return <CampaignPage key={path} poleId={params.poleId} campaignId={params.campaignId} />;

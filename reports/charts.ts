@@ -315,3 +315,25 @@ export function networkMediansEvolutionConfig(results: NetworkChartInput, target
     },
   };
 }
+
+/** What each network chart shows, as its caption on the dashboard and its title once downloaded (PNG or SVG). */
+export const NETWORK_CHART_TITLES = {
+  themes: (year: number) => `Répartition des scores des pôles par thème, campagne ${year}`,
+  evolution: () => 'Médianes du réseau par thème et par campagne',
+  groups: (label: string, year: number) => `Score global des pôles par ${label.toLowerCase()}, campagne ${year}`,
+};
+
+/** The overall score of each group of poles compared (only groups with figures), drawn as the theme distributions. */
+export function networkGroupsConfig(
+  comparison: { campaign: { year: number }; groups: { label: string; poles: number; overall: NetworkChartInput['themes'][number]['distribution'] | null }[] },
+  target: ChartTarget,
+): ChartConfiguration<'bar' | 'line', (number | [number, number] | null)[]> {
+  const groups = comparison.groups.flatMap((g, i) => (g.overall ? [{ id: String(i), label: `${g.label} (${g.poles} pôles)`, distribution: g.overall }] : []));
+  return networkDistributionConfig({ campaign: comparison.campaign, themes: groups }, target);
+}
+
+/** The chart with its title drawn above it: a downloaded image has no caption around it. */
+export function withChartTitle<C extends ChartConfiguration<any, any>>(config: C, title: string): C {
+  const plugins = { ...(config.options?.plugins ?? {}), title: { display: true, text: title, font: { ...FONT, size: 15, weight: 'bold' as const }, color: '#1b1b1f', padding: { top: 4, bottom: 12 } } };
+  return { ...config, options: { ...config.options, plugins } };
+}

@@ -2,7 +2,9 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import type { Context } from 'hono';
 import { serveStatic } from '@hono/node-server/serve-static';
+import type { HttpBindings } from '@hono/node-server';
 import { readFileSync, existsSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { AppDeps, AppEnv } from './context.ts';
@@ -19,6 +21,23 @@ import { mailRoutes } from './routes/mail.ts';
 import { isOptOutPath } from './mail/links.ts';
 import type { MailSender } from './mail/sender.ts';
 import { networkRoutes } from './routes/network.ts';
+import { adminRoutes } from './routes/admin.ts';
+
+/**
+ * Sent with every response. Scripts only from the app's own files (no inline script, no handler attribute: markup
+ * slipped into a questionnaire cannot run). Inline styles are allowed: SurveyJS and the charts set style attributes.
+ * Images may be data: URLs (the QR code sheet). No plugin, no framing, no <base>, forms post only to the app.
+ */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  objectSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+};
 
 export interface AppOptions {
   /** Folder of the built client (Vite's outDir); omitted in API-only tests. */
@@ -39,13 +58,22 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   });
 
   app.onError(handleError);
-  app.use('*', secureHeaders({ contentSecurityPolicy: undefined, crossOriginEmbedderPolicy: false }));
-  app.use('/api/*', bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.json(errorBody('too_large', 'Requête trop volumineuse.'), 413) }));
+  // A response sent before the request's body has fully arrived (a 413, a 401 or 403 from a middleware, a 404)
+  // leaves the rest of that body on the socket, and Node then drops the connection: a client that trusted the
+  // keep-alive would see its next request fail. Saying so lets it open a new connection instead.
+  app.use('*', async (c, next) => {
+    await next();
+    const incoming = (c.env as Partial<HttpBindings> | undefined)?.incoming;
+    if (incoming && !incoming.complete) c.header('Connection', 'close');
+  });
+  app.use('*', secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, crossOriginEmbedderPolicy: false }));
   // Everything under /api is personal or tied to a pole (links carry tokens): never kept by a cache or a proxy.
+  // Outside the body limit, so that its refusals are covered too.
   app.use('/api/*', async (c, next) => {
     await next();
     if (!c.res.headers.has('Cache-Control')) c.header('Cache-Control', 'no-store');
   });
+  app.use('/api/*', bodyLimit({ maxSize: 512 * 1024, onError: (c) => c.json(errorBody('too_large', 'Requête trop volumineuse.'), 413) }));
   app.use('/api/*', sessionMiddleware(deps));
   // The opt-out link is the one write a mail client makes on its own (RFC 8058 one-click POST): its token is the
   // authority, and a recipient who also has a staff session must not be refused for lacking the header.
@@ -53,7 +81,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && isOptOutPath(c.req.path) ? next() : csrf(c, next)));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
-  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, exportRoutes, networkRoutes]) api.route('/', routes(deps));
+  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, exportRoutes, networkRoutes, adminRoutes]) api.route('/', routes(deps));
   api.route('/', mailRoutes(deps, options.mailSender));
   app.route('/api', api);
 
@@ -68,13 +96,19 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   if (options.clientDir && existsSync(join(options.clientDir, 'index.html'))) {
     const root = relative(process.cwd(), options.clientDir) || '.';
     const indexFile = join(options.clientDir, 'index.html');
-    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
-    app.use('*', serveStatic({ root }));
     // Client-side routes (/r/<token>, /admin, ...) all load the single page, read afresh so a rebuild is picked up.
-    app.get('*', (c) => {
-      c.header('Cache-Control', 'no-cache');
+    // Stored nowhere: its address may carry a respondent's token, and no-store also keeps the page out of most
+    // browsers' back-forward cache, where a shared device's next user could find what the previous one saw. Being
+    // sent without a validator, it was downloaded in full each time anyway: no-cache saved nothing.
+    const shell = (c: Context<AppEnv>) => {
+      c.header('Cache-Control', 'no-store');
       return c.html(readFileSync(indexFile, 'utf8'));
-    });
+    };
+    app.use('/assets/*', serveStatic({ root, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    // Before the static files, which would otherwise answer « / » with index.html and no Cache-Control.
+    app.get('/', shell);
+    app.use('*', serveStatic({ root }));
+    app.get('*', shell);
   }
   return app;
 }

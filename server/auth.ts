@@ -1,6 +1,7 @@
 // Who is calling: the session cookie, CSRF checks for cookie-authenticated writes, and permission guards.
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { timingSafeEqual } from 'node:crypto';
 import type { AppDeps, AppEnv } from './context.ts';
 import { ApiError, forbidden, notFound } from './errors.ts';
 import { hashToken } from './security/tokens.ts';
@@ -9,14 +10,31 @@ import type { Questionnaire } from '../surveys/registry.ts';
 
 export const SESSION_COOKIE = 'ptce_session';
 export const SESSION_DAYS = 14;
+/** A session unused this long ends, whatever its expiry: a forgotten open tab on a shared computer does not stay signed in. */
+export const SESSION_IDLE_MS = 2 * 60 * 60_000;
+/** Use is recorded at most this often: a write per request would cost more than the precision is worth. */
+const SEEN_PRECISION_MS = 60_000;
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** Sessions last seen before this moment have lapsed. */
+export const idleSince = (now: Date) => new Date(now.getTime() - SESSION_IDLE_MS);
 
 export function sessionMiddleware(deps: AppDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const token = getCookie(c, SESSION_COOKIE);
-    c.set('session', token ? deps.repos.sessions.find(hashToken(token), deps.now()) : undefined);
+    const now = deps.now();
+    const session = token ? deps.repos.sessions.find(hashToken(token), now, idleSince(now)) : undefined;
+    if (session && now.getTime() - Date.parse(session.lastSeenAt) >= SEEN_PRECISION_MS) deps.repos.sessions.touch(session.tokenHash, now);
+    c.set('session', session);
     await next();
   };
+}
+
+/** Compares in constant time, so that the response time does not tell how much of a guessed token was right. */
+function sameSecret(sent: string | undefined, expected: string): boolean {
+  const a = Buffer.from(sent ?? '');
+  const b = Buffer.from(expected);
+  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 /**
@@ -28,7 +46,7 @@ export function csrfMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const session = c.get('session');
     if (session && UNSAFE.has(c.req.method) && !c.req.path.startsWith('/api/responses/') && !(c.req.path === '/api/session' && c.req.method === 'POST')) {
-      if (c.req.header('x-csrf-token') !== session.csrfToken) {
+      if (!sameSecret(c.req.header('x-csrf-token'), session.csrfToken)) {
         throw new ApiError(403, 'csrf', 'Jeton CSRF manquant ou invalide : rechargez la page.');
       }
     }

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 export const ROOT = new URL('..', import.meta.url).pathname;
 export const CLIENT_DIST = join(ROOT, 'dist', 'client');
-const SOURCES = ['client', 'vite.config.ts', 'surveys/metadata.ts', 'reports/charts.ts', 'reports/types.ts', 'package-lock.json'];
+const SOURCES = ['client', 'vite.config.ts', 'surveys/metadata.ts', 'surveys/html.ts', 'reports/charts.ts', 'reports/types.ts', 'package-lock.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -1,5 +1,6 @@
 // Configuration from the environment, with the defaults the README documents.
 import { resolve } from 'node:path';
+import { passwordProblem } from './security/passwords.ts';
 
 export interface Config {
   port: number;
@@ -19,12 +20,24 @@ export interface Config {
   smtpUrl?: string;
   /** Sender of campaign mail, e.g. "Labo ESS <ptce@example.org>"; defaults to the SMTP user when it is an address. */
   mailFrom?: string;
+  /** Behind a reverse proxy: believe its X-Forwarded-For (client address) and X-Forwarded-Proto (HTTPS). */
+  trustProxy: boolean;
+  /** RETENTION_YEARS: campaigns older than this many years are deleted with all their data; unset, all are kept. */
+  retentionYears?: number;
+  /** BACKUP_KEEP: backup sets `npm run backup` keeps in DATA_DIR/backups/. */
+  backupKeep: number;
 }
 
 function numberFrom(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
   if (value === undefined || value === '') return fallback;
   const n = Number(value);
   if (!Number.isFinite(n) || n < min || n > max) throw new Error(`${name} invalide : ${value} (attendu entre ${min} et ${max})`);
+  return n;
+}
+
+function integerFrom(value: string | undefined, fallback: number, name: string, min: number, max: number): number {
+  const n = numberFrom(value, fallback, name, min, max);
+  if (!Number.isInteger(n)) throw new Error(`${name} invalide : ${value} (attendu : un nombre entier)`);
   return n;
 }
 
@@ -43,6 +56,20 @@ function smtpUrlFrom(value: string | undefined): string | undefined {
   return value;
 }
 
+function flagFrom(value: string | undefined, name: string): boolean {
+  if (value === undefined || value === '' || value === '0' || value === 'false') return false;
+  if (value === '1' || value === 'true') return true;
+  throw new Error(`${name} invalide : ${value} (attendu : 1 ou 0)`);
+}
+
+/** The first admin's password is held to the same policy as any other. */
+function adminPasswordFrom(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const problem = passwordProblem(value);
+  if (problem) throw new Error(`ADMIN_PASSWORD refusé : ${problem} Choisissez-en un plus long, ou retirez ADMIN_PASSWORD pour qu’un mot de passe soit généré.`);
+  return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT invalide : ${env.PORT}`);
@@ -54,7 +81,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST || '127.0.0.1',
     dataDir: resolve(env.DATA_DIR ?? './data'),
     adminEmail: env.ADMIN_EMAIL || undefined,
-    adminPassword: env.ADMIN_PASSWORD || undefined,
+    adminPassword: adminPasswordFrom(env.ADMIN_PASSWORD),
     publicUrl: env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/+$/, '') : undefined,
     secretKey: env.SECRET_KEY || undefined,
     minGroupSize: numberFrom(env.MIN_GROUP_SIZE, 3, 'MIN_GROUP_SIZE', 1, 100),
@@ -62,5 +89,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     swotLow,
     smtpUrl: smtpUrlFrom(env.SMTP_URL),
     mailFrom: env.MAIL_FROM || undefined,
+    trustProxy: flagFrom(env.TRUST_PROXY, 'TRUST_PROXY'),
+    retentionYears: env.RETENTION_YEARS ? integerFrom(env.RETENTION_YEARS, 0, 'RETENTION_YEARS', 1, 100) : undefined,
+    backupKeep: integerFrom(env.BACKUP_KEEP, 14, 'BACKUP_KEEP', 1, 10_000),
   };
 }

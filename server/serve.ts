@@ -7,6 +7,7 @@ import { CLIENT_DIST } from './client-build.ts';
 import type { Config } from './config.ts';
 import type { AppDeps } from './context.ts';
 import { createMailSender, type MailSender } from './mail/sender.ts';
+import { createRetentionPurger } from './retention.ts';
 
 export interface RunningServer {
   url: string;
@@ -19,7 +20,7 @@ export interface RunningServer {
 
 export async function startServer(config: Config, options: { now?: () => Date; clientDir?: string | null } = {}): Promise<RunningServer> {
   const deps = createDeps(config, options.now);
-  const admin = await ensureAdmin(deps.repos, config);
+  const admin = await ensureAdmin(deps, config);
   // Mails queued by a mailing leave from here, in the background, while the server runs.
   const mailSender = createMailSender(deps);
   const app = createApp(deps, { clientDir: options.clientDir === null ? undefined : (options.clientDir ?? CLIENT_DIST), mailSender });
@@ -28,6 +29,9 @@ export async function startServer(config: Config, options: { now?: () => Date; c
   });
   const { port } = server.address() as AddressInfo;
   mailSender.start();
+  // RETENTION_YEARS: campaigns past the period are purged now, then daily, while the server runs.
+  const retention = createRetentionPurger(deps, config.retentionYears);
+  retention.start();
   return {
     url: `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${port}`,
     deps,
@@ -35,6 +39,7 @@ export async function startServer(config: Config, options: { now?: () => Date; c
     mailSender,
     close: async () => {
       await mailSender.stop();
+      await retention.stop();
       await new Promise<void>((resolve) => {
         server.close(() => {
           deps.repos.close();

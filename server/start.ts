@@ -3,7 +3,15 @@ import { readConfig } from './config.ts';
 import { ensureClientBuild } from './client-build.ts';
 import { startServer } from './serve.ts';
 
-const config = readConfig();
+// A setting refused (weak ADMIN_PASSWORD, bad PORT…) is an operator's message, not a stack trace.
+const config = (() => {
+  try {
+    return readConfig();
+  } catch (error) {
+    console.error(`Démarrage impossible : ${(error as Error).message}`);
+    process.exit(1);
+  }
+})();
 // `npm run dev` serves the client with Vite's dev server instead.
 const apiOnly = process.env.PTCE_API_ONLY === '1';
 if (!apiOnly) await ensureClientBuild();

@@ -218,6 +218,16 @@ function checkStructure(json: Json, allowedTypes: readonly string[], issues: Che
     });
   }
   const refs = walkElements(json);
+  // SurveyJS also reads a survey's, a page's or a panel's elements from « questions » (an older name): elements
+  // there would be shown without any of these checks (allowed types, names, scoring metadata).
+  const owners = [
+    { owner: json, path: '' },
+    ...(Array.isArray(json.pages) ? json.pages.map((page: unknown, i: number) => ({ owner: page, path: `pages[${i}].` })) : []),
+    ...refs.filter((r) => r.element.type === 'panel').map((r) => ({ owner: r.element, path: `${r.path}.` })),
+  ];
+  for (const { owner, path } of owners) {
+    if (isObject(owner) && owner.questions !== undefined) add(`${path}questions`, '« questions » n’est pas pris en charge : placez ces éléments dans « elements ».');
+  }
   const names = new Map<string, string>();
   for (const { element, path } of refs) {
     const kind = element.type === 'panel' ? 'panneau' : 'question';

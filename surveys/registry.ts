@@ -6,6 +6,7 @@ import { checkProfileForm, checkQuestionnaire, type CheckIssue } from './check.t
 import type { CollegeChoice, RawJson } from './json.ts';
 import { profileModel, questionnaireModel, type ProfileModel, type QuestionnaireModel } from './model.ts';
 import { compileValidator, type AnswerValidator } from './validator.ts';
+import { sanitizeDefinition } from './sanitize.ts';
 
 type Json = RawJson;
 
@@ -73,7 +74,13 @@ export function checkRenamed(definition: Json, renamed: unknown): CheckIssue[] {
   return issues;
 }
 
-export function compileQuestionnaire(id: string, definition: Json, profile: Json, renamed: Record<string, string> = {}): Questionnaire {
+/**
+ * Checks and compiles a version. Its markup is sanitized first, whatever its source (file, database, import): SurveyJS
+ * renders it raw on the respondents' and the staff's pages, and only the sanitized copy is kept.
+ */
+export function compileQuestionnaire(id: string, rawDefinition: Json, rawProfile: Json, renamed: Record<string, string> = {}): Questionnaire {
+  const definition = sanitizeDefinition(rawDefinition);
+  const profile = sanitizeDefinition(rawProfile);
   const problems = [
     ...checkQuestionnaire(definition),
     ...checkProfileForm(profile).map((p) => ({ ...p, path: `profil.${p.path}` })),

@@ -1,7 +1,8 @@
 // One chart.js chart on a <canvas>: created in an effect, destroyed on unmount or when the configuration changes.
 // chart.js is only imported here, and this module is only reached from lazily loaded pages.
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
-import { useEffect, useRef, useSyncExternalStore } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { chartPng, saveBlob } from './chartImage';
 
 Chart.register(...registerables);
 
@@ -48,9 +49,70 @@ interface Props {
   minWidth?: string;
   /** id of the element holding the chart's data table. */
   describedBy?: string;
+  /** Offers the chart as a file: a PNG drawn for print, and an SVG when the server draws this chart (`svgUrl`). */
+  download?: ChartDownload;
 }
 
-export function ChartCanvas({ config, label, height, wrapLabelsAt, minWidth, describedBy }: Props) {
+export interface ChartDownload {
+  /** Drawn above the chart in the file, and said by the buttons. */
+  title: string;
+  /** Without extension. */
+  fileName: string;
+  svgUrl?: string;
+}
+
+/** Height of a downloaded image, in CSS pixels: the chart's height on a wide screen. */
+function exportHeight(height: string | undefined): number {
+  const rem = height?.endsWith('rem') ? Number.parseFloat(height) : NaN;
+  return Number.isFinite(rem) ? rem * 16 + 40 : 540;
+}
+
+function ChartDownloads({ config, download, height }: { config: ChartConfiguration; download: ChartDownload; height?: string }) {
+  const [busy, setBusy] = useState<'png' | 'svg' | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  async function run(kind: 'png' | 'svg') {
+    setBusy(kind);
+    setError(null);
+    try {
+      if (kind === 'png') {
+        saveBlob(await chartPng(config, download.title, exportHeight(height)), `${download.fileName}.png`);
+      } else {
+        const response = await fetch(download.svgUrl!, { credentials: 'same-origin', headers: { Accept: 'image/svg+xml' } });
+        if (!response.ok) throw new Error(`Erreur du serveur (${response.status}).`);
+        saveBlob(await response.blob(), `${download.fileName}.svg`);
+      }
+    } catch (e) {
+      setError(e instanceof Error && e.message ? e.message : 'Le téléchargement a échoué.');
+    } finally {
+      setBusy(null);
+    }
+  }
+  // Several charts have these buttons: each says which chart it downloads (visible text stays short).
+  const what = <span className="visually-hidden">« {download.title} » </span>;
+  return (
+    <div className="chart-downloads">
+      <button type="button" className="button-secondary button-small" onClick={() => void run('png')} disabled={busy !== null}>
+        {/* One text run: a button lays out its children as flex items, which would drop the spaces between them. */}
+        <span>Télécharger {what}en PNG</span>
+      </button>
+      {download.svgUrl && (
+        <button type="button" className="button-secondary button-small" onClick={() => void run('svg')} disabled={busy !== null}>
+          <span>Télécharger {what}en SVG</span>
+        </button>
+      )}
+      <span className="hint" aria-live="polite">
+        {busy ? 'Préparation de l’image…' : ''}
+      </span>
+      {error && (
+        <p className="field-error" role="alert">
+          L’image n’a pas pu être téléchargée. {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+export function ChartCanvas({ config, label, height, wrapLabelsAt, minWidth, describedBy, download }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const narrow = useNarrow();
   const wrapAt = narrow ? wrapLabelsAt : undefined;
@@ -75,11 +137,22 @@ export function ChartCanvas({ config, label, height, wrapLabelsAt, minWidth, des
       <canvas ref={canvasRef} role="img" aria-label={label} aria-describedby={describedBy} />
     </div>
   );
-  if (!minWidth) return box;
+  const downloads = download && <ChartDownloads config={config} download={download} height={height} />;
+  if (!minWidth) {
+    return (
+      <>
+        {box}
+        {downloads}
+      </>
+    );
+  }
   return (
-    // Keyboard users can scroll the frame too.
-    <div className="chart-scroll" tabIndex={0} role="group" aria-label="Graphique défilant horizontalement">
-      {box}
-    </div>
+    <>
+      {/* Keyboard users can scroll the frame too. */}
+      <div className="chart-scroll" tabIndex={0} role="group" aria-label="Graphique défilant horizontalement">
+        {box}
+      </div>
+      {downloads}
+    </>
   );
 }

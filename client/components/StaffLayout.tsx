@@ -48,6 +48,7 @@ export function StaffLayout({ children }: { children: ReactNode }) {
               <span className="user-email" data-testid="user-email">
                 {user.email}
               </span>
+              <Link to="/compte/mot-de-passe">Changer de mot de passe</Link>
               <button type="button" className="button-secondary" onClick={handleLogout} disabled={leaving}>
                 Se déconnecter
               </button>

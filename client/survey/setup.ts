@@ -3,12 +3,27 @@
 import 'survey-core/survey-core.fontless.css';
 import 'survey-core/i18n/french';
 import { Model } from 'survey-core';
+import createDOMPurify from 'dompurify';
+import { htmlSanitizer } from '../../surveys/html';
 import { registerPtceProperties } from '../../surveys/serializer';
 
 registerPtceProperties();
 
+const cleanHtml = htmlSanitizer(createDOMPurify(window));
+
+/**
+ * The server keeps only sanitized markup, but SurveyJS then fills answers into it unescaped (`{question}` in an html
+ * question or `completedHtml`): what an answer brings in is only known here, so the markup is sanitized again once
+ * filled in. Titles and descriptions are never HTML (no `onTextMarkdown` handler is set), only these are.
+ */
+class SafeModel extends Model {
+  override processHtml(html: string, reason?: string): string {
+    return cleanHtml(super.processHtml(html, reason));
+  }
+}
+
 export function createSurveyModel(json: object): Model {
-  const model = new Model(json);
+  const model = new SafeModel(json);
   model.locale = 'fr';
   return model;
 }

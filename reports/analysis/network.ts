@@ -1,5 +1,5 @@
 // The network view for the Labo: every pole's theme scores side by side, their distribution per theme,
-// the weaknesses, threats and dissensus most poles share, participation and the poles' profiles.
+// the weaknesses, threats and dissensus most poles share, participation, the poles' profiles and the poles to support.
 // Pure: it takes each pole's respondents' item scores (computed at submission) and returns plain data, in the
 // shape reports/contract/network.ts defines once.
 import type { SwotThresholds } from '../types.ts';
@@ -7,6 +7,7 @@ import type { Distribution, NetworkPoleResult, NetworkResults, NetworkThemeResul
 import { groupColleges, type CollegeGrouping } from './groups.ts';
 import { mean, spread } from './statistics.ts';
 import { swotCategory } from './swot.ts';
+import { polesToSupport } from './network-support.ts';
 import type { PoleFacts } from '../../surveys/model.ts';
 import type { ProfileRole } from '../../surveys/metadata.ts';
 
@@ -64,7 +65,7 @@ const scoreOrNull = (v: number | null) => (v === null || Number.isNaN(v) ? null 
  */
 function poleThemeFigures(
   responses: NetworkPoleInput['responses'],
-  themes: NetworkInput['themes'],
+  themes: PoleScoring['themes'],
   grouping: CollegeGrouping,
   k: number,
 ): { score: number | null; spread: number | null }[] {
@@ -103,30 +104,60 @@ function poleThemeFigures(
   });
 }
 
+/** What scoring a pole needs besides its responses: the themes (with their items), dimensions, collèges and k. */
+export interface PoleScoring {
+  themes: readonly { dimension: string; items: readonly number[] }[];
+  /** Internal dimensions: the overall score is their mean. */
+  internalDimensions: readonly string[];
+  colleges: NetworkInput['colleges'];
+  minGroupSize: number;
+}
+
+export interface PoleFigures {
+  /** One per theme of the scoring, null when no group shows it. */
+  scores: (number | null)[];
+  /** Gap between the highest and lowest group, per theme (null under two groups). */
+  spreads: (number | null)[];
+  overall: number | null;
+}
+
+/** A pole's theme scores, spreads and overall score, as its own report computes them; null under k responses. */
+export function scorePole(responses: NetworkPoleInput['responses'], scoring: PoleScoring): PoleFigures | null {
+  if (responses.length < scoring.minGroupSize) return null;
+  // Grouped as in the pole's own report: once, from its responses' collèges.
+  const grouping = groupColleges(scoring.colleges, responses, scoring.minGroupSize);
+  const figures = poleThemeFigures(responses, scoring.themes, grouping, scoring.minGroupSize);
+  const scores = figures.map((f) => f.score);
+  const overall = mean(scoring.internalDimensions.map((d) => mean(scoring.themes.flatMap((t, i) => (t.dimension === d ? [scores[i]] : [])))));
+  return { scores, spreads: figures.map((f) => f.spread), overall };
+}
+
 const profileValue = (value: unknown) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
 
 export function computeNetworkResults(input: NetworkInput): NetworkResults {
   const themeCount = input.themes.length;
   const weakPoles = new Array<number>(themeCount).fill(0);
   const dissensusPoles = new Array<number>(themeCount).fill(0);
-  const internalDimensions = input.dimensions.filter((d) => d.factor === 'internal').map((d) => d.id);
+  const scoring: PoleScoring = {
+    themes: input.themes,
+    internalDimensions: input.dimensions.filter((d) => d.factor === 'internal').map((d) => d.id),
+    colleges: input.colleges,
+    minGroupSize: input.minGroupSize,
+  };
 
   const poles: NetworkPoleResult[] = input.poles.map((pole) => {
-    const available = pole.responses.length >= input.minGroupSize;
-    const scores: (number | null)[] = new Array(themeCount).fill(null);
-    if (available) {
-      // Grouped as in the pole's own report: once, from its responses' collèges.
-      const grouping = groupColleges(input.colleges, pole.responses, input.minGroupSize);
-      const figures = poleThemeFigures(pole.responses, input.themes, grouping, input.minGroupSize);
-      for (let t = 0; t < themeCount; t++) {
-        const agg = { score: figures[t].score, dissensus: figures[t].spread !== null && figures[t].spread! >= input.dissensusThreshold };
-        scores[t] = agg.score;
-        const category = swotCategory(agg.score, input.themes[t].factor, input.thresholds);
-        if (category === 'weakness' || category === 'threat') weakPoles[t]++;
-        if (agg.dissensus) dissensusPoles[t]++;
+    const figures = scorePole(pole.responses, scoring);
+    let weaknesses = 0;
+    let dissensusThemes = 0;
+    for (let t = 0; figures && t < themeCount; t++) {
+      const category = swotCategory(figures.scores[t], input.themes[t].factor, input.thresholds);
+      if (category === 'weakness' || category === 'threat') weakPoles[t]++;
+      if (category === 'weakness') weaknesses++;
+      if (figures.spreads[t] !== null && figures.spreads[t]! >= input.dissensusThreshold) {
+        dissensusPoles[t]++;
+        dissensusThemes++;
       }
     }
-    const dimensionScores = internalDimensions.map((d) => mean(input.themes.flatMap((t, i) => (t.dimension === d ? [scores[i]] : []))));
     return {
       id: pole.id,
       name: pole.name,
@@ -135,9 +166,11 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
       foundedYear: pole.facts?.foundingYear ?? null,
       invited: pole.invited,
       submitted: pole.responses.length,
-      available,
-      overall: available ? mean(dimensionScores) : null,
-      scores,
+      available: figures !== null,
+      overall: figures?.overall ?? null,
+      scores: figures?.scores ?? new Array(themeCount).fill(null),
+      weaknesses,
+      dissensusThemes,
     };
   });
 
@@ -151,6 +184,7 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
   const rank = (factor: 'internal' | 'external', counts: number[]) =>
     themes.map((t, i) => ({ t, count: counts[i] })).filter((x) => x.t.factor === factor && x.count > 0).sort((a, b) => b.count - a.count).map((x) => x.t.id);
 
+  const overall = distribution(withResults.map((p) => p.overall));
   return {
     campaign: input.campaign,
     minGroupSize: input.minGroupSize,
@@ -163,7 +197,8 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     dissensus: themes.map((t, i) => ({ id: t.id, count: dissensusPoles[i] })).filter((x) => x.count > 0).sort((a, b) => b.count - a.count).map((x) => x.id),
     participation: participationOf(input),
     profile: profileCounts(input),
-    overall: distribution(withResults.map((p) => p.overall)),
+    overall,
+    support: polesToSupport(poles, overall, input.thresholds, input.themes.filter((t) => t.factor === 'internal').length),
   };
 }
 

@@ -6,6 +6,7 @@ import { mean } from './statistics.ts';
 import { scoreRespondent, type Answers, type RespondentScores } from './scoring.ts';
 import { DEFAULT_THRESHOLDS, swotCategory } from './swot.ts';
 import { selectOptions } from './options.ts';
+import { previousItemIndexes } from './shared-items.ts';
 import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 import type { PoleFacts, QuestionnaireModel } from '../../surveys/model.ts';
 
@@ -150,16 +151,7 @@ function evolutionOf(
   colleges: PoleResultsInput['colleges'],
 ): Evolution {
   const before = previous.model;
-  const renamed = previous.renamed ?? {};
-  const mapped = (key: string) => (Object.hasOwn(renamed, key) ? renamed[key] : undefined);
-  /** The item's key in the earlier version: its own mapping, else its question's (for a matrix row), else itself. */
-  const previousKey = (i: number): string => {
-    const item = model.items[i];
-    const own = mapped(item.key);
-    if (own !== undefined) return own;
-    const question = item.row !== undefined ? mapped(item.question) : undefined;
-    return question !== undefined ? `${question}.${item.row}` : item.key;
-  };
+  const previousItem = previousItemIndexes(model, before, previous.renamed);
   const beforeScored = previous.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(before, r.data) }));
   // The earlier campaign is grouped on its own responses.
   const beforeRules: AggregateRules = { ...rules, grouping: groupColleges(colleges, previous.responses, rules.minGroupSize) };
@@ -169,8 +161,8 @@ function evolutionOf(
   return {
     previousCampaign: previous.campaign,
     themes: model.themes.map((theme) => {
-      const shared = theme.items.filter((i) => before.itemIndex.has(previousKey(i)));
-      const previousIndexes = shared.map((i) => before.itemIndex.get(previousKey(i))!);
+      const shared = theme.items.filter((i) => previousItem[i] !== undefined);
+      const previousIndexes = shared.map((i) => previousItem[i]!);
       const now = shared.length ? themeScore(current, shared, rules) : null;
       const then = shared.length ? themeScore(beforeScored, previousIndexes, beforeRules) : null;
       return { id: theme.id, label: theme.label, previous: then, current: now, delta: now !== null && then !== null ? now - then : null, sharedItems: shared.length };

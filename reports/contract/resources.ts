@@ -3,7 +3,13 @@
 import { z } from '@hono/zod-openapi';
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), role: z.enum(['admin', 'coordinator']), poleId: z.string().nullable() })
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(['admin', 'coordinator']),
+    poleId: z.string().nullable(),
+    disabled: z.boolean().openapi({ description: 'Compte désactivé par l’administration : pas de connexion ni de session' }),
+  })
   .openapi('User');
 
 export const PoleSchema = z

@@ -1,7 +1,8 @@
 // What the response exports contain. Per questionnaire version (computed once): the leaf columns (one per stored
 // answer value, matrix rows and multipletext items expanded), which of them are free text, and the quasi-identifiers
 // (respondent-profile questions). Per export: the rows made k-anonymous over the quasi-identifiers within each
-// partition (pole × results batch), in random order with ids 1..n, free text moved to a table of its own.
+// partition (pole × results batch), in random order under codes of that export only, free text moved to a table of
+// its own.
 import { hasCompanionComment, partsOf, type ModelItem, type QuestionnaireModel } from '../../surveys/model.ts';
 import { itemScore, scoreRespondent, type Answers } from '../analysis/scoring.ts';
 import { cryptoRandom, kAnonymize, shuffle, type KAnonymity, type QuasiIdentifierColumn } from './anonymity.ts';
@@ -43,8 +44,10 @@ export interface ExportLayout {
   quasiIdentifiers: QuasiIdentifier[];
 }
 
-/** One submitted response as read for the export: no id, no time. */
+/** One submitted response as read for the export: no stored id, no time. */
 export interface ExportRow {
+  /** The `reponse` cell: a code the server made for this response in this export only (server/export-codes.ts). */
+  code: string;
   poleId: string;
   poleName: string;
   /** The collège group computed by the server: a collège id, or `autres` for the merged small collèges. */
@@ -180,9 +183,8 @@ export function parseAnswers(text: string): Answers {
   return data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Answers) : {};
 }
 
-/** One exported response: its position after shuffling, and its quasi-identifiers at the level chosen. */
+/** One exported response: its quasi-identifiers at the level chosen. */
 export interface PreparedRow {
-  id: number;
   row: ExportRow;
   data: Answers;
   /** Per kept quasi-identifier key (the collège group excepted): the value at the chosen level. */
@@ -191,7 +193,7 @@ export interface PreparedRow {
 
 /**
  * The export tables of one campaign (all poles, or one), k-anonymous over the quasi-identifiers within every
- * (pole, batch) partition; rows in random order (poles by name, rows shuffled within a pole), ids 1..n.
+ * (pole, batch) partition; rows in random order (poles by name, rows shuffled within a pole).
  */
 export function exportTables(questionnaire: QuestionnaireModel, campaign: { year: number }, input: readonly ExportRow[], k: number, random: () => number = cryptoRandom) {
   const layout = exportLayout(questionnaire);
@@ -221,17 +223,16 @@ export function exportTables(questionnaire: QuestionnaireModel, campaign: { year
       if (c.key !== 'college' && level !== null) qi.set(c.key, c.levels[level][i]);
     });
     const list = byPole.get(p.row.poleId) ?? [];
-    list.push({ id: 0, row: p.row, data: p.data, qi });
+    list.push({ row: p.row, data: p.data, qi });
     byPole.set(p.row.poleId, list);
   });
   const poles = [...byPole.values()].sort((a, b) => a[0].row.poleName.localeCompare(b[0].row.poleName, 'fr', { sensitivity: 'base' }) || (a[0].row.poleId < b[0].row.poleId ? -1 : 1));
   const rows = poles.flatMap((list) => shuffle(list, random));
-  rows.forEach((r, i) => (r.id = i + 1));
 
   const answerColumns = columns.filter((c) => !c.freeText && !dropped.has(c.key));
   const textColumns = columns.filter((c) => c.freeText);
   const responseHeader = [...BASE_HEADER, ...(collegeKept ? COLLEGE_HEADER : [])];
-  const head = (r: PreparedRow): Cell[] => [campaign.year, r.row.poleName, r.row.poleId, r.id, ...(collegeKept ? [r.row.group, r.row.groupLabel] : [])];
+  const head = (r: PreparedRow): Cell[] => [campaign.year, r.row.poleName, r.row.poleId, r.row.code, ...(collegeKept ? [r.row.group, r.row.groupLabel] : [])];
   const cellOf = (r: PreparedRow, col: LeafColumn): Cell | undefined => (r.qi.has(col.key) ? (r.qi.get(col.key) ?? undefined) : answerCell(rawValue(r.data, col)));
 
   /** Free text per (pole, question): distinct trimmed texts and how many wrote each, from k non-empty answers. */

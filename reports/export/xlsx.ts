@@ -29,7 +29,7 @@ export interface XlsxExport {
 /** Text is written as text and neutralised like in CSV; numbers, booleans and dates keep their type. */
 const xlsxCell = (v: Cell): Cell => (typeof v === 'string' ? neutralise(v) : v);
 
-const WIDTHS: Record<string, number> = { pole: 30, reponse: 10, college_libelle: 30, question: 32, valeur: 30, libelle: 60, texte: 80, theme: 28, theme_libelle: 40 };
+const WIDTHS: Record<string, number> = { pole: 30, reponse: 24, college_libelle: 30, question: 32, valeur: 30, libelle: 60, texte: 80, theme: 28, theme_libelle: 40 };
 
 export async function responsesXlsx(
   questionnaire: QuestionnaireModel, campaign: { year: number }, rows: readonly ExportRow[], k: number, random: () => number = cryptoRandom,

@@ -12,10 +12,14 @@ import {
 } from './layout.ts';
 import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
 import { bandOf, scoreBands, type ScoreBand } from '../vocabulary.ts';
-import type { NetworkResultsView } from '../contract/network.ts';
+import type { NetworkComparison, NetworkResultsView } from '../contract/network.ts';
+import { describeFilters } from '../analysis/network-filters.ts';
 
-/** The network results as the route serves them, filters and evolution of the medians included. */
-export type NetworkReportInput = NetworkResultsView;
+/**
+ * The network results as the route serves them: filters, evolution of the medians and, when compared with an
+ * earlier campaign, each pole's change.
+ */
+export type NetworkReportInput = Omit<NetworkResultsView, 'filterChoices'>;
 
 export interface NetworkReportOptions {
   generatedAt: Date;
@@ -28,6 +32,8 @@ export interface NetworkReportOptions {
    * tables would run to hundreds of pages; the rest is summed up and the full map is on the network dashboard.
    */
   maxPolesListed?: number;
+  /** Groups of poles side by side, one section each (the comparisons the analyst chose). */
+  comparisons?: NetworkComparison[];
 }
 
 /** Section headings, in the order of the report. */
@@ -40,14 +46,16 @@ export const NETWORK_SECTION_TITLES = {
   distribution: 'Distribution par thème',
   heatmap: 'Carte de chaleur',
   evolution: 'Évolution des médianes',
+  poleEvolution: 'Évolution par pôle',
   method: 'Annexe : méthode',
 } as const;
 
 export const MAX_POLES_LISTED = 200;
 
-const DIMENSION_LABELS: Record<string, string> = { gouvernance: 'Gouvernance', cooperation: 'Coopération', contexte: 'Contexte' };
+/** The heading of a comparison's section: « Comparaison par forme juridique ». */
+export const comparisonTitle = (c: Pick<NetworkComparison, 'label'>) => `Comparaison par ${c.label.toLowerCase()}`;
 
-const FILTER_LABELS: Record<string, string> = { region: 'Région', legalForm: 'Forme juridique', minAge: 'Âge minimum', maxAge: 'Âge maximum' };
+const DIMENSION_LABELS: Record<string, string> = { gouvernance: 'Gouvernance', cooperation: 'Coopération', contexte: 'Contexte' };
 
 // ---------------------------------------------------------------------------------------------------------------
 // What the sections share: dimension labels and order, theme codes for the heatmap, poles sorted by name.
@@ -90,18 +98,10 @@ const outOf = (n: number, total: number) => `${formatInteger(n)} sur ${formatInt
 
 const hasFilters = (results: NetworkReportInput) => Object.values(results.filters ?? {}).some((v) => v !== undefined && v !== null && v !== '');
 
+/** The filters of the request, as the dashboard and the exports say them (legal forms by their profile label). */
 function filterText(results: NetworkReportInput): string {
-  const entries = Object.entries(results.filters ?? {}).filter(([, v]) => v !== undefined && v !== null && v !== '');
-  if (!entries.length) return 'aucun (tous les pôles)';
   const legalForms = new Map((Object.values(results.profile).find((q) => q.role === 'legalForm')?.counts ?? []).map((c) => [c.value, c.label]));
-  return entries
-    .map(([key, value]) => {
-      if (key === 'legalForm') return `${FILTER_LABELS[key]} : ${legalForms.get(String(value)) ?? String(value)}`;
-      if (key === 'minAge') return `pôles d’au moins ${formatInteger(Number(value))} ans`;
-      if (key === 'maxAge') return `pôles d’au plus ${formatInteger(Number(value))} ans`;
-      return `${FILTER_LABELS[key] ?? key} : ${String(value)}`;
-    })
-    .join(' ; ');
+  return describeFilters(results.filters ?? {}, (value) => legalForms.get(value));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -161,8 +161,10 @@ export async function renderNetworkReport(results: NetworkReportInput, options: 
   participation(layout, ctx);
   profile(layout, ctx);
   distributionSection(layout, ctx, charts.distribution);
+  for (const comparison of options.comparisons ?? []) comparisonSection(layout, ctx, comparison);
   heatmapSection(layout, ctx);
   evolution(layout, ctx, charts.evolution);
+  poleEvolution(layout, ctx);
   method(layout, ctx);
   tableOfContents(layout, 1, NETWORK_SECTION_TITLES.toc);
   await allCharts;
@@ -256,7 +258,39 @@ function summary(layout: Layout, ctx: Context) {
   ranking('Faiblesses les plus fréquentes', results.frequentWeaknesses, (th) => th.weakPoles, 'Pôles en faiblesse', 'Aucun thème interne n’est une faiblesse pour un pôle.');
   ranking('Menaces les plus fréquentes', results.frequentThreats, (th) => th.weakPoles, 'Pôles menacés', 'Aucun thème de contexte n’est une menace pour un pôle.');
   ranking('Dissensus les plus fréquents', results.dissensus, (th) => th.dissensusPoles, 'Pôles en dissensus', 'Aucun thème ne divise les collèges d’un pôle.');
+
+  layout.subheading(SUPPORT_TITLE);
+  layout.paragraph(`Règle : ${results.support.rule}`);
+  const byId = new Map(results.poles.map((p) => [p.id, p]));
+  const chosen = results.support.poles.map((id) => byId.get(id)).filter((p): p is NetworkResults['poles'][number] => !!p);
+  if (!chosen.length) {
+    layout.paragraph('Aucun pôle ne répond à cette règle.', { muted: true });
+    return;
+  }
+  const listed = chosen.slice(0, ctx.maxListed);
+  layout.table(
+    [
+      { header: 'Pôle', width: 210 },
+      { header: 'Score global', width: 70, align: 'right' },
+      { header: 'Faiblesses', width: 65, align: 'right' },
+      { header: 'Dissensus', width: 65, align: 'right' },
+      { header: 'Participation', width: 85, align: 'right' },
+    ],
+    listed.map((p) => [
+      p.name,
+      { text: formatScore(p.overall), bold: (results.support.criteria.overallAtMost ?? -Infinity) >= (p.overall ?? Infinity) },
+      { text: formatInteger(p.weaknesses), bold: p.weaknesses >= results.support.criteria.minWeaknesses },
+      formatInteger(p.dissensusThemes),
+      formatPercent(p.submitted, p.invited),
+    ]),
+  );
+  if (chosen.length > listed.length) {
+    layout.paragraph(`Et ${plural(chosen.length - listed.length, 'autre pôle', 'autres pôles')} : liste complète sur le tableau de bord du réseau.`, { size: SIZE.small, muted: true });
+  }
+  layout.paragraph('En gras, ce qui fait entrer le pôle dans la liste.', { size: SIZE.small, muted: true });
 }
+
+const SUPPORT_TITLE = 'Pôles à accompagner';
 
 function participation(layout: Layout, ctx: Context) {
   const { results } = ctx;
@@ -395,8 +429,11 @@ const HEAT_LIGHT = [255, 255, 255];
 const HEAT_DARK = [150, 168, 192];
 
 /** One shade per score band (reports/vocabulary.ts), the darkest for the lowest: the dashboard's bands. */
-function heatFill(band: ScoreBand): string {
-  const x = (5 - Number(band.id.slice(1))) / 4;
+const heatFill = (band: ScoreBand) => heatShade(Number(band.id.slice(1)));
+
+/** Shade 1 (darkest) to 5 (white). */
+function heatShade(level: number): string {
+  const x = (5 - level) / 4;
   const channel = (i: number) => Math.round(HEAT_LIGHT[i] + (HEAT_DARK[i] - HEAT_LIGHT[i]) * x).toString(16).padStart(2, '0');
   return `#${channel(0)}${channel(1)}${channel(2)}`;
 }
@@ -432,11 +469,30 @@ function heatmapSection(layout: Layout, ctx: Context) {
   for (const d of ctx.dimensions) {
     layout.subheading(d.label, 90);
     layout.paragraph(d.themes.map((x) => `${x.code} : ${x.theme.label}`).join(' ; '), { size: SIZE.small, muted: true, gap: 4 });
-    heatmapTable(layout, d.themes, listed, results.thresholds.low, scoreBands(results.thresholds));
+    const low = results.thresholds.low;
+    const bands = scoreBands(results.thresholds);
+    heatmapTable(
+      layout,
+      d.themes.map((x) => ({
+        code: x.code,
+        cell: (pole) => {
+          const score = pole.scores[x.index];
+          if (score === null) return { text: formatScore(score), fill: null, bold: false, muted: true };
+          return { text: formatScore(score), fill: heatFill(bandOf(bands, score)), bold: score <= low, muted: false };
+        },
+      })),
+      listed,
+    );
   }
 }
 
-function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['themes'], poles: NetworkResults['poles'], low: number, bands: ScoreBand[]) {
+/** A column of a pole × theme table: its header code, and each pole's cell (printed text, shade, bold). */
+interface HeatColumn {
+  code: string;
+  cell: (pole: NetworkResults['poles'][number]) => { text: string; fill: string | null; bold: boolean; muted: boolean };
+}
+
+function heatmapTable(layout: Layout, themes: HeatColumn[], poles: NetworkResults['poles']) {
   const doc = layout.doc;
   const size = 7.5;
   const pad = 3;
@@ -470,15 +526,10 @@ function heatmapTable(layout: Layout, themes: Context['dimensions'][number]['the
     const y = doc.y;
     drawBlock(doc, name, LEFT + pad, y + pad);
     themes.forEach((x, i) => {
-      const score = pole.scores[x.index];
+      const { text, fill, bold, muted } = x.cell(pole);
       const cx = LEFT + nameWidth + i * cellWidth;
-      if (score === null) {
-        doc.font(FONT.regular).fontSize(size).fillColor(COLOUR.muted);
-      } else {
-        doc.rect(cx + 0.5, y + 0.5, cellWidth - 1, height - 1).fill(heatFill(bandOf(bands, score)));
-        doc.font(score <= low ? FONT.bold : FONT.regular).fontSize(size).fillColor(COLOUR.text);
-      }
-      const text = formatScore(score);
+      if (fill) doc.rect(cx + 0.5, y + 0.5, cellWidth - 1, height - 1).fill(fill);
+      doc.font(bold ? FONT.bold : FONT.regular).fontSize(size).fillColor(muted ? COLOUR.muted : COLOUR.text);
       doc.text(text, cx + cellWidth - pad - doc.widthOfString(text), y + pad, { lineBreak: false });
     });
     doc.moveTo(LEFT, y + height).lineTo(LEFT + WIDTH, y + height).lineWidth(0.4).strokeColor(COLOUR.light).stroke();
@@ -521,6 +572,109 @@ function evolution(layout: Layout, ctx: Context, chart: Promise<ChartDrawing> | 
   );
 }
 
+// ---------------------------------------------------------------------------------------------------------------
+// Groups of poles side by side: one section per comparison the analyst chose.
+
+/** Groups per table: a theme column and four groups fit the page's width at 8 points. */
+const GROUPS_PER_TABLE = 4;
+
+const spreadText = (d: Distribution | undefined | null) =>
+  !d || d.median === null ? '–' : `${formatScore(d.median)} (${formatScore(d.q1)}–${formatScore(d.q3)})`;
+
+function comparisonSection(layout: Layout, ctx: Context, comparison: NetworkComparison) {
+  const { results } = ctx;
+  const min = comparison.minPoles;
+  layout.section(comparisonTitle(comparison));
+  const bands = comparison.bands ? ` Tranches d’âge (âge du pôle l’année de la campagne) : ${comparison.bands.map((b) => b.label).join(' ; ')}.` : '';
+  layout.paragraph(
+    `Les ${plural(comparison.polesWithResults, 'pôle')} avec résultats${hasFilters(results) ? ` (filtres : ${filterText(results)})` : ''}, ` +
+      `regroupés par ${comparison.label.toLowerCase()}. Un groupe n’est présenté seul qu’à partir de ${formatInteger(min)} pôles ; les plus petits sont ` +
+      `réunis dans « autres », qui n’a lui-même de chiffres qu’à partir de ${formatInteger(min)} pôles.${bands} Chaque case donne la médiane des scores ` +
+      'des pôles du groupe et, entre parenthèses, la moitié centrale de ces pôles (du premier au troisième quartile).',
+  );
+  const groupLabel = (g: NetworkComparison['groups'][number]) => (g.merged ? `${g.label} (${g.values.map((v) => `${v.label} : ${formatInteger(v.poles)}`).join(', ')})` : g.label);
+  layout.table(
+    [
+      { header: 'Groupe', width: 270 },
+      { header: 'Pôles', width: 55, align: 'right' },
+      { header: 'Score global : médiane (Q1–Q3)', width: 150, align: 'right' },
+    ],
+    comparison.groups.map((g): Cell[] => [groupLabel(g), formatInteger(g.poles), g.overall ? { text: spreadText(g.overall), bold: true } : { text: `moins de ${min} pôles`, muted: true }]),
+  );
+  const shown = comparison.groups.filter((g) => g.themes !== null);
+  if (!shown.length) {
+    layout.paragraph(`Aucun groupe n’atteint ${formatInteger(min)} pôles avec résultats : pas de comparaison par thème.`, { muted: true });
+    return;
+  }
+  const chunks: (typeof shown)[] = [];
+  for (let i = 0; i < shown.length; i += GROUPS_PER_TABLE) chunks.push(shown.slice(i, i + GROUPS_PER_TABLE));
+  for (const d of ctx.dimensions) {
+    chunks.forEach((groups, c) => {
+      layout.subheading(chunks.length > 1 ? `${d.label} (${c + 1}/${chunks.length})` : d.label, 80);
+      layout.table(
+        [{ header: 'Thème', width: 150 }, ...groups.map((g): Column => ({ header: `${g.label} (${formatInteger(g.poles)})`, width: 86, align: 'right' }))],
+        d.themes.map(({ theme }) => [theme.label, ...groups.map((g) => spreadText(g.themes?.[theme.id]))]),
+        { size: 8 },
+      );
+    });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Each pole's change since the compared campaign, on the items both questionnaires share.
+
+/** Declines shade the cell (darker for larger ones); the sign is printed, so grayscale loses nothing. */
+function changeFill(delta: number): string | null {
+  if (delta <= -10) return heatShade(1);
+  if (delta <= -5) return heatShade(3);
+  return null;
+}
+
+function poleEvolution(layout: Layout, ctx: Context) {
+  const { results } = ctx;
+  layout.section(NETWORK_SECTION_TITLES.poleEvolution);
+  const compared = results.comparedTo;
+  if (!compared) {
+    layout.paragraph('Aucune campagne antérieure à comparer : l’évolution de chaque pôle sera présentée à partir de la prochaine campagne.');
+    return;
+  }
+  const hasChange = (p: NetworkResults['poles'][number]) => !!p.change && (p.change.overall !== null || Object.values(p.change.themes).some((v) => v !== null));
+  const changed = ctx.poles.filter(hasChange);
+  const listed = changed.slice(0, ctx.maxListed);
+  const without = ctx.poles.filter((p) => p.available && !hasChange(p));
+  layout.paragraph(
+    `Écart de score de chaque pôle entre ${compared.year} et ${results.campaign.year}, en points (une hausse est une amélioration), sur les items ` +
+      `que les deux questionnaires partagent (${formatInteger(compared.sharedItems)} sur ${formatInteger(compared.items)}, questions renommées comprises) : ` +
+      'chaque campagne est calculée sur ses propres réponses et groupes de collèges. Seuls les pôles avec résultats dans les deux campagnes figurent. ' +
+      'Case grisée : baisse d’au moins 5 points, plus foncée à partir de 10 ; en gras, les écarts d’au moins 10 points.',
+  );
+  if (changed.length > listed.length) {
+    layout.note('Liste partielle', [`${formatInteger(changed.length)} pôles ont une évolution : seuls les ${formatInteger(listed.length)} premiers par ordre alphabétique sont présentés ici.`]);
+  }
+  if (without.length) {
+    layout.paragraph(
+      `Sans résultats en ${compared.year}, donc sans évolution : ${without.length > 30 ? plural(without.length, 'pôle') : without.map((p) => p.name).join(', ')}.`,
+      { size: SIZE.small, muted: true },
+    );
+  }
+  if (!listed.length) {
+    layout.paragraph('Aucun pôle n’a de résultats dans les deux campagnes.', { muted: true });
+    return;
+  }
+  const deltaCell = (delta: number | null | undefined) =>
+    delta === null || delta === undefined
+      ? { text: formatDelta(null), fill: null, bold: false, muted: true }
+      : { text: formatDelta(delta), fill: changeFill(delta), bold: Math.abs(delta) >= 10, muted: false };
+  ctx.dimensions.forEach((d, i) => {
+    layout.subheading(d.label, 90);
+    layout.paragraph(d.themes.map((x) => `${x.code} : ${x.theme.label}`).join(' ; '), { size: SIZE.small, muted: true, gap: 4 });
+    const columns: HeatColumn[] = d.themes.map((x) => ({ code: x.code, cell: (pole) => deltaCell(pole.change?.themes[x.theme.id]) }));
+    // The overall score's change leads the first table.
+    if (i === 0) columns.unshift({ code: 'Global', cell: (pole) => deltaCell(pole.change?.overall) });
+    heatmapTable(layout, columns, listed);
+  });
+}
+
 function method(layout: Layout, ctx: Context) {
   const { results } = ctx;
   const k = results.minGroupSize;
@@ -555,5 +709,8 @@ function method(layout: Layout, ctx: Context) {
   layout.bullets([
     `Filtres appliqués : ${filterText(results)}. L’âge d’un pôle est l’année de la campagne moins son année de création déclarée dans le profil.`,
     'L’évolution des médianes applique les mêmes filtres à chaque campagne ; les thèmes sont rapprochés par leur identifiant.',
+    'L’évolution par pôle compare chaque pôle retenu par les filtres à lui-même dans la campagne choisie, sur les items communs aux deux questionnaires.',
   ]);
+  layout.subheading(SUPPORT_TITLE);
+  layout.bullets([results.support.rule, 'Le premier quartile est celui des pôles présentés, après les filtres.']);
 }

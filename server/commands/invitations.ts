@@ -1,13 +1,15 @@
 // Workflows on a pole's invitation links, as functions (deps, scope, input) → result: the routes validate, check
-// access, call one of these and present what it returns. Tests: test/unit/commands-invitations.test.ts.
+// access, call one of these and present what it returns. Each leaves an entry in the audit trail, in the same
+// transaction, with no token in it. Tests: test/unit/commands-invitations.test.ts.
 import type { AppDeps } from '../context.ts';
-import type { Campaign, InvitationRecord, NewInvitation, Pole } from '../db/index.ts';
+import type { Campaign, InvitationRecord, NewInvitation, Pole, User } from '../db/index.ts';
 import { ApiError, invalid, notFound } from '../errors.ts';
 import { issueToken, newId } from '../security/tokens.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 
-/** The pole and campaign a coordinator acts on, already checked (poleAccess, read with poleCampaign). */
+/** Who acts on which pole and campaign, already checked (poleAccess, read with poleCampaign). */
 export interface InvitationScope {
+  user: User;
   pole: Pole;
   campaign: Campaign;
   questionnaire: Questionnaire;
@@ -21,7 +23,7 @@ export interface CreateInvitationsInput {
 }
 
 /** Individual links (one ticket each, counted as invited at once) or one shared link; tokens returned once. */
-export function createInvitations(deps: AppDeps, { pole, campaign, questionnaire }: InvitationScope, input: CreateInvitationsInput): { invitation: InvitationRecord; token: string }[] {
+export function createInvitations(deps: AppDeps, { user, pole, campaign, questionnaire }: InvitationScope, input: CreateInvitationsInput): { invitation: InvitationRecord; token: string }[] {
   const college = input.college ?? null;
   if (college && !questionnaire.colleges.some((k) => k.id === college)) {
     throw invalid('Collège inconnu.', [{ question: 'college', message: `Collège inconnu : « ${college} ».` }]);
@@ -35,7 +37,17 @@ export function createInvitations(deps: AppDeps, { pole, campaign, questionnaire
     };
     return { row, token };
   });
-  deps.repos.invitations.createMany(created.map((x) => x.row));
+  const count = created.length;
+  const kind = input.shared
+    ? `1 lien partagé${input.maxResponses ? ` (${input.maxResponses} réponses au plus)` : ''}`
+    : `${count} ${count > 1 ? 'liens individuels' : 'lien individuel'}`;
+  deps.repos.transaction(() => {
+    deps.repos.invitations.createMany(created.map((x) => x.row));
+    deps.repos.audit.record({
+      at: deps.now(), actor: user, action: 'invitations.created', target: { type: 'campaign', id: campaign.id }, poleId: pole.id,
+      detail: college ? `${kind}, collège ${college}` : kind,
+    });
+  });
   return created.map(({ row, token }) => ({
     token,
     invitation: {
@@ -55,7 +67,10 @@ function requireInvitation(deps: AppDeps, { pole, campaign }: InvitationScope, i
 /** The link stops working (410) and its unsent drafts are deleted unread; sent responses stay. */
 export function revokeInvitation(deps: AppDeps, scope: InvitationScope, invitationId: string): void {
   const invitation = requireInvitation(deps, scope, invitationId);
-  deps.repos.invitations.revoke(invitation.id, deps.now().toISOString());
+  deps.repos.transaction(() => {
+    deps.repos.invitations.revoke(invitation.id, deps.now().toISOString());
+    deps.repos.audit.record({ at: deps.now(), actor: scope.user, action: 'invitation.revoked', target: { type: 'invitation', id: invitation.id }, poleId: scope.pole.id });
+  });
 }
 
 /** An individual link not yet sent gets a new token; the old one stops working and its draft is deleted unread. */
@@ -63,9 +78,13 @@ export function reissueInvitation(deps: AppDeps, scope: InvitationScope, invitat
   const invitation = requireInvitation(deps, scope, invitationId);
   if (invitation.shared) throw new ApiError(409, 'shared_link', 'Un lien partagé ne se remplace pas : retirez-le et créez-en un autre.');
   const { token, tokenHash, tokenSealed } = issueToken(deps.sealer);
-  const reissued = deps.repos.invitations.reissue({
-    id: invitation.id, poleId: scope.pole.id, campaignId: scope.campaign.id, tokenHash, tokenSealed,
-    ticketId: newId(), createdAt: deps.now().toISOString(),
+  const reissued = deps.repos.transaction(() => {
+    const done = deps.repos.invitations.reissue({
+      id: invitation.id, poleId: scope.pole.id, campaignId: scope.campaign.id, tokenHash, tokenSealed,
+      ticketId: newId(), createdAt: deps.now().toISOString(),
+    });
+    if (done) deps.repos.audit.record({ at: deps.now(), actor: scope.user, action: 'invitation.reissued', target: { type: 'invitation', id: invitation.id }, poleId: scope.pole.id });
+    return done;
   });
   if (!reissued) throw new ApiError(409, 'already_submitted', 'La réponse de ce lien est déjà envoyée : il n’y a rien à remplacer.');
   return { invitation: deps.repos.invitations.get(invitation.id)!, token };

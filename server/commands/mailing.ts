@@ -2,7 +2,7 @@
 // that the background sender drains (server/mail/sender.ts); opting out is the recipient's. The routes validate,
 // check access, call one of these and present what it returns. Tests: test/unit/commands-mailing.test.ts.
 import type { AppDeps } from '../context.ts';
-import type { NewInvitation, Pole, User } from '../db/index.ts';
+import type { NewInvitation, Pole } from '../db/index.ts';
 import type { MailingKind, NewMailRecipient } from '../db/mailings.ts';
 import { ApiError, invalid } from '../errors.ts';
 import { campaignDay, campaignStatus, momentFr } from '../campaign-status.ts';
@@ -10,9 +10,8 @@ import { hashToken, issueToken, looksLikeToken, newId } from '../security/tokens
 import { MAIL_DAILY_QUOTA_PER_POLE, REMINDER_COOLDOWN_HOURS } from '../../reports/contract/limits.ts';
 import type { InvitationScope } from './invitations.ts';
 
-/** Who sends (replies go to them) and the origin the links are written with, besides the checked pole and campaign. */
+/** The origin the links are written with, besides who sends (replies go to them) and the checked pole and campaign. */
 export interface MailingScope extends InvitationScope {
-  user: User;
   origin: string;
 }
 
@@ -117,6 +116,11 @@ export function sendMailing(deps: AppDeps, scope: MailingScope, input: SendMaili
   // Invitations exist whatever becomes of the mail: a failed one leaves a usable link (CSV, QR sheet, later reminder).
   const mailingId = deps.repos.transaction(() => {
     deps.repos.mailings.createMany(rows);
+    // The addresses stay out of the audit trail: they are the respondents', not the staff's.
+    deps.repos.audit.record({
+      at: deps.now(), actor: scope.user, action: 'invitations.created', target: { type: 'campaign', id: campaign.id }, poleId: pole.id,
+      detail: `${rows.length} ${rows.length > 1 ? 'liens individuels envoyés' : 'lien individuel envoyé'} par courriel`,
+    });
     return queueMailing(deps, scope, 'invitation', rows.map((r) => r.recipient.id), input.message?.trim() || null);
   });
   return { mailingId, queued: rows.length, alreadyInvited };

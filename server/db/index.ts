@@ -11,6 +11,8 @@ import { profilesRepository } from './profiles.ts';
 import { mailingsRepository } from './mailings.ts';
 import { questionnairesRepository } from './questionnaires.ts';
 import { networkRepository } from './network.ts';
+import { auditRepository } from './audit.ts';
+import { erasureRepository } from './erasure.ts';
 import { createGroupCommit } from './group-commit.ts';
 
 export { openDatabase, migrate, type Db } from './database.ts';
@@ -40,6 +42,10 @@ export function createRepositories(db: Db) {
     questionnaires: questionnairesRepository(db),
     /** Campaign-wide reads for the Labo's network view. */
     network: networkRepository(db),
+    /** Who did what and when, for the Labo: never an answer nor a token. */
+    audit: auditRepository(db),
+    /** Deleting for good: a response, a pole's data, a campaign past the retention period (run them with scrub). */
+    erasure: erasureRepository(db),
     /** Respondents' writes go through here: many submissions, one fsync. */
     groupCommit: createGroupCommit(db),
   };

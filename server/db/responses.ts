@@ -5,6 +5,8 @@ import type { Db } from './database.ts';
 
 /** A submitted response as the exports read it: answers still as stored JSON. */
 export interface StoredResponse {
+  /** Only to make its export code (server/export-codes.ts): never written into an export. */
+  id: string;
   poleId: string;
   poleName: string;
   college: string | null;
@@ -33,7 +35,7 @@ export function responsesRepository(db: Db) {
   const counts = db.prepare(`
     SELECT count(CASE WHEN batch > 0 THEN 1 END) AS included, count(CASE WHEN batch = 0 THEN 1 END) AS pending
     FROM responses WHERE pole_id = ? AND campaign_id = ?`);
-  const exportColumns = `SELECT r.pole_id AS poleId, p.name AS poleName, r.college, r.batch, r.data
+  const exportColumns = `SELECT r.id, r.pole_id AS poleId, p.name AS poleName, r.college, r.batch, r.data
     FROM responses r JOIN poles p ON p.id = r.pole_id`;
   const exportAll = db.prepare(`${exportColumns} WHERE r.campaign_id = ? AND r.batch > 0 ORDER BY p.name COLLATE NOCASE, p.id, r.id`);
   const exportPole = db.prepare(`${exportColumns} WHERE r.pole_id = ? AND r.campaign_id = ? AND r.batch > 0 ORDER BY r.id`);

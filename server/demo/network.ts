@@ -2,7 +2,6 @@
 // (8 associations, 3 without legal structure, 1 UES; 4 charters from the start; 7 showcase venues; all supported
 // by local authorities), with a closed 2025 campaign and an open 2026 one. Same seed, same network.
 import type { AppDeps } from '../context.ts';
-import { hashPassword } from '../security/passwords.ts';
 import { issueToken, newId } from '../security/tokens.ts';
 import { poleLeanings, sampleAnswers } from './sample-answers.ts';
 import { partsOf } from '../../surveys/model.ts';
@@ -58,7 +57,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
   const regionLabel = (value: string) => partsOf(regionQuestion?.json.choices).find((c) => c.value === value)?.label ?? value;
   // The facts the service reads go under the questions that declare their role; the rest is the 2026 form's own.
   const field = (role: ProfileRole) => q.profileModel.fields[role]!.name;
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await deps.passwords.hash(DEMO_PASSWORD);
   const id = (prefix: string, n: number | string) => `${prefix}-${n}`;
   const accounts: DemoAccounts = { admin: { email: 'admin@demo.labo-ess.org', password: DEMO_PASSWORD }, coordinators: [] };
 

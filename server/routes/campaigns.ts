@@ -74,7 +74,7 @@ export function campaignRoutes(deps: AppDeps) {
       },
     }),
     (c) => {
-      const questionnaire = importQuestionnaire(deps, requireAdmin(c).id, c.req.valid('json'));
+      const questionnaire = importQuestionnaire(deps, requireAdmin(c), c.req.valid('json'));
       const { themes, items } = questionnaire.model;
       return c.json({ id: questionnaire.id, title: questionnaire.title, themes: themes.length, scoredItems: items.length }, 201);
     },
@@ -102,7 +102,11 @@ export function campaignRoutes(deps: AppDeps) {
       }
       if (deps.repos.campaigns.findByYear(input.year)) throw new ApiError(409, 'campaign_exists', `Une campagne ${input.year} existe déjà.`);
       const now = deps.now();
-      const campaign = deps.repos.campaigns.create({ id: newId(), year: input.year, questionnaireId: input.questionnaireId, opensAt, closesAt, createdAt: now.toISOString() });
+      const campaign = deps.repos.transaction(() => {
+        const created = deps.repos.campaigns.create({ id: newId(), year: input.year, questionnaireId: input.questionnaireId, opensAt, closesAt, createdAt: now.toISOString() });
+        deps.repos.audit.record({ at: now, actor: requireAdmin(c), action: 'campaign.created', target: { type: 'campaign', id: created.id }, detail: `Campagne ${created.year} (${created.questionnaireId})` });
+        return created;
+      });
       return c.json(presentCampaign(campaign, now), 201);
     },
   );

@@ -1,10 +1,11 @@
 // Submitted responses as files for analysis: CSV (long, wide, or the free texts apart) and XLSX. The admin exports a
 // whole campaign; a pole's coordinator (or the admin) exports that pole. Rows come from the results snapshot, with the
-// collège group of the pole's results, k-anonymous over the respondent-profile columns (reports/export/anonymity.ts).
+// collège group of the pole's results, k-anonymous over the respondent-profile columns (reports/export/anonymity.ts),
+// each under a code of that export only (server/export-codes.ts). Every export is in the audit trail.
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { adminOnly, poleAccess, requireCampaign, requirePole } from '../auth.ts';
+import { adminOnly, poleAccess, requireCampaign, requirePole, requireUser } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import type { Campaign, Pole } from '../db/index.ts';
 import { responsesCsv } from '../../reports/export/csv.ts';
@@ -14,6 +15,9 @@ import { groupColleges } from '../../reports/analysis/groups.ts';
 import { settleIfClosed } from '../results-snapshot.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 import { ErrorSchema, PoleCampaignParams, errors, json } from '../schemas.ts';
+import { NetworkFiltersQuery } from '../../reports/contract/network.ts';
+import { activeFilters } from '../../reports/analysis/network-filters.ts';
+import { networkExportScope, withFiltersRow, type NetworkExportScope } from '../export-filters.ts';
 
 const CampaignParams = z.object({ campaignId: z.string().min(1).max(64) });
 const CsvQuery = z.object({
@@ -22,6 +26,9 @@ const CsvQuery = z.object({
   }),
   sep: z.enum([';', ',']).default(';').openapi({ description: '; (Excel français, décimales avec virgule) ou , (décimales avec point)' }),
 });
+
+/** A campaign's export takes the network dashboard's filters: only the poles they keep. */
+const CampaignCsvQuery = CsvQuery.extend(NetworkFiltersQuery.shape);
 
 const csvResponse = { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV UTF-8 avec BOM' } };
 const xlsxResponse = {
@@ -44,10 +51,11 @@ export function exportRoutes(deps: AppDeps) {
   };
   const fileBase = (campaign: Campaign, pole?: Pole) => `ptce-${campaign.year}${pole ? `-${fileSlug(pole.name)}` : ''}-reponses`;
 
-  /** The snapshot's rows, each with its pole's collège group (the same grouping as the pole's results). */
-  const exportRows = (questionnaire: Questionnaire, campaign: Campaign, pole: Pole | undefined): ExportRow[] => {
+  /** The snapshot's rows, each with its pole's collège group (the same grouping as the pole's results) and its code. */
+  const exportRows = (questionnaire: Questionnaire, campaign: Campaign, pole: Pole | undefined, scope?: NetworkExportScope): ExportRow[] => {
     settleIfClosed(deps, campaign);
-    const stored = repos.responses.forExport(campaign.id, pole?.id);
+    const stored = repos.responses.forExport(campaign.id, pole?.id).filter((r) => !scope || scope.poleIds.has(r.poleId));
+    const codeOf = deps.responseCodes.newExport();
     const k = deps.analysis.minGroupSize;
     const byPole = new Map<string, typeof stored>();
     for (const r of stored) {
@@ -60,58 +68,76 @@ export function exportRoutes(deps: AppDeps) {
       const labels = new Map(grouping.groups.map((g) => [g.id, g.label]));
       return rows.map((r) => {
         const group = grouping.groupOf(r.college);
-        return { poleId: r.poleId, poleName: r.poleName, group, groupLabel: labels.get(group) ?? group, batch: r.batch, data: r.data };
+        return { code: codeOf(r.id), poleId: r.poleId, poleName: r.poleName, group, groupLabel: labels.get(group) ?? group, batch: r.batch, data: r.data };
       });
     });
   };
   const noteHeader = (c: Context<AppEnv>, note: string | null) => {
     if (note) c.header('X-Export-Note', exportNoteHeader(note));
   };
+  const audit = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, format: string) =>
+    repos.audit.record({
+      at: deps.now(), actor: requireUser(c), action: 'export.downloaded', target: { type: 'campaign', id: campaign.id }, poleId: pole?.id ?? null,
+      detail: `Campagne ${campaign.year}${pole ? '' : ', tous les pôles'} : ${format}`,
+    });
 
-  const sendCsv = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, query: z.infer<typeof CsvQuery>) => {
+  const sendCsv = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, query: z.infer<typeof CsvQuery>, scope?: NetworkExportScope) => {
     const questionnaire = questionnaireOf(campaign);
-    const { body, note } = responsesCsv(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole), query.format, query.sep, deps.analysis.minGroupSize);
+    const { body, note } = responsesCsv(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole, scope), query.format, query.sep, deps.analysis.minGroupSize);
+    if (scope) c.header('X-Export-Filters', scope.header);
     const suffix = { long: 'long', wide: 'large', texts: 'textes' }[query.format];
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}-${suffix}.csv"`);
     c.header('Cache-Control', 'no-store');
     noteHeader(c, note);
+    audit(c, campaign, pole, `CSV ${suffix}, séparateur « ${query.sep} »`);
     return c.body(body, 200);
   };
-  const sendXlsx = async (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined) => {
+  const sendXlsx = async (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, scope?: NetworkExportScope) => {
     const questionnaire = questionnaireOf(campaign);
     let made: Awaited<ReturnType<typeof responsesXlsx>>;
     try {
-      made = await responsesXlsx(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole), deps.analysis.minGroupSize);
+      made = await responsesXlsx(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole, scope), deps.analysis.minGroupSize);
+      // Reopening the workbook costs time: only a filtered export needs its filters in the dictionary.
+      if (scope?.filtered) made = { ...made, file: await withFiltersRow(made.file, scope) };
     } catch (err) {
       if (err instanceof TooManyRowsError) throw new ApiError(413, 'too_large', 'Trop de lignes pour un classeur Excel : utilisez l’export CSV.');
       throw err;
     }
+    if (scope) c.header('X-Export-Filters', scope.header);
     c.header('Content-Type', XLSX_TYPE);
     c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}.xlsx"`);
     c.header('Cache-Control', 'no-store');
     noteHeader(c, made.note);
+    audit(c, campaign, pole, 'XLSX');
     return c.body(new Uint8Array(made.file), 200);
   };
 
   app.openapi(
     createRoute({
       method: 'get', path: '/campaigns/{campaignId}/export.csv', middleware: [adminOnly] as const, tags: ['Exports'],
-      summary: 'Réponses envoyées de tous les pôles, en CSV (long ou large)',
-      request: { params: CampaignParams, query: CsvQuery },
+      summary: 'Réponses envoyées de tous les pôles (ou de ceux que retiennent les filtres du réseau), en CSV (long ou large) ; filtres dits dans l’en-tête X-Export-Filters',
+      request: { params: CampaignParams, query: CampaignCsvQuery },
       responses: { ...csvResponse, ...errors(401, 403, 404, 409, 422) },
     }),
-    (c) => sendCsv(c, requireCampaign(deps, c.req.valid('param').campaignId), undefined, c.req.valid('query')),
+    (c) => {
+      const campaign = requireCampaign(deps, c.req.valid('param').campaignId);
+      const query = c.req.valid('query');
+      return sendCsv(c, campaign, undefined, query, networkExportScope(deps, campaign, activeFilters(query)));
+    },
   );
 
   app.openapi(
     createRoute({
       method: 'get', path: '/campaigns/{campaignId}/export.xlsx', middleware: [adminOnly] as const, tags: ['Exports'],
-      summary: 'Réponses envoyées de tous les pôles, en XLSX (réponses longues et larges, scores par thème, dictionnaire)',
-      request: { params: CampaignParams },
-      responses: { ...xlsxResponse, ...errors(401, 403, 404, 409) },
+      summary: 'Réponses envoyées de tous les pôles (ou de ceux que retiennent les filtres du réseau), en XLSX (réponses longues et larges, scores par thème, dictionnaire) ; filtres dits dans l’en-tête X-Export-Filters et le dictionnaire',
+      request: { params: CampaignParams, query: NetworkFiltersQuery },
+      responses: { ...xlsxResponse, ...errors(401, 403, 404, 409, 422) },
     }),
-    (c) => sendXlsx(c, requireCampaign(deps, c.req.valid('param').campaignId), undefined),
+    (c) => {
+      const campaign = requireCampaign(deps, c.req.valid('param').campaignId);
+      return sendXlsx(c, campaign, undefined, networkExportScope(deps, campaign, activeFilters(c.req.valid('query'))));
+    },
   );
 
   app.openapi(

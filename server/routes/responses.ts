@@ -70,7 +70,7 @@ export function responseRoutes(deps: AppDeps) {
     }
     if (ticket.revoked) throw revoked();
     if (ticket.status === 'submitted') return ticket;
-    const browser = respondentBrowser(c);
+    const browser = respondentBrowser(c, deps.trustProxy);
     if (ticket.browserHash === browser.hash && ticket.resumeSealed) {
       let resumeSecret: string;
       try {
@@ -171,14 +171,14 @@ export function responseRoutes(deps: AppDeps) {
       if (!shared?.shared) throw notFound('Lien partagé inconnu.');
       if (shared.revoked) throw revoked();
       assertAnswering(deps, contextOf(shared.poleId, shared.campaignId).campaign);
-      const key = `claim:${clientAddress(c)}`;
+      const key = `claim:${clientAddress(c, deps.trustProxy)}`;
       const nowMs = deps.now().getTime();
       if (deps.claimLimiter.isBlocked(key, nowMs)) {
         throw new ApiError(429, 'too_many_claims', 'Trop de questionnaires ouverts depuis cette connexion en une heure. Réessayez plus tard.');
       }
       deps.claimLimiter.fail(key, nowMs);
       const personal = newToken();
-      const browser = respondentBrowser(c);
+      const browser = respondentBrowser(c, deps.trustProxy);
       const resume = newResume(browser);
       const claimed = await repos.groupCommit.run(() => {
         // Counted inside the write, so that two claims at once cannot both take the last place.

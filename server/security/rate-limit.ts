@@ -1,4 +1,4 @@
-// Fixed-window counter of failed logins per key (client address, e-mail). In memory: one process serves the app.
+// Fixed-window counter per key (shared-link claims per client address). In memory: one process serves the app.
 export interface RateLimiter {
   isBlocked(key: string, now: number): boolean;
   fail(key: string, now: number): void;

@@ -20,13 +20,13 @@ export interface RespondentBrowser {
   keep(): void;
 }
 
-export function respondentBrowser(c: Context): RespondentBrowser {
+export function respondentBrowser(c: Context, trustProxy: boolean): RespondentBrowser {
   const sent = getCookie(c, RESPONDENT_COOKIE);
   if (sent && looksLikeToken(sent)) return { hash: hashToken(sent), secret: sent, keep: () => undefined };
   const secret = newToken();
   return {
     hash: hashToken(secret),
     secret,
-    keep: () => setCookie(c, RESPONDENT_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/api/responses', secure: isHttps(c), maxAge: COOKIE_DAYS * 86_400 }),
+    keep: () => setCookie(c, RESPONDENT_COOKIE, secret, { httpOnly: true, sameSite: 'Strict', path: '/api/responses', secure: isHttps(c, trustProxy), maxAge: COOKIE_DAYS * 86_400 }),
   };
 }

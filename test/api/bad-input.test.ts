@@ -12,7 +12,7 @@ let admin: Client;
 let coordinator: Client;
 let respondent: Client;
 let base: string;
-let ids: { pole: string; campaign: string; invitation: string; bound: string; shared: string };
+let ids: { pole: string; campaign: string; invitation: string; bound: string; shared: string; adminUser: string; coordinatorUser: string };
 
 beforeAll(async () => {
   h = await createHarness();
@@ -25,7 +25,8 @@ beforeAll(async () => {
   const [shared] = await createLinks(coordinator, base, { shared: true });
   respondent = h.client();
   await respondent.json('GET', `/api/responses/${bound.token}`);
-  ids = { pole: pole.id, campaign: campaign.id, invitation: spare.id, bound: bound.token, shared: shared.token };
+  const userId = async (c: Client) => (await c.json('GET', '/api/session')).body.user.id as string;
+  ids = { pole: pole.id, campaign: campaign.id, invitation: spare.id, bound: bound.token, shared: shared.token, adminUser: await userId(admin), coordinatorUser: await userId(coordinator) };
 });
 afterAll(() => h.close());
 
@@ -73,6 +74,17 @@ const CASES: Case[] = [
     {}, { email: 'pas-une-adresse', password: 'mot-de-passe-long', poleId: 'p' }, { email: 'a@b.fr', password: 'court', poleId: 'p' },
     { email: 'a@b.fr', password: 'mot-de-passe-long', poleId: 'pole-inconnu' }, { email: 'admin@labo.test', password: 'mot-de-passe-long', poleId: 'p' },
   ]),
+  ...generic('admin', 'PATCH', '/api/users/{coordinatorUser}'),
+  ...each('admin', 'PATCH', '/api/users/{coordinatorUser}', [{}, { disabled: 'oui' }, { disabled: null }, { disabled: 1 }]),
+  ...each('admin', 'PATCH', '/api/users/inconnu', [{ disabled: true }]),
+  ...each('admin', 'PATCH', '/api/users/{adminUser}', [{ disabled: true }]),
+  // Changing one's password
+  ...generic('coordinator', 'PUT', '/api/session/password'),
+  ...each('coordinator', 'PUT', '/api/session/password', [
+    {}, { currentPassword: 'mot-de-passe-coord' }, { currentPassword: 'mot-de-passe-coord', newPassword: 'court' },
+    { currentPassword: 'mot-de-passe-coord', newPassword: LONG }, { currentPassword: 'mot-de-passe-coord', newPassword: 'mot-de-passe-coord' },
+    { currentPassword: 'pas-le-bon-mot', newPassword: 'un-nouveau-mot-de-passe' }, { currentPassword: 42, newPassword: 'un-nouveau-mot-de-passe' },
+  ]),
   // Questionnaires and campaigns (admin)
   ...generic('admin', 'POST', '/api/questionnaires'),
   ...each('admin', 'POST', '/api/questionnaires', [
@@ -114,11 +126,20 @@ const CASES: Case[] = [
   { who: 'anonymous', method: 'POST', path: '/api/responses/{bound}/claim' },
   { who: 'anonymous', method: 'POST', path: '/api/mail/opt-out/{unknownToken}', html: true },
   { who: 'anonymous', method: 'POST', path: '/api/mail/opt-out/%00%2e%2e%2f', html: true },
+  // Erasure and deletion (admin): malformed codes are refused, unknown ones erase nothing.
+  { who: 'admin', method: 'DELETE', path: '/api/campaigns/{campaign}/responses/pas-un-code?salt=q4zp7ram' },
+  { who: 'admin', method: 'DELETE', path: '/api/campaigns/{campaign}/responses/k7mq2xw4ab3d?salt=%3Cscript%3E' },
+  { who: 'admin', method: 'DELETE', path: '/api/campaigns/{campaign}/responses/k7mq2xw4ab3d' },
+  { who: 'admin', method: 'DELETE', path: '/api/campaigns/{campaign}/responses/k7mq2xw4ab3d?salt=q4zp7ram' },
+  { who: 'admin', method: 'DELETE', path: '/api/campaigns/inconnue/responses/k7mq2xw4ab3d?salt=q4zp7ram' },
+  { who: 'admin', method: 'DELETE', path: '/api/poles/pole-inconnu' },
+  { who: 'coordinator', method: 'DELETE', path: '/api/poles/{pole}' },
 ];
 
 const urlOf = (c: Case) =>
   c.path.replace(/\{(\w+)\}/g, (_, name: string) => ({
-    base, pole: ids.pole, bound: ids.bound, long: 'x'.repeat(5_000), longToken: 'A'.repeat(5_000), unknownToken: 'a'.repeat(43),
+    base, pole: ids.pole, campaign: ids.campaign, bound: ids.bound, long: 'x'.repeat(5_000), longToken: 'A'.repeat(5_000), unknownToken: 'a'.repeat(43),
+    adminUser: ids.adminUser, coordinatorUser: ids.coordinatorUser,
   })[name]!);
 
 /** Sends a case as a browser would: the client's cookies and CSRF token, JSON or raw text. */

@@ -203,7 +203,8 @@ describe('unlinkable storage', () => {
     for (const table of [...tables, 'responses']) {
       expect(JSON.stringify(db().prepare(`SELECT * FROM "${table}"`).all()), table).not.toMatch(/2026-03-02T/);
     }
-    // Statuses are still known, as promised: who has answered.
+    // Statuses are still known, as promised: who has answered (signed in again: the clock moved a day).
+    await coordinator.relogin();
     expect((await coordinator.json('GET', `${base}/invitations`)).body.invitations.map((i: any) => i.status)).toEqual(Array(4).fill('submitted'));
   });
 });

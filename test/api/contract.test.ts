@@ -68,7 +68,7 @@ describe('the API contract', () => {
       '/api/session', '/api/poles', '/api/campaigns', '/api/questionnaires', '/api/questionnaires/{id}',
       '/api/poles/{poleId}/campaigns/{campaignId}/results', '/api/campaigns/{campaignId}/results',
       '/api/poles/{poleId}/campaigns/{campaignId}/invitations', '/api/poles/{poleId}/campaigns/{campaignId}/participation',
-      '/api/responses/{token}', '/api/poles/{poleId}/campaigns/{campaignId}/mailings',
+      '/api/responses/{token}', '/api/poles/{poleId}/campaigns/{campaignId}/mailings', '/api/audit',
     ]));
   });
 });

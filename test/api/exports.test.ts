@@ -90,7 +90,7 @@ async function workbook(bytes: Buffer) {
 const formatted = (n: number, decimal: ',' | '.') => String(Math.round(n * 100) / 100).replace('.', decimal);
 
 describe('response exports', () => {
-  it('exports long CSV: no profile detail beyond k, no free text, no time, ids of the export only', async () => {
+  it('exports long CSV: no profile detail beyond k, no free text, no time, codes of the export only', async () => {
     const s = await scenario();
     const { res, text, rows } = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv`, ';');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-reponses-long.csv"');
@@ -110,8 +110,17 @@ describe('response exports', () => {
     expect(text).not.toContain('brouillon');
     expect(new Set(lines.map((l) => at(l, 'campagne')))).toEqual(new Set(['2026']));
 
-    // Response ids are the export's own numbers: never a stored id, a link token nor its hash.
-    expect(new Set(lines.map((l) => at(l, 'reponse')))).toEqual(new Set(['1', '2', '3', '4', '5', '6']));
+    // Each response under a code of this export only, `<salt>-<code>` with one salt for the file: never a stored id,
+    // a link token nor its hash; another export of the same responses shares no code with it.
+    const cells = new Set(lines.map((l) => at(l, 'reponse')));
+    expect(cells.size).toBe(6);
+    for (const cell of cells) expect(cell).toMatch(/^[a-z2-7]{8}-[a-z2-7]{12}$/);
+    expect(new Set([...cells].map((cell) => cell.split('-')[0])).size).toBe(1);
+    const again = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv`, ';');
+    const codes = (cellsOf: Iterable<string>) => new Set([...cellsOf].map((cell) => cell.split('-')[1]));
+    const againCodes = codes(again.rows.slice(1).map((l) => l[again.rows[0].indexOf('reponse')]));
+    expect(againCodes.size).toBe(6);
+    expect([...codes(cells)].filter((code) => againCodes.has(code))).toEqual([]);
     for (const secret of [...s.storedIds, ...s.tokens, ...s.tokens.map(hashToken)]) expect(text).not.toContain(secret);
     // No time anywhere.
     expect(text).not.toMatch(/2026-03-01|10:00/);

@@ -238,6 +238,8 @@ describe('campaign mail', () => {
 
     received.length = 0;
     h.clock.now = new Date('2026-03-08T09:00:00Z');
+    // A week later: the coordinator signs in again (a session lapses after 2 idle hours).
+    await coordinator.relogin();
     const res = await coordinator.json('POST', `${base}/reminders`);
     expect(res.status).toBe(202);
     expect(res.body).toEqual({ mailingId: expect.any(String), queued: 2, sent: 0, skippedOptedOut: 1, skippedSubmitted: 1, failed: [] });
@@ -296,8 +298,10 @@ describe('campaign mail', () => {
     const { coordinator, base } = await poleWithCampaign(h);
     await coordinator.json('POST', `${base}/mailings`, { recipients: [{ email: 'slow@asso.test' }] });
     h.clock.now = new Date('2026-03-08T09:00:00Z');
+    await coordinator.relogin();
     expect((await coordinator.json('POST', `${base}/reminders`)).status).toBe(202);
     h.clock.now = new Date('2026-03-11T08:59:00Z');
+    await coordinator.relogin();
     const again = await coordinator.json('POST', `${base}/reminders`);
     expect(again.status).toBe(409);
     expect(again.body.error).toEqual({
@@ -316,8 +320,10 @@ describe('campaign mail', () => {
     const addresses = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ email: `${prefix}${i}@asso.test` }));
     expect((await coordinator.json('POST', `${base}/mailings`, { recipients: addresses('a', 500) })).status).toBe(202);
     h.clock.now = new Date('2026-03-01T14:00:00Z');
+    await coordinator.relogin();
     expect((await coordinator.json('POST', `${base}/mailings`, { recipients: addresses('b', 500) })).status).toBe(202);
     h.clock.now = new Date('2026-03-01T16:00:00Z');
+    await coordinator.relogin();
     const over = await coordinator.json('POST', `${base}/mailings`, { recipients: addresses('c', 1) });
     expect(over.status).toBe(429);
     expect(over.body.error).toEqual({
@@ -329,6 +335,7 @@ describe('campaign mail', () => {
     expect((await coordinator.json('GET', `${base}/mailings`)).body.recipients).toHaveLength(1000);
     // Once the first 500 are 24 hours old, there is room again; reminding all 1,001 at once never fits.
     h.clock.now = new Date('2026-03-02T10:00:00Z');
+    await coordinator.relogin();
     expect((await coordinator.json('POST', `${base}/mailings`, { recipients: addresses('c', 1) })).status).toBe(202);
     const reminders = await coordinator.json('POST', `${base}/reminders`);
     expect(reminders.status).toBe(429);
@@ -341,6 +348,7 @@ describe('campaign mail', () => {
     await drain();
     received.length = 0;
     h.clock.now = new Date('2026-03-11T08:00:00Z');
+    await coordinator.relogin();
     const mailing = await coordinator.json('POST', `${base}/mailings`, { recipients: [{ email: 'later@asso.test' }] });
     expect(mailing.status).toBe(409);
     expect(mailing.body.error.code).toBe('campaign_closed');

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { generateDemoNetwork } from '../../server/demo/network.ts';
-import { formatScore } from '../../reports/format.ts';
+import { formatDelta, formatScore } from '../../reports/format.ts';
 import { NETWORK_SECTION_TITLES } from '../../reports/pdf/network-report.ts';
 import { scoreBands } from '../../reports/vocabulary.ts';
 
@@ -98,6 +98,53 @@ describe.runIf(hasPoppler || process.env.CI === 'true')('the network report PDF 
     const all = (await (await h.admin()).json('GET', '/api/campaigns/campagne-2026/results')).body;
     for (const pole of all.poles.filter((p: { name: string }) => p.name !== 'Cité des Coopérations Urbaines')) expect(text, pole.name).not.toContain(pole.name);
     expect((await (await h.admin()).request('GET', `${REPORT}?minAge=vieux`)).status).toBe(422);
+  });
+
+  it('carries exactly the filters of the request, on its cover and in its method', async () => {
+    const cases: [string, string, number][] = [
+      ['', 'aucun (tous les pôles)', 12],
+      ['?legalForm=association&minAge=13', 'Forme juridique : Association ; pôles d’au moins 13 ans', 7],
+      [`?region=${encodeURIComponent('Bretagne')}&maxAge=40`, 'Région : Bretagne ; pôles d’au plus 40 ans', 1],
+    ];
+    for (const [query, said, poles] of cases) {
+      const results = (await (await h.admin()).json('GET', `/api/campaigns/campagne-2026/results${query}`)).body;
+      expect(results.poles, query).toHaveLength(poles);
+      const { file, res } = await download(query);
+      expect(res.status).toBe(200);
+      const cover = flat(pdfText(file, { page: 1, layout: false }));
+      expect(/Filtres appliqués (.*?) Pôles /.exec(cover)?.[1], query).toBe(flat(said));
+      expect(cover).toContain(`Pôles ${poles}, dont ${results.polesWithResults} avec résultats`);
+      expect(flat(pdfText(file, { layout: false }))).toContain(flat(`Filtres appliqués : ${said}.`));
+    }
+  });
+
+  it('adds a section per comparison asked, and each pole’s change since the campaign asked', async () => {
+    const admin = await h.admin();
+    const byForm = (await admin.json('GET', '/api/campaigns/campagne-2026/compare?by=legalForm')).body;
+    const changes = (await admin.json('GET', '/api/campaigns/campagne-2026/results?compareTo=campagne-2025')).body;
+    const { file, res } = await download('?compare=legalForm,ageBand&compareTo=campagne-2025');
+    expect(res.status).toBe(200);
+    const text = flat(pdfText(file, { layout: false }));
+    expect(text).toContain('Comparaison par forme juridique');
+    expect(text).toContain('Comparaison par âge du pôle');
+    expect(text).not.toContain('Comparaison par région');
+    // The associations' overall score and a theme, as the comparison's JSON: median (Q1–Q3).
+    const associations = byForm.groups[0];
+    const spread = (d: { median: number; q1: number; q3: number }) => `${formatScore(d.median)} (${formatScore(d.q1)}–${formatScore(d.q3)})`;
+    expect(text).toContain(`Association 8 ${spread(associations.overall)}`);
+    expect(text).toContain(spread(associations.themes[byForm.themes[0].id]));
+    expect(text).toContain('autres (Pas de structure juridique : 3, Union d’économie sociale (UES) : 1) 4 moins de 5 pôles');
+
+    // « Évolution par pôle »: every pole, with its overall change as the JSON's.
+    const start = text.indexOf('Écart de score de chaque pôle entre 2025 et 2026');
+    expect(start).toBeGreaterThan(0);
+    const section = flat(pdfText(file)).slice(flat(pdfText(file)).indexOf('Écart de score de chaque pôle'));
+    for (const pole of changes.poles) expect(section, pole.name).toMatch(new RegExp(`${pole.name} ${formatDelta(pole.change.overall).replace('+', '\\+')} `));
+
+    // Without compareTo, the previous campaign; an unknown comparison is refused.
+    expect(flat(pdfText((await download()).file, { layout: false }))).toContain('Écart de score de chaque pôle entre 2025 et 2026');
+    expect((await admin.request('GET', `${REPORT}?compare=legalForm,couleur`)).status).toBe(422);
+    expect((await admin.request('GET', `${REPORT}?compareTo=inconnue`)).status).toBe(422);
   });
 
   it('is for the Labo only', async () => {

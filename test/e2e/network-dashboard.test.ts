@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { expectChartsDrawn, launchBrowser, runBrowserTests, signIn } from './browser.ts';
 import { startE2eServer } from './server.ts';
@@ -41,8 +42,12 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     // Heatmap: 12 poles × 26 themes, each cell showing its score (« 56,3 »), not only a colour.
     expect(await page.getByTestId('heatmap').getByTestId('heatmap-theme').count()).toBe(26);
     const firstRowCells = heatmapRows(page).first().locator('td');
-    expect(await firstRowCells.count()).toBe(27); // overall score + 26 themes
-    expect(await firstRowCells.nth(1).textContent()).toMatch(/^\d{1,3},\d$/);
+    // Overall score, weaknesses, dissensus, participation, change since 2025, then the 26 themes.
+    await expect.poll(() => firstRowCells.count()).toBe(31);
+    expect(await firstRowCells.nth(0).textContent()).toMatch(/^\d{1,3},\d$/);
+    expect(await firstRowCells.nth(3).textContent()).toMatch(/^\d{1,3}\s%$/);
+    expect(await firstRowCells.nth(4).textContent()).toMatch(/^[+−-]?\d{1,3},\d$/);
+    expect(await firstRowCells.nth(5).textContent()).toMatch(/^\d{1,3},\d$/);
 
     // Profiles in the seed's style: 8 associations, 3 without legal structure, 1 UES.
     const legalForms = page.getByTestId('profile-table').getByTestId('profile-formeJuridique');
@@ -55,17 +60,33 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     expect(await page.getByTestId('participation-poles').locator('tbody tr').count()).toBe(12);
     expect(await page.locator('#network-evolution-table thead th').allTextContents()).toEqual(expect.arrayContaining(['2025', '2026']));
 
-    // Charts: theme distributions and median evolution, with a visible size and an accessible label.
-    await expectChartsDrawn(page, 2);
+    // Charts: theme distributions, groups by legal form and median evolution, with a visible size and an accessible label.
+    await expectChartsDrawn(page, 3);
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/network-1100.png`, fullPage: true });
 
+    // Filter choices: only the legal forms some pole has, with their counts.
+    expect(await page.getByLabel('Forme juridique', { exact: true }).locator('option').allTextContents()).toEqual([
+      'Toutes les formes', 'Association (8)', 'Union d’économie sociale (UES) (1)', 'Pas de structure juridique (3)',
+    ]);
     // Filter: forme juridique = UES leaves one pole, and the query string says so.
-    await page.getByLabel('Forme juridique').selectOption('ues');
+    await page.getByLabel('Forme juridique', { exact: true }).selectOption('ues');
     await page.getByRole('button', { name: 'Appliquer les filtres' }).click();
     await expect.poll(() => heatmapRows(page).count(), { timeout: 10_000 }).toBe(1);
     expect(new URL(page.url()).searchParams.get('legalForm')).toBe('ues');
     await expect.poll(() => page.getByTestId('network-counts').textContent()).toMatch(/^1 pôle, 1 avec résultats/);
     expect(await heatmapRows(page).first().locator('th').textContent()).toBe('Cité des Coopérations Urbaines');
+    // The filter choices stay, counted over the whole campaign.
+    expect(await page.getByLabel('Forme juridique', { exact: true }).locator('option').count()).toBe(4);
+
+    // The PDF carries the filters, the campaign each pole is compared to, and the comparisons ticked.
+    await expect.poll(() => page.getByTestId('exports-filters').textContent()).toMatch(/Forme juridique : Union d’économie sociale \(UES\)\.$/);
+    await page.getByLabel('Par âge du pôle').check();
+    const [pdfRequest] = await Promise.all([page.waitForRequest(/report\.pdf/), page.getByRole('button', { name: 'Rapport PDF du réseau' }).click()]);
+    const pdfUrl = new URL(pdfRequest.url());
+    expect(Object.fromEntries(pdfUrl.searchParams)).toEqual({ legalForm: 'ues', compareTo: 'campagne-2025', compare: 'ageBand' });
+    expect((await pdfRequest.response())?.status()).toBe(200);
+    // So do the exports.
+    expect(await page.getByTestId('export-csv-long').getAttribute('href')).toBe('/api/campaigns/campagne-2026/export.csv?format=long&legalForm=ues');
 
     // Reset brings the whole network back.
     await page.getByRole('button', { name: 'Réinitialiser' }).click();
@@ -89,16 +110,89 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     await context.close();
   }, 60_000);
 
+  it('sorts the heatmap from the keyboard, links each pole, lists the poles to support, maps each pole’s change and compares groups', async () => {
+    const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 1100, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await login(page);
+    await page.goto(`${server.url}/reseau/campagnes/campagne-2026`);
+    await expect.poll(() => heatmapRows(page).count(), { timeout: 15_000 }).toBe(12);
+    const heatmap = page.getByTestId('heatmap');
+    const score = (text: string | null) => Number(text!.replace(',', '.'));
+    const overallColumn = async () => (await heatmapRows(page).locator('td:nth-of-type(1)').allTextContents()).map(score);
+
+    // Sort by overall score with the keyboard: lowest first, then highest first; aria-sort says which.
+    const overallHeader = heatmap.locator('thead th').nth(1);
+    await overallHeader.getByRole('button').focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => overallHeader.getAttribute('aria-sort')).toBe('ascending');
+    const ascending = await overallColumn();
+    expect(ascending).toEqual([...ascending].sort((a, b) => a - b));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => overallHeader.getAttribute('aria-sort')).toBe('descending');
+    const descending = await overallColumn();
+    expect(descending).toEqual([...ascending].sort((a, b) => b - a));
+    expect(await heatmap.locator('thead th[aria-sort]').count()).toBe(1);
+    // By count of weaknesses: most first.
+    await heatmap.getByRole('button', { name: 'Faiblesses' }).click();
+    const weaknesses = (await heatmapRows(page).locator('td:nth-of-type(2)').allTextContents()).map(Number);
+    expect(weaknesses).toEqual([...weaknesses].sort((a, b) => b - a));
+    // By a theme.
+    await heatmap.getByRole('button', { name: 'Débat et concertation' }).click();
+    const theme = (await heatmapRows(page).locator('td:nth-of-type(6)').allTextContents()).map(score);
+    expect(theme).toEqual([...theme].sort((a, b) => a - b));
+
+    // « Pôles à accompagner »: the rule is stated, each pole on the list meets it.
+    const support = page.getByTestId('network-support');
+    expect(await support.getByTestId('support-rule').textContent()).toMatch(/quart le plus bas .* ou qui comptent au moins 11 faiblesses/);
+    const listed = await support.getByTestId('support-pole').allTextContents();
+    expect(listed.length).toBeGreaterThan(0);
+    for (const line of listed) expect(line).toMatch(/dans le quart le plus bas|faiblesses, au moins la moitié des thèmes internes/);
+
+    // Each pole's change since 2025: a heatmap of signed differences, 12 poles.
+    const changes = page.getByTestId('change-heatmap');
+    await expect.poll(() => changes.locator('tbody tr').count()).toBe(12);
+    expect(await page.getByLabel('Comparer à la campagne').inputValue()).toBe('campagne-2025');
+    for (const cell of await changes.locator('tbody tr').first().locator('td').allTextContents()) expect(cell).toMatch(/^([+−-]\d{1,3},\d|0,0|–)$/);
+
+    // Groups side by side: by legal form, then by age band.
+    const groups = page.getByTestId('compare-groups');
+    await expect.poll(() => groups.locator('tbody th').allTextContents()).toEqual(['Association', expect.stringMatching(/^autres \(Pas de structure juridique : 3, Union d’économie sociale \(UES\) : 1\)$/)]);
+    await page.getByLabel('Regrouper les pôles par').selectOption('ageBand');
+    await expect.poll(() => groups.locator('tbody th').allTextContents()).toEqual(['10 à 14 ans', '15 ans et plus']);
+    expect(await page.getByTestId('compare-themes').locator('tbody tr').count()).toBe(26);
+
+    // Every chart downloads: a PNG drawn for print (3 000 pixels wide), and an SVG.
+    const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Répartition des scores des pôles par thème.* en PNG/ }).click()]);
+    expect(png.suggestedFilename()).toBe('reseau-2026-themes.png');
+    const bytes = readFileSync((await png.path())!);
+    expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBe(3000);
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Score global des pôles par âge du pôle.* en SVG/ }).click()]);
+    expect(svg.suggestedFilename()).toBe('reseau-2026-comparaison-ageBand.svg');
+    expect(readFileSync((await svg.path())!, 'utf8')).toContain('>15 ans et plus (5 pôles)</text>');
+    expect(await page.getByRole('button', { name: / en PNG$/ }).count()).toBe(3);
+
+    // Each row leads to that pole's results.
+    const link = heatmapRows(page).first().getByRole('link');
+    const name = await link.textContent();
+    const href = await link.getAttribute('href');
+    expect(href).toMatch(/^\/poles\/pole-\d+\/campagnes\/campagne-2026\/resultats$/);
+    await link.click();
+    await expect.poll(() => new URL(page.url()).pathname).toBe(href);
+    await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toContain(name!);
+    await context.close();
+  }, 90_000);
+
   it('opens filtered from the query string and fits a phone screen', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const page = await context.newPage();
     await login(page);
     await page.goto(`${server.url}/reseau/campagnes/campagne-2026?legalForm=association`);
     await expect.poll(() => heatmapRows(page).count(), { timeout: 15_000 }).toBe(8);
-    expect(await page.getByLabel('Forme juridique').inputValue()).toBe('association');
+    expect(await page.getByLabel('Forme juridique', { exact: true }).inputValue()).toBe('association');
     await page.goto(`${server.url}/reseau/campagnes/campagne-2026`);
     await expect.poll(() => heatmapRows(page).count(), { timeout: 15_000 }).toBe(12);
-    await expect.poll(() => page.locator('canvas[role="img"]').count()).toBe(2);
+    await expect.poll(() => page.locator('canvas[role="img"]').count()).toBe(3);
     // Only the tables' own scrolling areas are wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const canvas = await page.locator('canvas[role="img"]').first().boundingBox();

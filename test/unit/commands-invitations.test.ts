@@ -12,7 +12,7 @@ beforeEach(async () => {
   const now = h.clock.now.toISOString();
   repos.poles.create({ id: 'p1', name: 'Pôle', region: null, departement: null, createdAt: now });
   repos.campaigns.create({ id: 'c1', year: 2026, questionnaireId: 'ptce-2026', opensAt: null, closesAt: null, createdAt: now });
-  scope = { pole: repos.poles.get('p1')!, campaign: repos.campaigns.get('c1')!, questionnaire: questionnaires.get('ptce-2026')! };
+  scope = { user: repos.users.list().find((u) => u.role === 'admin')!, pole: repos.poles.get('p1')!, campaign: repos.campaigns.get('c1')!, questionnaire: questionnaires.get('ptce-2026')! };
 });
 afterEach(() => h.close());
 

@@ -12,11 +12,11 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const ptce2026 = () => JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2026.json', import.meta.url), 'utf8'));
-const adminId = () => h.deps.repos.users.findByEmail('admin@labo.test')!.id;
+const admin = () => h.deps.repos.users.findByEmail('admin@labo.test')!;
 
 describe('importQuestionnaire', () => {
   it('stores a valid version with the newest profile form and makes it available at once', () => {
-    const imported = importQuestionnaire(h.deps, adminId(), { id: 'ptce-2027', definition: ptce2026() });
+    const imported = importQuestionnaire(h.deps, admin(), { id: 'ptce-2027', definition: ptce2026() });
     expect(imported.model.themes).toHaveLength(26);
     expect(h.deps.questionnaires.get('ptce-2027')).toBe(imported);
     expect(h.deps.repos.questionnaires.list().map((q) => q.id)).toEqual(['ptce-2027']);
@@ -24,11 +24,11 @@ describe('importQuestionnaire', () => {
   });
 
   it('refuses a taken id (409) and an invalid definition (422, every problem), storing nothing', () => {
-    expect(() => importQuestionnaire(h.deps, adminId(), { id: 'ptce-2026', definition: ptce2026() })).toThrow(expect.objectContaining({ status: 409, code: 'questionnaire_exists' }));
+    expect(() => importQuestionnaire(h.deps, admin(), { id: 'ptce-2026', definition: ptce2026() })).toThrow(expect.objectContaining({ status: 409, code: 'questionnaire_exists' }));
     const broken = ptce2026();
     broken.ptce.themes[0].role = 'inconnu';
     delete broken.pages[1].elements[0].rows[0].ptce;
-    expect(() => importQuestionnaire(h.deps, adminId(), { id: 'ptce-2027', definition: broken })).toThrow(expect.objectContaining({
+    expect(() => importQuestionnaire(h.deps, admin(), { id: 'ptce-2027', definition: broken })).toThrow(expect.objectContaining({
       status: 422, code: 'invalid_questionnaire',
       details: expect.arrayContaining([
         expect.objectContaining({ path: 'ptce.themes[0].role' }),

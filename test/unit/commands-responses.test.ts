@@ -23,7 +23,7 @@ function tickets(count: number, college: string | null = null) {
   return links(count, college).map((token) => h.deps.repos.tickets.findByTokenHash(hashToken(token))!);
 }
 function links(count: number, college: string | null = null) {
-  const scope = { pole: h.deps.repos.poles.get('p1')!, campaign: h.deps.repos.campaigns.get('c1')!, questionnaire: questionnaire() };
+  const scope = { user: h.deps.repos.users.list().find((u) => u.role === 'admin')!, pole: h.deps.repos.poles.get('p1')!, campaign: h.deps.repos.campaigns.get('c1')!, questionnaire: questionnaire() };
   return createInvitations(h.deps, scope, { count, college, shared: false }).map(({ token }) => token);
 }
 

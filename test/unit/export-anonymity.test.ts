@@ -18,9 +18,12 @@ const VERBATIMS = ['verbatimForces', 'verbatimObstacle', 'verbatimProposition'];
 const GROUPS: Record<string, string> = { ess: 'Entreprises de l’ESS', salaries: 'Salariés', autres: 'Autres collèges' };
 
 
-function row(data: Json, opts: { group?: string; batch?: number; poleId?: string; poleName?: string } = {}): ExportRow {
+let rowCount = 0;
+/** `code`: the `reponse` cell the server would give it (server/export-codes.ts); by default a new one per row. */
+function row(data: Json, opts: { group?: string; batch?: number; poleId?: string; poleName?: string; code?: string } = {}): ExportRow {
   const group = opts.group ?? 'ess';
   return {
+    code: opts.code ?? `code-${++rowCount}`,
     poleId: opts.poleId ?? 'p1', poleName: opts.poleName ?? 'Pôle des Coteaux', group, groupLabel: GROUPS[group] ?? group,
     batch: opts.batch ?? 1, data: JSON.stringify({ college: group === 'autres' ? 'recherche' : group, ...data }),
   };
@@ -171,13 +174,13 @@ describe('k-anonymous response exports', () => {
     expect(again.lines.map((l) => l[5]).sort()).toEqual(texts.lines.map((l) => l[5]).sort());
   });
 
-  it('puts rows in random order (injected random), numbers them 1..n, and writes no time', async () => {
+  it('puts rows in random order (injected random), each under the code it came with, and writes no time', async () => {
     // k = 1: nothing generalised, so each row's seniority shows which input row it is.
-    const rows = Array.from({ length: 20 }, (_, i) => row({ position: 'membre', anciennete: i, siegeInstance: false }));
+    const rows = Array.from({ length: 20 }, (_, i) => row({ position: 'membre', anciennete: i, siegeInstance: false }, { code: `abcdefgh-${i}` }));
     const order = (random: () => number) => {
       const t = exportTables(definition, campaign, rows, 1, random);
       const at = t.wideHeader.indexOf('anciennete');
-      expect(t.rows.map((r) => t.wideRow(r)[3])).toEqual(rows.map((_, i) => i + 1));
+      expect(t.rows.map((r) => t.wideRow(r)[3])).toEqual(t.rows.map((r) => `abcdefgh-${t.wideRow(r)[at]}`));
       return t.rows.map((r) => t.wideRow(r)[at] as number);
     };
     const identity = rows.map((_, i) => i);
@@ -194,7 +197,7 @@ describe('k-anonymous response exports', () => {
     const { header, lines } = await csv(rows, 'wide', 1);
     expect(header.slice(0, 6)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle']);
     expect(header.some((h) => /soumis|submitted|date|heure/i.test(h))).toBe(false);
-    expect(lines.map((l) => l[3])).toEqual(rows.map((_, i) => String(i + 1)));
+    expect(lines.map((l) => l[3])).toEqual(lines.map((l) => `abcdefgh-${l[header.indexOf('anciennete')]}`));
     const cells: Cell[] = rows.flatMap((_, i) => t.wideRow(t.rows[i]));
     expect(cells.some((c) => c instanceof Date)).toBe(false);
   });
@@ -230,7 +233,7 @@ describe('k-anonymous response exports', () => {
       expect(VERBATIMS).not.toContain(r.getCell(header.indexOf('question') + 1).value);
       const score = r.getCell(header.indexOf('score') + 1);
       if (score.value !== null) (scored++, expect(score.type).toBe(ExcelJS.ValueType.Number));
-      expect(r.getCell(header.indexOf('reponse') + 1).type).toBe(ExcelJS.ValueType.Number);
+      expect(r.getCell(header.indexOf('reponse') + 1).type).toBe(ExcelJS.ValueType.String);
     });
     expect(scored).toBeGreaterThan(0);
     // Each of the 30 texts is written once: under k per text is fine, the question has 30 answers.

@@ -1,4 +1,4 @@
-// /admin: poles, coordinators, campaigns, questionnaire versions.
+// /admin: poles, coordinators, campaigns, questionnaire versions, audit trail.
 import { StaffLayout } from '../../components/StaffLayout';
 import { isAdmin, RequireStaff } from '../../components/RequireStaff';
 import { useResource } from '../../useResource';
@@ -8,6 +8,7 @@ import { PolesSection } from './PolesSection';
 import { CoordinatorsSection } from './CoordinatorsSection';
 import { CampaignsSection } from './CampaignsSection';
 import { QuestionnairesSection } from './QuestionnairesSection';
+import { AuditSection } from './AuditSection';
 import { SectionNav } from '../../components/SectionNav';
 
 function AdminContent() {
@@ -16,11 +17,12 @@ function AdminContent() {
   return (
     <>
       <h1>Administration</h1>
-      <SectionNav label="Sections de l’administration" links={[['#poles', 'Pôles'], ['#coordinateurs', 'Coordinateurs'], ['#campagnes', 'Campagnes'], ['#questionnaires', 'Questionnaires']]} />
+      <SectionNav label="Sections de l’administration" links={[['#poles', 'Pôles'], ['#coordinateurs', 'Coordinateurs'], ['#campagnes', 'Campagnes'], ['#questionnaires', 'Questionnaires'], ['#journal', 'Journal d’audit']]} />
       <PolesSection resource={poles} />
       <CoordinatorsSection poles={poles.data?.poles ?? []} />
       <CampaignsSection questionnaires={questionnaires} />
       <QuestionnairesSection questionnaires={questionnaires} />
+      <AuditSection poles={poles.data?.poles ?? []} />
     </>
   );
 }

@@ -1,8 +1,10 @@
-// Admin: coordinators (one pole each), list and creation.
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api';
+// Admin: coordinators (one pole each), list and creation; any account can be disabled (its sessions end) and enabled.
+import { useRef, useState, type FormEvent } from 'react';
+import { api, errorMessage } from '../../api';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/Messages';
 import { useResource } from '../../useResource';
+import { useSession } from '../../session';
 import type { Pole, User } from '../../../reports/contract/resources';
 import { useAction } from '../../useAction';
 
@@ -76,14 +78,43 @@ function CoordinatorCreateForm({ poles, onCreated }: { poles: Pole[]; onCreated:
 
 export function CoordinatorsSection({ poles }: { poles: Pole[] }) {
   const users = useResource<{ users: User[] }>('/api/users');
+  const { state } = useSession();
   const [message, setMessage] = useState<string | null>(null);
+  const [toDisable, setToDisable] = useState<User | null>(null);
+  const [acting, setActing] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const trigger = useRef<HTMLElement | null>(null);
   const poleName = (id: string | null) => poles.find((p) => p.id === id)?.name ?? '—';
   const list = users.data?.users ?? [];
+  const me = state.status === 'authenticated' ? state.user.id : null;
+
+  async function setDisabled(user: User, disabled: boolean) {
+    setActing(true);
+    setActionError(null);
+    try {
+      const updated = await api.patch<User>(`/api/users/${encodeURIComponent(user.id)}`, { disabled });
+      users.setData({ users: list.map((u) => (u.id === updated.id ? updated : u)) });
+      setMessage(disabled ? `Compte ${user.email} désactivé : ses sessions ouvertes sont fermées.` : `Compte ${user.email} réactivé.`);
+      setToDisable(null);
+    } catch (e) {
+      setActionError(errorMessage(e));
+    } finally {
+      setActing(false);
+    }
+  }
+
+  function closeDialog() {
+    setToDisable(null);
+    setActionError(null);
+    const back = trigger.current;
+    window.setTimeout(() => back?.focus(), 0);
+  }
 
   return (
     <section aria-labelledby="coordinateurs" className="section" data-testid="coordinators-section">
       <h2 id="coordinateurs">Coordinateurs</h2>
       {message && <SuccessStatus>{message}</SuccessStatus>}
+      {actionError && !toDisable && <ErrorAlert>{actionError}</ErrorAlert>}
       {users.error && <LoadError error={users.error} onRetry={() => void users.reload()} />}
       {users.loading && !users.data && <Loading />}
       {users.data && list.length === 0 && <p>Aucun compte pour l’instant.</p>}
@@ -95,6 +126,8 @@ export function CoordinatorsSection({ poles }: { poles: Pole[] }) {
                 <th scope="col">Adresse e-mail</th>
                 <th scope="col">Rôle</th>
                 <th scope="col">Pôle</th>
+                <th scope="col">État</th>
+                <th scope="col">Action</th>
               </tr>
             </thead>
             <tbody>
@@ -103,12 +136,48 @@ export function CoordinatorsSection({ poles }: { poles: Pole[] }) {
                   <th scope="row">{user.email}</th>
                   <td>{user.role === 'admin' ? 'administrateur' : 'coordinateur'}</td>
                   <td>{user.role === 'admin' ? '—' : poleName(user.poleId)}</td>
+                  <td data-testid="user-state">{user.disabled ? 'désactivé' : 'actif'}</td>
+                  <td>
+                    {user.id === me ? (
+                      <span className="hint">votre compte</span>
+                    ) : user.disabled ? (
+                      <button type="button" className="button-secondary button-small" disabled={acting} aria-label={`Réactiver le compte ${user.email}`} onClick={() => void setDisabled(user, false)}>
+                        Réactiver
+                      </button>
+                    ) : (
+                      <button
+                        type="button"
+                        className="button-secondary button-danger-outline button-small"
+                        disabled={acting}
+                        aria-label={`Désactiver le compte ${user.email}`}
+                        onClick={(event) => {
+                          trigger.current = event.currentTarget;
+                          setActionError(null);
+                          setToDisable(user);
+                        }}
+                      >
+                        Désactiver
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      <ConfirmDialog
+        open={toDisable !== null}
+        title={`Désactiver le compte ${toDisable?.email ?? ''} ?`}
+        confirmLabel="Désactiver"
+        pending={acting}
+        error={actionError}
+        onConfirm={() => toDisable && void setDisabled(toDisable, true)}
+        onCancel={closeDialog}
+        testId="disable-dialog"
+      >
+        <p>Ses sessions ouvertes sont fermées aussitôt et il ne peut plus se connecter. Vous pourrez le réactiver.</p>
+      </ConfirmDialog>
       <CoordinatorCreateForm
         poles={poles}
         onCreated={(user) => {

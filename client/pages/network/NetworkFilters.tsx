@@ -3,16 +3,22 @@
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/Messages';
 import { NO_FILTERS, type NetworkFilterValues } from './paths';
+import type { FilterChoices } from '../../../reports/contract/network';
 
 interface Props {
   value: NetworkFilterValues;
-  regions: string[];
-  legalForms: { value: string; label: string }[];
+  /** Values some pole of the campaign has, with their count of poles (counted without filters). */
+  choices: FilterChoices;
   busy: boolean;
   onApply: (filters: NetworkFilterValues) => void;
 }
 
-export function NetworkFilters({ value, regions, legalForms, busy, onApply }: Props) {
+/** The choices, plus the value applied if no pole has it (a shared link): the form must show what is applied. */
+function withApplied(choices: FilterChoices['regions'], applied: string) {
+  return !applied || choices.some((c) => c.value === applied) ? choices : [...choices, { value: applied, label: applied, count: 0 }];
+}
+
+export function NetworkFilters({ value, choices, busy, onApply }: Props) {
   // The form is remounted (key) whenever the applied filters change, so its draft starts from them.
   const [draft, setDraft] = useState<NetworkFilterValues>(value);
   const [error, setError] = useState<string | null>(null);
@@ -42,9 +48,9 @@ export function NetworkFilters({ value, regions, legalForms, busy, onApply }: Pr
           <label htmlFor="filter-region">Région</label>
           <select id="filter-region" value={draft.region} onChange={set('region')}>
             <option value="">Toutes les régions</option>
-            {regions.map((r) => (
-              <option key={r} value={r}>
-                {r}
+            {withApplied(choices.regions, value.region).map((r) => (
+              <option key={r.value} value={r.value}>
+                {r.label} ({r.count})
               </option>
             ))}
           </select>
@@ -53,9 +59,9 @@ export function NetworkFilters({ value, regions, legalForms, busy, onApply }: Pr
           <label htmlFor="filter-legal-form">Forme juridique</label>
           <select id="filter-legal-form" value={draft.legalForm} onChange={set('legalForm')}>
             <option value="">Toutes les formes</option>
-            {legalForms.map((f) => (
+            {withApplied(choices.legalForms, value.legalForm).map((f) => (
               <option key={f.value} value={f.value}>
-                {f.label}
+                {f.label} ({f.count})
               </option>
             ))}
           </select>
@@ -70,7 +76,8 @@ export function NetworkFilters({ value, regions, legalForms, busy, onApply }: Pr
         </div>
       </div>
       <p className="hint" id="filter-age-hint">
-        Âge du pôle l’année de la campagne, d’après l’année de création indiquée dans son profil.
+        Âge du pôle l’année de la campagne, d’après l’année de création indiquée dans son profil. Entre parenthèses, le nombre de pôles de la
+        campagne qui ont chaque valeur.
       </p>
       <div className="actions network-filter-actions">
         <button type="submit" disabled={busy}>

@@ -1,6 +1,6 @@
 // /reseau/campagnes/:campaignId: the Labo's view of a campaign across poles (admin only; loaded lazily, with chart.js).
 // Poles are named here: this page is never shown to pole coordinators.
-import { useRef, useSyncExternalStore } from 'react';
+import { useRef, useState, useSyncExternalStore } from 'react';
 import { LoadError, Loading } from '../../components/Messages';
 import { isAdmin, RequireStaff } from '../../components/RequireStaff';
 import { StaffLayout } from '../../components/StaffLayout';
@@ -9,12 +9,17 @@ import { usePageTitle } from '../../usePageTitle';
 import { useResource } from '../../useResource';
 import { DownloadFileButton } from '../../components/DownloadFileButton';
 import { NetworkFilters } from './NetworkFilters';
-import { FrequentThemes, Heatmap, MediansEvolution, NetworkParticipation, OverallDistribution, ProfileTable, ThemeDistributions } from './NetworkSections';
-import { filtersFromSearch, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues } from './paths';
-import type { NetworkResultsView } from '../../../reports/contract/network';
+import { FrequentThemes, MediansEvolution, NetworkParticipation, OverallDistribution, ProfileTable, ThemeDistributions } from './NetworkSections';
+import { Heatmap, PoleChanges, SupportList } from './PoleTables';
+import { COMPARE_CHOICES, GroupComparison } from './GroupComparison';
+import {
+  compareToFromSearch, filtersFromSearch, filterValuesOf, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues,
+} from './paths';
+import { describeFilters } from '../../../reports/analysis/network-filters';
+import type { CompareBy, NetworkResultsView } from '../../../reports/contract/network';
+import type { Campaign } from '../../../reports/contract/resources';
 import './network.css';
 import { SectionNav } from '../../components/SectionNav';
-
 function subscribeSearch(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
   window.addEventListener('ptce:navigate', onChange);
@@ -32,23 +37,34 @@ function useSearch(): string {
 function DashboardNav() {
   const links: [string, string][] = [
     ['#overall-title', 'Score global'],
+    ['#support-title', 'Pôles à accompagner'],
     ['#themes-title', 'Thèmes'],
     ['#heatmap-title', 'Carte de chaleur'],
+    ['#compare-title', 'Groupes de pôles'],
+    ['#pole-changes-title', 'Évolution par pôle'],
     ['#frequent-title', 'Constats partagés'],
     ['#network-participation-title', 'Participation'],
     ['#profile-title', 'Profils'],
-    ['#network-evolution-title', 'Évolution'],
+    ['#network-evolution-title', 'Évolution des médianes'],
     ['#exports-title', 'Exports'],
   ];
   return <SectionNav label="Parties du tableau de bord du réseau" links={links} />;
 }
 
-function Exports({ campaignId, year }: { campaignId: string; year: number }) {
-  const paths = networkExportPaths(campaignId);
+/** The exports and the PDF of what the page shows: the filters of the results, and the PDF's own choices. */
+function Exports({ results }: { results: NetworkResultsView }) {
+  const [compare, setCompare] = useState<CompareBy[]>([]);
+  const campaignId = results.campaign.id;
+  const year = results.campaign.year;
+  const paths = networkExportPaths(campaignId, filterValuesOf(results.filters), { compareTo: results.comparedTo?.id ?? null, compare });
+  const legalForms = new Map(results.filterChoices.legalForms.map((c) => [c.value, c.label]));
+  const toggle = (by: CompareBy, on: boolean) => setCompare((list) => COMPARE_CHOICES.map(([b]) => b).filter((b) => (b === by ? on : list.includes(b))));
   return (
     <section aria-labelledby="exports-title" className="section" data-testid="network-exports">
       <h2 id="exports-title">Exports</h2>
-      <p className="hint">Les exports de réponses couvrent tous les pôles de la campagne, sans les filtres ci-dessus.</p>
+      <p className="hint" data-testid="exports-filters">
+        Les exports et le rapport PDF couvrent les pôles retenus par les filtres : {describeFilters(results.filters, (value) => legalForms.get(value))}.
+      </p>
       <div className="network-exports">
         <ul className="export-links">
           <li>
@@ -67,17 +83,29 @@ function Exports({ campaignId, year }: { campaignId: string; year: number }) {
             </a>
           </li>
         </ul>
-        <DownloadFileButton
-          url={paths.pdf}
-          fileName={`rapport-reseau-${year}.pdf`}
-          accept="application/pdf"
-          label="Rapport PDF du réseau"
-          busyLabel="Préparation du rapport…"
-          doneLabel="Rapport téléchargé."
-          testId="download-network-pdf"
-          forbiddenMessage="Ce document est réservé au Labo."
-          className="network-download"
-        />
+        <div className="network-report">
+          <fieldset className="report-options">
+            <legend>Comparaisons à ajouter au rapport PDF (une partie chacune)</legend>
+            {COMPARE_CHOICES.map(([by, label]) => (
+              <div key={by} className="checkbox-field">
+                <input id={`report-compare-${by}`} type="checkbox" checked={compare.includes(by)} onChange={(e) => toggle(by, e.target.checked)} />
+                <label htmlFor={`report-compare-${by}`}>Par {label.toLowerCase()}</label>
+              </div>
+            ))}
+          </fieldset>
+          {results.comparedTo && <p className="hint">« Évolution par pôle » depuis {results.comparedTo.year}, comme sur cette page.</p>}
+          <DownloadFileButton
+            url={paths.pdf}
+            fileName={`rapport-reseau-${year}.pdf`}
+            accept="application/pdf"
+            label="Rapport PDF du réseau"
+            busyLabel="Préparation du rapport…"
+            doneLabel="Rapport téléchargé."
+            testId="download-network-pdf"
+            forbiddenMessage="Ce document est réservé au Labo."
+            className="network-download"
+          />
+        </div>
       </div>
     </section>
   );
@@ -86,24 +114,29 @@ function Exports({ campaignId, year }: { campaignId: string; year: number }) {
 function Dashboard({ campaignId }: { campaignId: string }) {
   const search = useSearch();
   const filters = filtersFromSearch(search);
-  const apiSearch = searchFromFilters(filters);
-  const resource = useResource<NetworkResultsView>(networkResultsApiPath(campaignId, apiSearch));
+  const chosenCompareTo = compareToFromSearch(search);
+  // Each pole's change is shown since the previous campaign unless the analyst chose another (query string).
+  const campaigns = useResource<{ campaigns: Campaign[] }>('/api/campaigns');
+  const current = campaigns.data?.campaigns.find((c) => c.id === campaignId);
+  const earlier = (campaigns.data?.campaigns ?? []).filter((c) => current && c.year < current.year).sort((a, b) => b.year - a.year);
+  const compareTo = chosenCompareTo ?? earlier[0]?.id ?? null;
+  // Without the list (an error), the results still load, without the change per pole.
+  const listSettled = campaigns.data !== null || campaigns.error !== null;
+  const apiSearch = searchFromFilters(filters, compareTo);
+  const resource = useResource<NetworkResultsView>(listSettled ? networkResultsApiPath(campaignId, apiSearch) : null);
   // While new filters load, the previous results stay on screen (marked as updating) rather than blinking away.
   const last = useRef<NetworkResultsView | null>(null);
   if (resource.data) last.current = resource.data;
   const results = resource.data ?? last.current;
   const updating = resource.loading && !!last.current;
-  // Regions are offered from every result seen so far, so narrowing the view does not empty the list.
-  const regions = useRef(new Set<string>());
-  for (const p of results?.poles ?? []) if (p.region) regions.current.add(p.region);
-  if (filters.region) regions.current.add(filters.region);
-  const regionList = [...regions.current].sort((a, b) => a.localeCompare(b, 'fr'));
-  const legalForms = (Object.values(results?.profile ?? {}).find((q) => q.role === 'legalForm')?.counts ?? []).map((c) => ({ value: c.value, label: c.label }));
   const year = results?.campaign.year;
   usePageTitle(year ? `Résultats du réseau ${year}` : 'Résultats du réseau');
 
   function apply(next: NetworkFilterValues) {
-    navigate(`${window.location.pathname}${searchFromFilters(next)}`);
+    navigate(`${window.location.pathname}${searchFromFilters(next, chosenCompareTo)}`);
+  }
+  function chooseCompareTo(id: string) {
+    navigate(`${window.location.pathname}${searchFromFilters(filters, id)}`, { replace: true });
   }
 
   const withResults = results?.polesWithResults ?? 0;
@@ -133,9 +166,7 @@ function Dashboard({ campaignId }: { campaignId: string }) {
         </div>
       </header>
 
-      {results && (
-        <NetworkFilters key={apiSearch} value={filters} regions={regionList} legalForms={legalForms} busy={resource.loading} onApply={apply} />
-      )}
+      {results && <NetworkFilters key={searchFromFilters(filters)} value={filters} choices={results.filterChoices} busy={resource.loading} onApply={apply} />}
 
       {resource.error && <LoadError error={resource.error} onRetry={() => void resource.reload()} />}
       {!results && !resource.error && <Loading label="Calcul des résultats du réseau…" />}
@@ -144,13 +175,16 @@ function Dashboard({ campaignId }: { campaignId: string }) {
         <div className={updating ? 'network-body network-updating' : 'network-body'} aria-busy={updating}>
           <DashboardNav />
           <OverallDistribution results={results} />
+          <SupportList results={results} />
           <ThemeDistributions results={results} />
           <Heatmap results={results} />
+          <GroupComparison campaignId={campaignId} filters={filterValuesOf(results.filters)} />
+          <PoleChanges results={results} campaigns={earlier} onCompareTo={chooseCompareTo} />
           <FrequentThemes results={results} />
           <NetworkParticipation results={results} />
           <ProfileTable results={results} />
           <MediansEvolution results={results} />
-          <Exports campaignId={campaignId} year={results.campaign.year} />
+          <Exports results={results} />
         </div>
       )}
     </>

@@ -1,14 +1,15 @@
-// Sections of the network dashboard: distributions, heatmap, frequent weaknesses, participation, profiles, evolution.
+// Sections of the network dashboard: distributions, frequent weaknesses, participation, profiles, evolution (the
+// per-pole tables are in PoleTables.tsx, the comparison of groups in GroupComparison.tsx).
 import { DeltaCell } from '../../components/DeltaCell';
 import { useMemo, useSyncExternalStore } from 'react';
 import type { ChartConfiguration } from 'chart.js';
-import { networkDistributionConfig, networkMediansEvolutionConfig, shortLabel } from '../../../reports/charts';
+import { NETWORK_CHART_TITLES, networkDistributionConfig, networkMediansEvolutionConfig } from '../../../reports/charts';
 import type { Distribution } from '../../../reports/analysis/network';
 import { ChartCanvas } from '../../charts/ChartCanvas';
 import { formatCount, formatRate, formatScore } from '../results/scoreFormat';
 import type { NetworkResultsView, NetworkThemeResult } from '../../../reports/contract/network';
 import { ParticipationCells, ParticipationHeaders } from '../../components/ParticipationCells';
-import { bandOf, scoreBands } from '../../../reports/vocabulary';
+import { filterValuesOf, networkChartSvgPath } from './paths';
 
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
@@ -87,6 +88,7 @@ export function ThemeDistributions({ results }: { results: NetworkResultsView })
   const tableId = 'network-themes-table';
   const rowHeight = useRowHeight(1.7, 3.1);
   const weakLabel = (t: NetworkThemeResult) => (t.factor === 'internal' ? 'faiblesse' : 'menace');
+  const title = NETWORK_CHART_TITLES.themes(results.campaign.year);
   return (
     <section aria-labelledby="themes-title" className="section" data-testid="network-themes">
       <h2 id="themes-title">Répartition des scores par thème</h2>
@@ -96,13 +98,14 @@ export function ThemeDistributions({ results }: { results: NetworkResultsView })
       </p>
       {results.polesWithResults > 0 && (
         <figure className="chart-figure">
-          <figcaption>Répartition des scores des pôles, par thème</figcaption>
+          <figcaption>{title}</figcaption>
           <ChartCanvas
             config={config}
             height={`${Math.max(16, results.themes.length * rowHeight + 5)}rem`}
             wrapLabelsAt={16}
             describedBy={tableId}
             label={`Boîtes horizontales : pour chacun des ${results.themes.length} thèmes, minimum, quartiles, médiane et maximum des scores des ${results.polesWithResults} pôles avec résultats. Détail dans le tableau qui suit.`}
+            download={{ title, fileName: `reseau-${results.campaign.year}-themes`, svgUrl: networkChartSvgPath(results.campaign.id, 'themes', filterValuesOf(results.filters)) }}
           />
         </figure>
       )}
@@ -145,86 +148,6 @@ export function ThemeDistributions({ results }: { results: NetworkResultsView })
           </tbody>
         </table>
       </div>
-    </section>
-  );
-}
-
-// ——— (3) Heatmap ———
-
-export function Heatmap({ results }: { results: NetworkResultsView }) {
-  const bands = scoreBands(results.thresholds);
-  const bandFor = (v: number | null) => (v === null ? null : bandOf(bands, v));
-  const k = results.minGroupSize;
-  return (
-    <section aria-labelledby="heatmap-title" className="section" data-testid="network-heatmap">
-      <h2 id="heatmap-title">Carte de chaleur : pôles × thèmes</h2>
-      <p className="hint">
-        Score de chaque pôle pour chaque thème (0 à 100). La couleur suit la tranche de score ; les tranches basses sont aussi hachurées. Les
-        pôles de moins de {k} réponses ne sont pas montrés.
-      </p>
-      <ul className="heatmap-legend" aria-label="Légende des tranches de score">
-        {bands.map((b) => (
-          <li key={b.id}>
-            <span className={`heatmap-swatch heat-${b.id}`} aria-hidden="true" /> {b.label}
-          </li>
-        ))}
-        <li>
-          <span className="heatmap-swatch heat-none" aria-hidden="true" /> pas de score
-        </li>
-      </ul>
-      <p className="hint narrow-only" aria-hidden="true">
-        Faites défiler le tableau de côté pour voir tous les thèmes.
-      </p>
-      <div className="table-wrap heatmap-wrap" tabIndex={0} role="region" aria-label="Carte de chaleur des pôles par thème (défilant)">
-        <table className="heatmap" data-testid="heatmap">
-          <caption>Score de chaque pôle par thème ; première colonne : score global du pôle</caption>
-          <thead>
-            <tr>
-              <th scope="col" className="heatmap-corner">
-                Pôle
-              </th>
-              <th scope="col" className="heatmap-col heatmap-overall-col">
-                <span className="heatmap-col-label">Score global</span>
-              </th>
-              {results.themes.map((t) => (
-                <th key={t.id} scope="col" className="heatmap-col" title={t.label} data-testid="heatmap-theme">
-                  <span className="heatmap-col-label" aria-hidden="true">
-                    {shortLabel(t.label, 24)}
-                  </span>
-                  <span className="visually-hidden">{t.label}</span>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {results.poles.map((p) =>
-              p.available ? (
-                <tr key={p.id} data-testid="heatmap-row">
-                  <th scope="row" className="heatmap-pole">
-                    {p.name}
-                  </th>
-                  <td className={`heatmap-cell heatmap-overall heat-${bandFor(p.overall)?.id ?? 'none'}`}>{formatScore(p.overall)}</td>
-                  {p.scores.map((s, i) => (
-                    <td key={results.themes[i]?.id ?? i} className={`heatmap-cell heat-${bandFor(s)?.id ?? 'none'}`}>
-                      {formatScore(s)}
-                    </td>
-                  ))}
-                </tr>
-              ) : (
-                <tr key={p.id} className="heatmap-unavailable" data-testid="heatmap-row">
-                  <th scope="row" className="heatmap-pole">
-                    {p.name}
-                  </th>
-                  <td colSpan={results.themes.length + 1} className="heatmap-too-few">
-                    moins de {k} réponses ({formatCount(p.submitted)} reçue{p.submitted > 1 ? 's' : ''})
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      </div>
-      {results.poles.length === 0 && <p className="empty">Aucun pôle ne correspond aux filtres.</p>}
     </section>
   );
 }
@@ -411,13 +334,18 @@ export function MediansEvolution({ results }: { results: NetworkResultsView }) {
           </p>
           {config && (
             <figure className="chart-figure">
-              <figcaption>Médianes du réseau par thème et par campagne</figcaption>
+              <figcaption>{NETWORK_CHART_TITLES.evolution()}</figcaption>
               <ChartCanvas
                 config={asConfig(config)}
                 height={`${Math.max(16, results.themes.length * rowHeight + 5)}rem`}
                 wrapLabelsAt={16}
                 describedBy={tableId}
                 label={`Points par thème : médiane du réseau pour les campagnes ${campaigns.map((c) => c.year).join(', ')}. Valeurs dans le tableau qui suit.`}
+                download={{
+                  title: NETWORK_CHART_TITLES.evolution(),
+                  fileName: `reseau-${results.campaign.year}-evolution-medianes`,
+                  svgUrl: networkChartSvgPath(results.campaign.id, 'evolution', filterValuesOf(results.filters)),
+                }}
               />
             </figure>
           )}

@@ -244,4 +244,21 @@ export const migrations: Migration[] = [
       CREATE INDEX audit_log_at ON audit_log(at DESC, id DESC);
     `,
   },
+  {
+    version: 8,
+    name: 'collective review and action plan per pole and campaign',
+    // The pole's meeting after its campaign: notes per theme, the adopted options and own actions with their owner,
+    // due month and status (reports/contract/review.ts), as one JSON document, updated through the year. Never an
+    // answer: what the group decided together.
+    sql: `
+      CREATE TABLE pole_reviews (
+        pole_id TEXT NOT NULL REFERENCES poles(id),
+        campaign_id TEXT NOT NULL REFERENCES campaigns(id),
+        data TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        updated_by TEXT,
+        PRIMARY KEY (pole_id, campaign_id)
+      );
+    `,
+  },
 ];

@@ -20,7 +20,7 @@ describe('database', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    expect(tables).toEqual(['audit_log', 'campaigns', 'invitations', 'mail_recipients', 'mailings', 'outgoing_mails', 'pole_profiles', 'poles', 'questionnaire_versions', 'responses', 'schema_migrations', 'sessions', 'tickets', 'users']);
+    expect(tables).toEqual(['audit_log', 'campaigns', 'invitations', 'mail_recipients', 'mailings', 'outgoing_mails', 'pole_profiles', 'pole_reviews', 'poles', 'questionnaire_versions', 'responses', 'schema_migrations', 'sessions', 'tickets', 'users']);
     expect(db.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(migrations.at(-1)!.version);
     expect(() => db.prepare("INSERT INTO invitations (id, pole_id, campaign_id, token_hash, token_sealed, shared, college, created_at) VALUES ('i', 'no-pole', 'no-campaign', 'h', 's', 0, NULL, 'now')").run()).toThrow(/FOREIGN KEY/);
     db.close();

@@ -22,9 +22,10 @@ export function toCsv(header: string[], rows: unknown[][], separator: CsvSeparat
  * A number as the spreadsheet that goes with the separator reads it: decimal comma with `;` (French Excel),
  * decimal point with `,`. At most two decimals. A number is not text: it is never prefixed with `'`.
  */
-export function csvNumber(n: number, separator: CsvSeparator = ';'): string {
+export function csvNumber(n: number, separator: CsvSeparator = ';', decimals = 2): string {
   if (!Number.isFinite(n)) return '';
-  const text = String(Math.round(n * 100) / 100 || 0);
+  const scale = 10 ** decimals;
+  const text = String(Math.round(n * scale) / scale || 0);
   return separator === ';' ? text.replace('.', ',') : text;
 }
 
@@ -35,12 +36,12 @@ export const csvDate = (d: Date): string => d.toISOString().slice(0, 19).replace
  * One CSV line (without line break) of typed cells: numbers per `csvNumber`, dates per `csvDate`, everything else
  * as neutralised text, quoted only when it holds the separator, a quote or a line break.
  */
-export function csvLine(cells: readonly unknown[], separator: CsvSeparator = ';'): string {
+export function csvLine(cells: readonly unknown[], separator: CsvSeparator = ';', decimals = 2): string {
   const quote = separator === ';' ? /[";\n\r]/ : /[",\n\r]/;
   const out: string[] = new Array(cells.length);
   for (let i = 0; i < cells.length; i++) {
     const v = cells[i];
-    if (typeof v === 'number') out[i] = csvNumber(v, separator);
+    if (typeof v === 'number') out[i] = csvNumber(v, separator, decimals);
     else if (v instanceof Date) out[i] = csvDate(v);
     else {
       const text = neutralise(v === null || v === undefined ? '' : String(v));

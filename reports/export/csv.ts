@@ -6,6 +6,14 @@ import type { QuestionnaireModel } from '../../surveys/model.ts';
 
 export type CsvFormat = 'long' | 'wide' | 'texts';
 
+/**
+ * A small table (the dictionary, the poles × themes table) as one CSV file: UTF-8 with BOM, CRLF, like the others;
+ * `decimals` to keep figures as precise as the results they copy.
+ */
+export function tableCsv(header: readonly string[], rows: readonly Cell[][], separator: CsvSeparator, decimals = 2): string {
+  return `\uFEFF${[header, ...rows].map((row) => csvLine(row, separator, decimals)).join('\r\n')}\r\n`;
+}
+
 export interface CsvExport {
   /** The file, made a batch of rows at a time as the client reads. */
   body: ReadableStream<Uint8Array>;

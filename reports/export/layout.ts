@@ -3,7 +3,8 @@
 // (respondent-profile questions). Per export: the rows made k-anonymous over the quasi-identifiers within each
 // partition (pole × results batch), in random order under codes of that export only, free text moved to a table of
 // its own.
-import { hasCompanionComment, partsOf, type ModelItem, type QuestionnaireModel } from '../../surveys/model.ts';
+import { hasCompanionComment, partsOf, type ModelItem, type QuestionJson, type QuestionnaireModel } from '../../surveys/model.ts';
+import { THEME_CODES_VERSION, themeCode } from './theme-codes.ts';
 import { itemScore, scoreRespondent, type Answers } from '../analysis/scoring.ts';
 import { cryptoRandom, kAnonymize, shuffle, type KAnonymity, type QuasiIdentifierColumn } from './anonymity.ts';
 
@@ -22,6 +23,8 @@ export interface LeafColumn {
   item?: ModelItem;
   /** Free text (comment, non-numeric text, "other" precision): never on a row with other answers. */
   freeText: boolean;
+  /** The labels of the values it may hold (choices, matrix columns, yes/no), by the value as exported. */
+  valueLabels?: ReadonlyMap<string, string>;
 }
 
 /** A respondent-profile question (quasi-identifier), with how it can be generalised. */
@@ -60,10 +63,12 @@ export interface ExportRow {
 }
 
 export const TEXTS_HEADER = ['campagne', 'pole', 'pole_id', 'question', 'libelle', 'texte', 'nombre'];
-export const QUESTIONS_HEADER = ['question', 'libelle', 'type', 'theme', 'theme_libelle', 'dimension', 'polarite', 'echelle_min', 'echelle_max'];
+export const QUESTIONS_HEADER = [
+  'question', 'libelle', 'type', 'theme', 'theme_libelle', 'theme_id_questionnaire', 'dimension', 'polarite', 'echelle_min', 'echelle_max', 'valeurs',
+];
 const BASE_HEADER = ['campagne', 'pole', 'pole_id', 'reponse'];
 const COLLEGE_HEADER = ['college', 'college_libelle'];
-const ANSWER_HEADER = ['question', 'valeur', 'score'];
+const ANSWER_HEADER = ['question', 'valeur', 'valeur_libelle', 'theme', 'score'];
 const NUMERIC_INPUTS = new Set(['number', 'range']);
 
 const cache = new WeakMap<object, ExportLayout>();
@@ -88,9 +93,10 @@ function leafColumns(model: QuestionnaireModel): LeafColumn[] {
     // The collège has its own column (the server's collège group).
     if (name === 'college') continue;
     if (type === 'matrix' && Array.isArray(json.rows)) {
+      const valueLabels = labelsOf(json.columns);
       for (const row of partsOf(json.rows)) {
         const part = String(row.value);
-        add({ key: `${name}.${part}`, question: name, part, type, label: `${title} — ${row.label}`, freeText: false });
+        add({ key: `${name}.${part}`, question: name, part, type, label: `${title} — ${row.label}`, freeText: false, valueLabels });
       }
     } else if (type === 'multipletext' && Array.isArray(json.items)) {
       for (const item of partsOf(json.items)) {
@@ -100,7 +106,7 @@ function leafColumns(model: QuestionnaireModel): LeafColumn[] {
       }
     } else {
       const freeText = type === 'comment' || (type === 'text' && !NUMERIC_INPUTS.has(json.inputType ?? ''));
-      add({ key: name, question: name, type, label: title, freeText });
+      add({ key: name, question: name, type, label: title, freeText, valueLabels: valueLabelsOf(type, json) });
     }
     if (hasCompanionComment(json)) {
       add({ key: `${name}-Comment`, question: `${name}-Comment`, type: 'comment', label: `${title} — précision`, freeText: true });
@@ -108,6 +114,30 @@ function leafColumns(model: QuestionnaireModel): LeafColumn[] {
   }
   return columns;
 }
+
+/** Value → label of a list of choices or columns. */
+const labelsOf = (list: unknown): Map<string, string> => new Map(partsOf(list).map((p) => [String(p.value), p.label]));
+
+/** The labels of a question's stored values, when it has a fixed set: choices (and other/none), yes/no. */
+function valueLabelsOf(type: string, json: QuestionJson): ReadonlyMap<string, string> | undefined {
+  if (type === 'boolean') return new Map([[YES, 'Oui'], [NO, 'Non']]);
+  if (!Array.isArray(json.choices)) return undefined;
+  const labels = labelsOf(json.choices);
+  if (json.showOtherItem || json.hasOther) labels.set('other', 'Autre');
+  if (json.showNoneItem || json.hasNone) labels.set('none', 'Aucun');
+  return labels;
+}
+
+/** The label of an exported value (checkbox values are joined with `|`, so are their labels). */
+const valueLabel = (col: LeafColumn, value: Cell | undefined): string | null => {
+  if (!col.valueLabels || value === undefined || value === null) return null;
+  const one = (v: string) => col.valueLabels!.get(v) ?? v;
+  return typeof value === 'string' && col.type === 'checkbox' ? value.split('|').map(one).join(' | ') : one(String(value));
+};
+
+/** Yes/no as analysts write them in French spreadsheets, never `true`/`false`. */
+const YES = 'oui';
+const NO = 'non';
 
 const decimal = (n: number) => String(n).replace('.', ',');
 
@@ -150,11 +180,12 @@ function rawValue(data: Answers, col: LeafColumn): unknown {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Answers)[col.part] : undefined;
 }
 
-/** An answer as one cell: numbers and booleans as such, checkbox values joined with `|`, text as text. */
+/** An answer as one cell: numbers as such, yes/no as « oui »/« non », checkbox values joined with `|`, text as text. */
 function answerCell(v: unknown): Cell | undefined {
   if (v === undefined || v === null || v === '') return undefined;
   if (typeof v === 'number') return Number.isFinite(v) ? v : undefined;
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'boolean') return v ? YES : NO;
+  if (typeof v === 'string') return v;
   if (Array.isArray(v)) return v.length ? v.map((x) => (x !== null && typeof x === 'object' ? JSON.stringify(x) : String(x))).join('|') : undefined;
   return JSON.stringify(v);
 }
@@ -198,6 +229,7 @@ export interface PreparedRow {
 export function exportTables(questionnaire: QuestionnaireModel, campaign: { year: number }, input: readonly ExportRow[], k: number, random: () => number = cryptoRandom) {
   const layout = exportLayout(questionnaire);
   const { columns, model, quasiIdentifiers: qis } = layout;
+  const themeCodes = new Map(model.themes.map((t) => [t.id, themeCode(t)]));
   const parsed = input.map((row) => ({ row, data: parseAnswers(row.data) }));
 
   const leafOf = new Map(columns.map((c) => [c.key, c]));
@@ -234,6 +266,14 @@ export function exportTables(questionnaire: QuestionnaireModel, campaign: { year
   const responseHeader = [...BASE_HEADER, ...(collegeKept ? COLLEGE_HEADER : [])];
   const head = (r: PreparedRow): Cell[] => [campaign.year, r.row.poleName, r.row.poleId, r.row.code, ...(collegeKept ? [r.row.group, r.row.groupLabel] : [])];
   const cellOf = (r: PreparedRow, col: LeafColumn): Cell | undefined => (r.qi.has(col.key) ? (r.qi.get(col.key) ?? undefined) : answerCell(rawValue(r.data, col)));
+  /** A generalised profile value is labelled by the generalisation (a band is its own label), not by the choices. */
+  const generalised = new Map(qis.filter((qi) => (levelOf(qi.key) ?? 0) > 0).map((qi) => [qi.key, qi]));
+  const labelOf = (col: LeafColumn, value: Cell | undefined): string | null => {
+    const qi = generalised.get(col.key);
+    if (!qi) return valueLabel(col, value);
+    if (value === undefined || value === null) return null;
+    return qi.generalizedLabels?.[String(value)] ?? String(value);
+  };
 
   /** Free text per (pole, question): distinct trimmed texts and how many wrote each, from k non-empty answers. */
   const texts = (): { rows: Cell[][]; withheld: number } => {
@@ -269,7 +309,7 @@ export function exportTables(questionnaire: QuestionnaireModel, campaign: { year
     rows,
     longHeader: [...responseHeader, ...ANSWER_HEADER],
     wideHeader: [...responseHeader, ...answerColumns.map((c) => c.key)],
-    themeHeader: [...responseHeader, ...model.themes.map((t) => t.id)],
+    themeHeader: [...responseHeader, ...model.themes.map(themeCode)],
     textsHeader: TEXTS_HEADER,
     questionsHeader: QUESTIONS_HEADER,
     /** One row per answered leaf (free text aside): the value, and its item score (0..100) when it is a scored item. */
@@ -279,7 +319,8 @@ export function exportTables(questionnaire: QuestionnaireModel, campaign: { year
       for (const col of answerColumns) {
         const value = cellOf(r, col);
         if (value === undefined) continue;
-        out.push([...h, col.key, value, col.item ? itemScore(col.item, rawValue(r.data, col)) : null]);
+        const theme = col.item ? themeCodes.get(col.item.theme) ?? null : null;
+        out.push([...h, col.key, value, labelOf(col, value), theme, col.item ? itemScore(col.item, rawValue(r.data, col)) : null]);
       }
       return out;
     },
@@ -292,20 +333,37 @@ export function exportTables(questionnaire: QuestionnaireModel, campaign: { year
       return [...head(r), ...scoreRespondent(model, r.data).themes];
     },
     texts,
-    /** The dictionary: every leaf column, with its theme, dimension, polarity and scale when scored. */
-    questionRows(): Cell[][] {
-      const themes = new Map(model.themes.map((t) => [t.id, t]));
-      return columns.map((c) => {
-        const theme = c.item ? themes.get(c.item.theme) : undefined;
-        return [c.key, c.label, c.type, c.item?.theme ?? null, theme?.label ?? null, theme?.dimension ?? null, c.item?.polarity ?? null, c.item?.min ?? null, c.item?.max ?? null];
-      });
-    },
+    questionRows: () => dictionaryRows(model),
     /** What was generalised or left out to make the rows k-anonymous (null: nothing). */
     rowsNote: () => anonymityNote(layout, decision),
   };
 }
 
 export type ExportTables = ReturnType<typeof exportTables>;
+
+/** First cell of the dictionary's row that dates the theme codes. */
+export const THEME_CODES_LABEL = '(codes des thèmes)';
+
+/**
+ * The dictionary: every leaf column, with its theme (export code, label, questionnaire id), dimension, polarity and
+ * scale when scored, and the codes of its values beside their labels (« 1 = Pas du tout d’accord | … »); last, the
+ * version of the theme codes, so that an older file can be matched.
+ */
+export function dictionaryRows(model: QuestionnaireModel): Cell[][] {
+  const themes = new Map(model.themes.map((t) => [t.id, t]));
+  const rows = exportLayout(model).columns.map((c): Cell[] => {
+    const theme = c.item ? themes.get(c.item.theme) : undefined;
+    const values = c.valueLabels ? [...c.valueLabels].map(([v, label]) => `${v} = ${label}`).join(' | ') : null;
+    return [
+      c.key, c.label, c.type, theme ? themeCode(theme) : null, theme?.label ?? null, theme?.id ?? null, theme?.dimension ?? null,
+      c.item?.polarity ?? null, c.item?.min ?? null, c.item?.max ?? null, values,
+    ];
+  });
+  const note = `Codes des thèmes, version ${THEME_CODES_VERSION} : colonne « theme » ; « theme_id_questionnaire » donne l’identifiant du thème dans le questionnaire (celui des exports antérieurs).`;
+  // As wide as the others, so that a CSV reader sees one table.
+  rows.push([THEME_CODES_LABEL, note, ...new Array<Cell>(QUESTIONS_HEADER.length - 2).fill(null)]);
+  return rows;
+}
 
 /** French, one line: which profile columns are generalised or left out, and how many responses are withheld. */
 export function anonymityNote(layout: ExportLayout, decision: KAnonymity): string | null {

@@ -11,7 +11,7 @@ import type { QuestionnaireModel } from '../../surveys/model.ts';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const SHEETS = {
-  long: 'Réponses (long)', wide: 'Réponses (large)', themes: 'Scores par thème', texts: 'Expression libre', questions: 'Questions',
+  long: 'Réponses (long)', wide: 'Réponses (large)', themes: 'Scores par thème', texts: 'Expression libre', poles: 'Pôles × thèmes', questions: 'Questions',
 } as const;
 /** Rows of an Excel sheet, header included. */
 const MAX_ROWS = 1_048_576;
@@ -31,9 +31,18 @@ const xlsxCell = (v: Cell): Cell => (typeof v === 'string' ? neutralise(v) : v);
 
 const WIDTHS: Record<string, number> = { pole: 30, reponse: 24, college_libelle: 30, question: 32, valeur: 30, libelle: 60, texte: 80, theme: 28, theme_libelle: 40 };
 
+export interface XlsxOptions {
+  /** The « pôles × thèmes » table (reports/export/poles.ts), as its own sheet. */
+  poles?: { header: string[]; rows: Cell[][] };
+  /** More rows at the end of the dictionary, e.g. the filters the export applies: [label, text]. */
+  notes?: [string, string][];
+  random?: () => number;
+}
+
 export async function responsesXlsx(
-  questionnaire: QuestionnaireModel, campaign: { year: number }, rows: readonly ExportRow[], k: number, random: () => number = cryptoRandom,
+  questionnaire: QuestionnaireModel, campaign: { year: number }, rows: readonly ExportRow[], k: number, options: XlsxOptions = {},
 ): Promise<XlsxExport> {
+  const random = options.random ?? cryptoRandom;
   const tables = exportTables(questionnaire, campaign, rows, k, random);
   const texts = tables.texts();
   const rowsNote = tables.rowsNote();
@@ -86,10 +95,18 @@ export async function responsesXlsx(
   for (const row of texts.rows) free.add(row);
   free.done();
 
+  if (options.poles) {
+    const firstScore = options.poles.header.indexOf('score_global');
+    const poles = sheet(SHEETS.poles, options.poles.header, (_, i) => (i >= firstScore ? '0.00' : undefined));
+    for (const row of options.poles.rows) poles.add(row);
+    poles.done();
+  }
+
   const questions = sheet(SHEETS.questions, tables.questionsHeader);
   for (const row of tables.questionRows()) questions.add(row);
   const allKept = `Aucune colonne de profil regroupée ni retirée : chaque combinaison de profil est partagée par au moins ${k} réponses de chaque lot.`;
   questions.add([NOTE_LABEL, joinNotes(rowsNote ?? allKept, textsNote(texts.withheld, k))]);
+  for (const note of options.notes ?? []) questions.add(note);
   questions.done();
 
   await workbook.commit();

@@ -8,7 +8,12 @@ import type { AppDeps, AppEnv } from '../context.ts';
 import { adminOnly, poleAccess, requireCampaign, requirePole, requireUser } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import type { Campaign, Pole } from '../db/index.ts';
-import { responsesCsv } from '../../reports/export/csv.ts';
+import { responsesCsv, tableCsv } from '../../reports/export/csv.ts';
+import { polesTable } from '../../reports/export/poles.ts';
+import { themeCode } from '../../reports/export/theme-codes.ts';
+import { QUESTIONS_HEADER, dictionaryRows } from '../../reports/export/layout.ts';
+import { networkResultsView, type NetworkFilters } from '../network-results.ts';
+import { invalidField } from '../errors.ts';
 import { TooManyRowsError, XLSX_TYPE, responsesXlsx } from '../../reports/export/xlsx.ts';
 import { exportNoteHeader, type ExportRow } from '../../reports/export/layout.ts';
 import { groupColleges } from '../../reports/analysis/groups.ts';
@@ -17,18 +22,23 @@ import type { Questionnaire } from '../../surveys/registry.ts';
 import { ErrorSchema, PoleCampaignParams, errors, json } from '../schemas.ts';
 import { NetworkFiltersQuery } from '../../reports/contract/network.ts';
 import { activeFilters } from '../../reports/analysis/network-filters.ts';
-import { networkExportScope, withFiltersRow, type NetworkExportScope } from '../export-filters.ts';
+import { FILTERS_LABEL, networkExportScope, type NetworkExportScope } from '../export-filters.ts';
 
 const CampaignParams = z.object({ campaignId: z.string().min(1).max(64) });
 const CsvQuery = z.object({
-  format: z.enum(['long', 'wide', 'texts']).default('long').openapi({
-    description: 'long : une ligne par réponse à une question ; wide : une ligne par répondant ; texts : les réponses libres à part, mélangées, comptées',
+  format: z.enum(['long', 'wide', 'texts', 'poles', 'dictionary']).default('long').openapi({
+    description:
+      'long : une ligne par réponse à une question (valeur, libellé de la valeur, thème, score) ; wide : une ligne par répondant ; ' +
+      'texts : les réponses libres à part, mélangées, comptées ; poles : une ligne par pôle ayant des résultats (profil, score global et ' +
+      'scores équilibrés par thème, comme ses résultats) ; dictionary : le dictionnaire des colonnes (thèmes, échelles, codes et libellés des valeurs)',
   }),
   sep: z.enum([';', ',']).default(';').openapi({ description: '; (Excel français, décimales avec virgule) ou , (décimales avec point)' }),
 });
 
 /** A campaign's export takes the network dashboard's filters: only the poles they keep. */
-const CampaignCsvQuery = CsvQuery.extend(NetworkFiltersQuery.shape);
+const CampaignCsvQuery = CsvQuery.extend(NetworkFiltersQuery.shape).extend({
+  compareTo: z.string().min(1).max(64).optional().openapi({ description: 'format=poles : ajoute l’évolution de chaque pôle depuis cette campagne (colonnes evolution_…)' }),
+});
 
 const csvResponse = { 200: { content: { 'text/csv': { schema: z.string() } }, description: 'CSV UTF-8 avec BOM' } };
 const xlsxResponse = {
@@ -75,31 +85,61 @@ export function exportRoutes(deps: AppDeps) {
   const noteHeader = (c: Context<AppEnv>, note: string | null) => {
     if (note) c.header('X-Export-Note', exportNoteHeader(note));
   };
-  const audit = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, format: string) =>
+  const audit = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, format: string, scope?: NetworkExportScope) =>
     repos.audit.record({
       at: deps.now(), actor: requireUser(c), action: 'export.downloaded', target: { type: 'campaign', id: campaign.id }, poleId: pole?.id ?? null,
-      detail: `Campagne ${campaign.year}${pole ? '' : ', tous les pôles'} : ${format}`,
+      detail: `Campagne ${campaign.year}${pole ? '' : scope?.filtered ? ` (${scope.text})` : ', tous les pôles'} : ${format}`,
     });
 
-  const sendCsv = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, query: z.infer<typeof CsvQuery>, scope?: NetworkExportScope) => {
+  /**
+   * The poles × themes table: each pole's balanced scores as the network view (and so its own results) gives them,
+   * its profile, and its change since `compareTo` when asked; only `pole` for a pole's own export.
+   */
+  const polesOf = (campaign: Campaign, questionnaire: Questionnaire, filters: NetworkFilters, pole?: Pole, compareTo?: string) => {
+    const earlier = compareTo === undefined ? undefined : repos.campaigns.get(compareTo);
+    if (compareTo !== undefined && (!earlier || !deps.questionnaires.has(earlier.questionnaireId))) throw invalidField('compareTo', 'Campagne de comparaison introuvable.');
+    const view = networkResultsView(deps, campaign, filters, earlier);
+    const profiles = repos.network.profiles(campaign.id);
+    const codes = new Map(questionnaire.model.themes.map((t) => [t.id, themeCode(t)]));
+    return polesTable({
+      campaign,
+      themes: view.themes.map((t) => ({ id: t.id, code: codes.get(t.id) ?? t.id })),
+      profileQuestions: questionnaire.profileModel.questions,
+      poles: view.poles.filter((p) => !pole || p.id === pole.id).map((p) => ({ ...p, profile: profiles.get(p.id) ?? null })),
+      withChange: earlier !== undefined,
+    });
+  };
+
+  const SUFFIX = { long: 'long', wide: 'large', texts: 'textes', poles: 'poles-themes', dictionary: 'dictionnaire' } as const;
+  const sendCsv = (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, query: z.infer<typeof CampaignCsvQuery>, scope?: NetworkExportScope) => {
     const questionnaire = questionnaireOf(campaign);
-    const { body, note } = responsesCsv(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole, scope), query.format, query.sep, deps.analysis.minGroupSize);
+    let body: ReadableStream<Uint8Array> | string;
+    let note: string | null = null;
+    if (query.format === 'dictionary') body = tableCsv(QUESTIONS_HEADER, dictionaryRows(questionnaire.model), query.sep);
+    else if (query.format === 'poles') {
+      const table = polesOf(campaign, questionnaire, scope ? activeFilters(query) : {}, pole, query.compareTo);
+      // Four decimals: the table must give back each pole's results to 0.001.
+      body = tableCsv(table.header, table.rows, query.sep, 4);
+    } else {
+      ({ body, note } = responsesCsv(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole, scope), query.format, query.sep, deps.analysis.minGroupSize));
+    }
     if (scope) c.header('X-Export-Filters', scope.header);
-    const suffix = { long: 'long', wide: 'large', texts: 'textes' }[query.format];
+    const suffix = SUFFIX[query.format];
     c.header('Content-Type', 'text/csv; charset=utf-8');
     c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}-${suffix}.csv"`);
     c.header('Cache-Control', 'no-store');
     noteHeader(c, note);
-    audit(c, campaign, pole, `CSV ${suffix}, séparateur « ${query.sep} »`);
+    audit(c, campaign, pole, `CSV ${suffix}, séparateur « ${query.sep} »`, scope);
     return c.body(body, 200);
   };
-  const sendXlsx = async (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, scope?: NetworkExportScope) => {
+  const sendXlsx = async (c: Context<AppEnv>, campaign: Campaign, pole: Pole | undefined, scope?: NetworkExportScope, filters: NetworkFilters = {}) => {
     const questionnaire = questionnaireOf(campaign);
     let made: Awaited<ReturnType<typeof responsesXlsx>>;
     try {
-      made = await responsesXlsx(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole, scope), deps.analysis.minGroupSize);
-      // Reopening the workbook costs time: only a filtered export needs its filters in the dictionary.
-      if (scope?.filtered) made = { ...made, file: await withFiltersRow(made.file, scope) };
+      made = await responsesXlsx(questionnaire.model, campaign, exportRows(questionnaire, campaign, pole, scope), deps.analysis.minGroupSize, {
+        poles: polesOf(campaign, questionnaire, filters, pole),
+        notes: scope?.filtered ? [[FILTERS_LABEL, scope.text]] : [],
+      });
     } catch (err) {
       if (err instanceof TooManyRowsError) throw new ApiError(413, 'too_large', 'Trop de lignes pour un classeur Excel : utilisez l’export CSV.');
       throw err;
@@ -109,7 +149,7 @@ export function exportRoutes(deps: AppDeps) {
     c.header('Content-Disposition', `attachment; filename="${fileBase(campaign, pole)}.xlsx"`);
     c.header('Cache-Control', 'no-store');
     noteHeader(c, made.note);
-    audit(c, campaign, pole, 'XLSX');
+    audit(c, campaign, pole, 'XLSX', scope);
     return c.body(new Uint8Array(made.file), 200);
   };
 
@@ -136,7 +176,8 @@ export function exportRoutes(deps: AppDeps) {
     }),
     (c) => {
       const campaign = requireCampaign(deps, c.req.valid('param').campaignId);
-      return sendXlsx(c, campaign, undefined, networkExportScope(deps, campaign, activeFilters(c.req.valid('query'))));
+      const filters = activeFilters(c.req.valid('query'));
+      return sendXlsx(c, campaign, undefined, networkExportScope(deps, campaign, filters), filters);
     },
   );
 

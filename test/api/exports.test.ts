@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
 import { itemScore, scoreRespondent } from '../../reports/analysis/scoring.ts';
+import { partsOf } from '../../surveys/model.ts';
+import { themeCode } from '../../reports/export/theme-codes.ts';
 import { hashToken } from '../../server/security/tokens.ts';
 import { parseCsv } from '../helpers/csv.ts';
 import { neutralise } from '../../reports/csv.ts';
@@ -15,7 +17,8 @@ type Json = Record<string, any>;
 
 const HYPERLINK = '=HYPERLINK("http://x")';
 const TRICKY = 'Oui; mais "vraiment",\nsur deux lignes';
-const LONG_HEADER = ['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle', 'question', 'valeur', 'score'];
+const LONG_HEADER = ['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle', 'question', 'valeur', 'valeur_libelle', 'theme', 'score'];
+const SCORE = LONG_HEADER.indexOf('score');
 
 
 const PROFILE = ['college', 'position', 'anciennete', 'siegeInstance'];
@@ -154,8 +157,8 @@ describe('response exports', () => {
     const s = await scenario();
     const long = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv?format=long&sep=${encodeURIComponent(',')}`, ',');
     expect(long.text.split('\r\n')[0]).toBe(LONG_HEADER.join(','));
-    expect(long.rows.slice(1).some((l) => /^\d+\.\d+$/.test(l[8]))).toBe(true);
-    expect(long.rows.slice(1).every((l) => !l[8].includes(','))).toBe(true);
+    expect(long.rows.slice(1).some((l) => /^\d+\.\d+$/.test(l[SCORE]))).toBe(true);
+    expect(long.rows.slice(1).every((l) => !l[SCORE].includes(','))).toBe(true);
 
     for (const sep of [';', ','] as const) {
       const { res, rows } = await csv(s.admin, `/api/campaigns/${s.campaign.id}/export.csv?format=wide&sep=${encodeURIComponent(sep)}`, sep);
@@ -189,7 +192,7 @@ describe('response exports', () => {
     expect(res.headers.get('content-type')).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-reponses.xlsx"');
     const wb = await workbook(bytes);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Réponses (long)', 'Réponses (large)', 'Scores par thème', 'Expression libre', 'Questions']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Réponses (long)', 'Réponses (large)', 'Scores par thème', 'Expression libre', 'Pôles × thèmes', 'Questions']);
     const model = h.deps.questionnaires.get('ptce-2026')!.model;
 
     for (const ws of wb.worksheets) {
@@ -210,15 +213,19 @@ describe('response exports', () => {
     expect(long.rowCount).toBe(csvLong.rows.length);
     const niveau = findRow(long, (v) => v[7] === 'coop_projets_niveau' && v[8] === 1);
     expect(niveau.getCell(1).type).toBe(ExcelJS.ValueType.Number);
-    expect(niveau.getCell(9).type).toBe(ExcelJS.ValueType.Number);
-    expect(niveau.getCell(9).value).toBe(itemScore(model.items[model.itemIndex.get('coop_projets_niveau')!], 1));
+    expect(niveau.getCell(11).type).toBe(ExcelJS.ValueType.Number);
+    expect(niveau.getCell(11).value).toBe(itemScore(model.items[model.itemIndex.get('coop_projets_niveau')!], 1));
+    // The code and its label side by side, and the item's theme under its export code.
+    expect(niveau.getCell(9).value).toBe(partsOf(model.questions.find((q) => q.name === 'coop_projets_niveau')!.json.choices).find((c) => c.value === 1)!.label);
+    expect(niveau.getCell(10).value).toBe(model.items[model.itemIndex.get('coop_projets_niveau')!].theme);
 
     const wide = wb.getWorksheet('Réponses (large)')!;
     expect(wide.rowCount).toBe(7);
     expect((wide.getRow(1).values as any[]).slice(1)).not.toContain('soumis_le');
 
     const themes = wb.getWorksheet('Scores par thème')!;
-    expect((themes.getRow(1).values as any[]).slice(1)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle', ...model.themes.map((t) => t.id)]);
+    expect((themes.getRow(1).values as any[]).slice(1)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'college', 'college_libelle', ...model.themes.map(themeCode)]);
+    expect((themes.getRow(1).values as any[])).toContain('gouv-equilibre-independance');
     expect(themes.rowCount).toBe(7);
     // The theme scores of the first pole's rows are those of its three respondents, in some order.
     const expected = s.answers.map((a) => scoreRespondent(model, a).themes[0]).sort();
@@ -231,11 +238,15 @@ describe('response exports', () => {
     expect(findRow(texts, (v) => v[6] === `'${HYPERLINK}`).getCell(6).type).toBe(ExcelJS.ValueType.String);
 
     const questions = wb.getWorksheet('Questions')!;
-    expect((questions.getRow(1).values as any[]).slice(1)).toEqual(['question', 'libelle', 'type', 'theme', 'theme_libelle', 'dimension', 'polarite', 'echelle_min', 'echelle_max']);
+    expect((questions.getRow(1).values as any[]).slice(1)).toEqual([
+      'question', 'libelle', 'type', 'theme', 'theme_libelle', 'theme_id_questionnaire', 'dimension', 'polarite', 'echelle_min', 'echelle_max', 'valeurs',
+    ]);
     const dictNiveau = findRow(questions, (v) => v[1] === 'coop_projets_niveau');
-    expect(dictNiveau.getCell(6).value).toBe('cooperation');
-    expect(dictNiveau.getCell(8).value).toBe(0);
-    expect(dictNiveau.getCell(9).value).toBe(3);
+    expect(dictNiveau.getCell(7).value).toBe('cooperation');
+    expect(dictNiveau.getCell(9).value).toBe(0);
+    expect(dictNiveau.getCell(10).value).toBe(3);
+    expect(dictNiveau.getCell(11).value).toMatch(/^0 = .+ \| 1 = .+ \| 2 = .+ \| 3 = /);
+    expect(findRow(questions, (v) => v[1] === '(codes des thèmes)').getCell(2).value).toMatch(/version 2026-12/);
     // The last line says what anonymisation did.
     expect(questions.getRow(questions.rowCount).getCell(1).value).toBe('(anonymisation)');
   });

@@ -107,8 +107,8 @@ describe('k-anonymous response exports', () => {
     expect(tables.decision.levels).toEqual({ college: null, position: 0, anciennete: 0, siegeInstance: 0 });
     expect(tables.wideHeader).not.toContain('college');
     expect(tables.wideHeader).not.toContain('college_libelle');
-    expect(tables.longHeader).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'question', 'valeur', 'score']);
-    expect(tables.themeHeader.slice(0, 5)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', tables.layout.model.themes[0].id]);
+    expect(tables.longHeader).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'question', 'valeur', 'valeur_libelle', 'theme', 'score']);
+    expect(tables.themeHeader.slice(0, 5)).toEqual(['campagne', 'pole', 'pole_id', 'reponse', 'gouv-debat-concertation']);
     expect(Math.min(...comboCounts(tables))).toBeGreaterThanOrEqual(3);
     // Neither the group nor the raw collège appears anywhere.
     const { lines, note } = await csv([...big, ...small], 'long', 3);
@@ -217,7 +217,7 @@ describe('k-anonymous response exports', () => {
 
   it('writes an XLSX workbook: typed cells, free text sheet, the note in the dictionary', async () => {
     const rows = pole30();
-    const { file, note } = await responsesXlsx(definition, campaign, rows, 5, seededRandom(8));
+    const { file, note } = await responsesXlsx(definition, campaign, rows, 5, { random: seededRandom(8) });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(file as any);
     expect(wb.worksheets.map((w) => w.name)).toEqual([SHEETS.long, SHEETS.wide, SHEETS.themes, SHEETS.texts, SHEETS.questions]);

@@ -20,6 +20,8 @@ const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
 const PreviewPage = lazy(() => import('./pages/campaign/PreviewPage'));
 // The Labo's network dashboard (admin only), with chart.js too.
 const NetworkPage = lazy(() => import('./pages/network/NetworkPage'));
+// The pole's collective review, opened once or twice a year.
+const ReviewPage = lazy(() => import('./pages/review/ReviewPage'));
 
 /** A staff page loaded on demand, with the staff layout and a loading message meanwhile. */
 function Lazy({ label, children }: { label: string; children: ReactNode }) {
@@ -54,6 +56,9 @@ function StaffRoutes({ path }: { path: string }) {
   }
   if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/resultats', path))) {
     return <Lazy label="Chargement du tableau de bord…"><ResultsPage key={path} poleId={params.poleId} campaignId={params.campaignId} /></Lazy>;
+  }
+  if ((params = matchPath('/poles/:poleId/campagnes/:campaignId/revue', path))) {
+    return <Lazy label="Chargement de la revue collective…"><ReviewPage key={path} poleId={params.poleId} campaignId={params.campaignId} /></Lazy>;
   }
   if ((params = matchPath('/reseau/campagnes/:campaignId', path))) {
     return <Lazy label="Chargement des résultats du réseau…"><NetworkPage key={path} campaignId={params.campaignId} /></Lazy>;

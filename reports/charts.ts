@@ -1,8 +1,10 @@
 // Chart definitions shared by the web dashboard (chart.js in the browser) and the PDF (chart.js recorded as vectors).
 // Plain chart.js configurations built from results: one place decides what each chart shows and how it looks.
 // Colours differ in lightness as well as hue, and series also differ by dash or pattern, so they survive grayscale printing.
+// The pole's charts take no callbacks: the PDF records them on a worker thread, which only receives plain data.
 import type { ChartConfiguration } from 'chart.js';
-import type { PoleResults, ThemeResult } from './types.ts';
+import type { PoleResults, SwotCategory, ThemeResult } from './types.ts';
+import { divergence, swotLegend } from './vocabulary.ts';
 
 export interface ChartTarget {
   /** true for the PDF (no animation, fixed size); false in the browser. */
@@ -24,11 +26,36 @@ export const PALETTE = {
 
 const FONT = { family: 'DejaVu Sans, Open Sans, sans-serif' };
 
-/** Radar labels must stay short: cut on a word boundary. */
+/** A label cut on a word boundary, for the network's charts and tables where 26 themes share one axis. */
 export function shortLabel(label: string, max = 28): string {
   if (label.length <= max) return label;
   const cut = label.slice(0, max - 1);
   return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 10))}…`;
+}
+
+/** Splits a label on spaces into lines of at most `max` characters: the whole label is kept, never cut off. */
+export function wrapLabel(label: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of label.split(' ')) {
+    if (line && line.length + 1 + word.length > max) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = line ? `${line} ${word}` : word;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The category rows of a horizontal chart and the most lines a label of theirs takes (a label given as an array is
+ * drawn over several lines): chart.js gives every row the same height, so these two size the chart.
+ */
+export function labelRows(config: { data: { labels?: unknown[] } }): { rows: number; lines: number } {
+  const labels = config.data.labels ?? [];
+  return { rows: labels.length, lines: Math.max(1, ...labels.map((l) => (Array.isArray(l) ? l.length : 1))) };
 }
 
 const base = (target: ChartTarget) => ({
@@ -36,127 +63,187 @@ const base = (target: ChartTarget) => ({
   responsive: !target.print,
   maintainAspectRatio: target.print ? false : true,
   devicePixelRatio: target.print ? 1 : undefined,
+  // Ticks and tooltips in French (« 72,3 »), without a formatting callback.
+  locale: 'fr-FR',
 });
 
-const scoreOf = (t: ThemeResult) => (t.score === null ? null : Math.round(t.score * 10) / 10);
+const oneDecimal = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);
+const frenchScore = (v: number) => v.toFixed(1).replace('.', ',');
 
-/** Radar of every theme's score, with last campaign's when there is one. */
-export function themeRadarConfig(results: PoleResults, target: ChartTarget): ChartConfiguration<'radar'> {
-  const themes = results.themes;
+// ——— A pole's dashboard and report ———
+
+/** Characters per line of the theme labels of the pole's horizontal charts: long labels take two lines, whole. */
+const LABEL_LINE = 34;
+
+/** The themes of a dimension, best scored first (unscored last): the order of its bars and of its collège chart. */
+export function rankedThemes(results: PoleResults, dimension: string): ThemeResult[] {
+  return results.themes
+    .map((t, i) => ({ t, i }))
+    .filter(({ t }) => t.dimension === dimension)
+    .sort((a, b) => (b.t.score ?? -1) - (a.t.score ?? -1) || a.i - b.i)
+    .map(({ t }) => t);
+}
+
+/** What the pole's charts show, as their caption on the dashboard and their title once downloaded. */
+export const POLE_CHART_TITLES = {
+  participation: (year: number) => `Participation par collège, campagne ${year}`,
+  themes: (dimension: string, year: number) => `Scores des thèmes – ${dimension}, ${year}`,
+  colleges: (dimension: string, year: number) => `Avis des collèges – ${dimension}, ${year}`,
+};
+
+const SWOT_COLOUR: Record<SwotCategory, string> = {
+  strength: PALETTE.strength,
+  opportunity: PALETTE.strength,
+  vigilance: PALETTE.vigilance,
+  weakness: PALETTE.weakness,
+  threat: PALETTE.weakness,
+};
+
+type PoleChart<T> = ChartConfiguration<'bar' | 'line', T[]>;
+
+/**
+ * Horizontal bars of the theme scores of one dimension, best first, each label whole and followed by its score.
+ * One series per reading (force, point de vigilance, faiblesse…) so that the legend says in words what the colours
+ * mean; last campaign's score, when there is one, is a tick across each bar.
+ */
+export function themeBarsConfig(results: PoleResults, dimension: string, target: ChartTarget): PoleChart<number | null> {
+  const themes = rankedThemes(results, dimension);
+  const categories: SwotCategory[] = themes.some((t) => t.factor === 'external') ? ['opportunity', 'vigilance', 'threat'] : ['strength', 'vigilance', 'weakness'];
   const previous = new Map(results.evolution?.themes.map((e) => [e.id, e.previous]) ?? []);
-  const datasets: ChartConfiguration<'radar'>['data']['datasets'] = [
-    {
-      label: `${results.campaign.year}`,
-      data: themes.map(scoreOf),
-      borderColor: PALETTE.current,
-      backgroundColor: 'rgba(31, 78, 140, 0.15)',
-      borderWidth: 2,
-      pointRadius: 2,
-    },
-  ];
+  const datasets: PoleChart<number | null>['data']['datasets'] = categories
+    .filter((c) => themes.some((t) => t.swot === c))
+    .map((c) => ({
+      type: 'bar' as const,
+      label: swotLegend(c, results.thresholds),
+      data: themes.map((t) => (t.swot === c ? oneDecimal(t.score) : null)),
+      backgroundColor: SWOT_COLOUR[c],
+      borderColor: '#222',
+      borderWidth: 1,
+      pointStyle: 'rect' as const,
+      // One bar per theme: the series never sit side by side.
+      grouped: false,
+      barPercentage: 0.75,
+      order: 1,
+    }));
   if (results.evolution) {
     datasets.push({
-      label: `${results.evolution.previousCampaign.year}`,
-      data: themes.map((t) => previous.get(t.id) ?? null),
-      borderColor: PALETTE.previous,
-      backgroundColor: 'rgba(0, 0, 0, 0)',
-      borderDash: [6, 4],
-      borderWidth: 2,
-      pointRadius: 2,
+      type: 'line' as const,
+      label: `Score ${results.evolution.previousCampaign.year}`,
+      data: themes.map((t) => oneDecimal(previous.get(t.id))),
+      showLine: false,
+      pointStyle: 'line',
+      pointRotation: 90,
+      pointRadius: target.print ? 7 : 10,
+      pointBorderWidth: 3,
+      borderColor: '#111',
+      backgroundColor: '#111',
+      order: 0,
     });
   }
   return {
-    type: 'radar',
-    data: { labels: themes.map((t) => shortLabel(t.label, 22)), datasets },
+    type: 'bar',
+    // No-break spaces: the score never starts a line of its own.
+    data: { labels: themes.map((t) => wrapLabel(`${t.label}\u00A0:\u00A0${t.score === null ? '–' : frenchScore(oneDecimal(t.score)!)}`, LABEL_LINE)), datasets },
     options: {
       ...base(target),
-      plugins: { legend: { position: 'bottom', labels: { font: FONT } } },
+      indexAxis: 'y',
+      plugins: { legend: { position: 'bottom', labels: { font: { ...FONT, size: target.print ? 9 : 12 }, usePointStyle: true, boxWidth: 12 } } },
       scales: {
-        r: {
-          min: 0,
-          max: 100,
-          // Half a step off the vertical: no theme name sits centred at the top or bottom, where it would run into
-          // its neighbours' names.
-          startAngle: 180 / Math.max(themes.length, 1),
-          ticks: { stepSize: 25, font: { ...FONT, size: 9 }, backdropColor: 'rgba(255,255,255,0.8)' },
-          pointLabels: { font: { ...FONT, size: target.print ? 9 : 11 } },
-          grid: { color: PALETTE.grid },
-        },
+        x: { min: 0, max: 100, ticks: { stepSize: 20, font: FONT }, grid: { color: PALETTE.grid } },
+        y: { ticks: { font: { ...FONT, size: target.print ? 8.5 : 12 }, autoSkip: false }, grid: { display: false } },
       },
     },
   };
 }
 
-const swotColour = (t: ThemeResult) =>
-  t.swot === 'strength' || t.swot === 'opportunity' ? PALETTE.strength : t.swot === 'weakness' || t.swot === 'threat' ? PALETTE.weakness : PALETTE.vigilance;
+/** Marker shapes of the collège groups, all filled: told apart without colour. */
+const COLLEGE_POINTS = ['circle', 'rect', 'triangle', 'rectRot', 'rectRounded', 'crossRot', 'star', 'cross'] as const;
 
-/** Horizontal bars of the theme scores of one dimension, coloured by SWOT category. */
-export function themeBarsConfig(results: PoleResults, dimension: string, target: ChartTarget): ChartConfiguration<'bar'> {
+/** The collège groups with a figure on at least one theme of the dimension (« Autres collèges » as one). */
+export function shownColleges(results: PoleResults, dimension: string) {
   const themes = results.themes.filter((t) => t.dimension === dimension);
+  return results.groups.filter((g) => themes.some((t) => t.byCollege.some((b) => b.college === g.id && !b.suppressed && b.score !== null)));
+}
+
+/**
+ * Dot plot of each collège group's score on the dimension's themes (in the order of the bars): one marker shape per
+ * group on a 0–100 line, over a band from the lowest group to the highest, dark when they are 20 points or more
+ * apart; such a theme's label ends with « désaccord ». Reads as « who sees this theme differently ».
+ */
+export function collegeDotsConfig(results: PoleResults, dimension: string, target: ChartTarget): PoleChart<number | [number, number] | null> {
+  const themes = rankedThemes(results, dimension);
+  const colleges = shownColleges(results, dimension);
+  const band = (label: string, dissensus: boolean, colour: string) => ({
+    type: 'bar' as const,
+    label,
+    data: themes.map((t): [number, number] | null => {
+      const d = divergence(t);
+      if (!d || t.dissensus !== dissensus) return null;
+      const low = oneDecimal(d.low.score)!;
+      // A band of groups that agree to the decimal stays visible.
+      return [low, Math.max(oneDecimal(d.high.score)!, low + 0.4)];
+    }),
+    backgroundColor: colour,
+    borderWidth: 0,
+    borderSkipped: false,
+    pointStyle: 'rect' as const,
+    grouped: false,
+    barPercentage: 0.4,
+    order: 2,
+  });
   return {
     type: 'bar',
     data: {
-      labels: themes.map((t) => shortLabel(t.label, 40)),
-      datasets: [{ label: 'Score (0 à 100)', data: themes.map(scoreOf), backgroundColor: themes.map(swotColour), borderColor: '#222', borderWidth: 1 }],
+      labels: themes.map((t) => wrapLabel(t.dissensus ? `${t.label} – désaccord` : t.label, LABEL_LINE)),
+      datasets: [
+        band('Collèges à moins de 20 points', false, '#dfe4ea'),
+        band('Désaccord : 20 points ou plus', true, '#8c99ab'),
+        ...colleges.map((c, i) => ({
+          type: 'line' as const,
+          label: c.label,
+          data: themes.map((t) => {
+            const b = t.byCollege.find((x) => x.college === c.id);
+            return !b || b.suppressed ? null : oneDecimal(b.score);
+          }),
+          showLine: false,
+          pointStyle: COLLEGE_POINTS[i % COLLEGE_POINTS.length],
+          pointRadius: target.print ? 4 : 6,
+          pointHoverRadius: 8,
+          pointBorderWidth: 1.5,
+          borderColor: PALETTE.colleges[i % PALETTE.colleges.length],
+          backgroundColor: PALETTE.colleges[i % PALETTE.colleges.length],
+          order: 1,
+        })),
+      ],
     },
     options: {
       ...base(target),
       indexAxis: 'y',
-      plugins: { legend: { display: false } },
+      plugins: { legend: { position: 'bottom', labels: { font: { ...FONT, size: target.print ? 9 : 12 }, usePointStyle: true, boxWidth: 12 } } },
       scales: {
         x: { min: 0, max: 100, ticks: { stepSize: 20, font: FONT }, grid: { color: PALETTE.grid } },
-        y: { ticks: { font: { ...FONT, size: target.print ? 9 : 11 } }, grid: { display: false } },
+        y: { ticks: { font: { ...FONT, size: target.print ? 8.5 : 12 }, autoSkip: false }, grid: { color: PALETTE.grid } },
       },
     },
   };
 }
 
-/** Grouped bars: for each theme of a dimension, the score of every collège group (« Autres collèges » as one) shown. */
-export function collegeBarsConfig(results: PoleResults, dimension: string, target: ChartTarget): ChartConfiguration<'bar'> {
-  const themes = results.themes.filter((t) => t.dimension === dimension);
-  const colleges = results.groups.filter((g) => themes.some((t) => t.byCollege.some((b) => b.college === g.id && !b.suppressed)));
-  return {
-    type: 'bar',
-    data: {
-      labels: themes.map((t) => shortLabel(t.label, 30)),
-      datasets: colleges.map((c, i) => ({
-        label: c.label,
-        data: themes.map((t) => {
-          const s = t.byCollege.find((b) => b.college === c.id)?.score;
-          return s === null || s === undefined ? null : Math.round(s * 10) / 10;
-        }),
-        backgroundColor: PALETTE.colleges[i % PALETTE.colleges.length],
-        borderColor: '#222',
-        borderWidth: 1,
-      })),
-    },
-    options: {
-      ...base(target),
-      plugins: { legend: { position: 'bottom', labels: { font: { ...FONT, size: 10 }, boxWidth: 12 } } },
-      scales: {
-        y: { min: 0, max: 100, ticks: { stepSize: 20, font: FONT }, grid: { color: PALETTE.grid } },
-        x: { ticks: { font: { ...FONT, size: 9 }, maxRotation: 60, minRotation: 30 }, grid: { display: false } },
-      },
-    },
-  };
-}
-
-/** Invited and submitted per collège. */
+/** Invited and submitted per collège, each collège named in full. */
 export function participationConfig(results: PoleResults, target: ChartTarget): ChartConfiguration<'bar'> {
   const colleges = results.participation.colleges;
   return {
     type: 'bar',
     data: {
-      labels: colleges.map((c) => shortLabel(c.label, 30)),
+      labels: colleges.map((c) => wrapLabel(c.label, 18)),
       datasets: [
-        { label: 'Invités', data: colleges.map((c) => c.invited), backgroundColor: '#c9d3e0', borderColor: '#222', borderWidth: 1 },
+        { label: 'Personnes invitées', data: colleges.map((c) => c.invited), backgroundColor: '#c9d3e0', borderColor: '#222', borderWidth: 1 },
         { label: 'Réponses envoyées', data: colleges.map((c) => c.submitted), backgroundColor: PALETTE.current, borderColor: '#222', borderWidth: 1 },
       ],
     },
     options: {
       ...base(target),
       plugins: { legend: { position: 'bottom', labels: { font: FONT } } },
-      scales: { y: { beginAtZero: true, ticks: { precision: 0, font: FONT } }, x: { ticks: { font: { ...FONT, size: 9 } } } },
+      scales: { y: { beginAtZero: true, ticks: { precision: 0, font: FONT } }, x: { ticks: { font: { ...FONT, size: 9 }, autoSkip: false, maxRotation: 0 } } },
     },
   };
 }
@@ -174,8 +261,6 @@ export interface NetworkChartInput {
   evolution?: { campaigns: { year: number; medians: Record<string, number | null> }[] };
 }
 
-const oneDecimal = (v: number | null | undefined) => (v === null || v === undefined || !Number.isFinite(v) ? null : Math.round(v * 10) / 10);
-const frenchScore = (v: number) => v.toFixed(1).replace('.', ',');
 
 /**
  * Box-like horizontal chart of each theme's distribution across poles: a floating bar from Q1 to Q3 (half the poles),

@@ -87,6 +87,17 @@ export function formatDateFr(date: Date, options: { weekday?: boolean; timeZone?
   return options.weekday ? `${DAYS[p.weekday]} ${text}` : text;
 }
 
+/** A month as stored (« 2026-03 ») in words: « mars 2026 ». */
+export function formatMonthFr(month: string): string {
+  const [year, number] = month.split('-').map(Number);
+  return `${MONTHS[number - 1]} ${year}`;
+}
+
+/** A calendar day as stored (« 2025-09-18 ») in words, « 18 septembre 2025 », whatever the time zone. */
+export function formatDayFr(day: string): string {
+  return formatDateFr(new Date(`${day}T12:00:00Z`), { timeZone: 'UTC' });
+}
+
 /** "15 mars 2026 à 14 h 05". */
 export function formatDateTimeFr(date: Date, options: { timeZone?: string } = {}): string {
   const p = partsOf(date, options.timeZone ?? 'Europe/Paris');

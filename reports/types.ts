@@ -6,6 +6,10 @@ import type {
   ItemResultSchema, ParticipationSchema, PoleResultsSchema, QuadrantSchema, ResultGroupSchema, ResultsSnapshotSchema,
   StrategicOptionResultSchema, SwotCategorySchema, SwotThresholdsSchema, ThemeEvolutionSchema, ThemeResultSchema, VerbatimsSchema,
 } from './contract/results.ts';
+import type { FollowUp } from './contract/review.ts';
+
+/** What became of the plan adopted at the pole's previous review: reports/contract/review.ts. */
+export type { FollowUp, FollowUpAction, FollowUpTheme } from './contract/review.ts';
 
 export type Quadrant = z.infer<typeof QuadrantSchema>;
 export type SwotCategory = z.infer<typeof SwotCategorySchema>;
@@ -37,7 +41,8 @@ export type ResultsSnapshot = z.infer<typeof ResultsSnapshotSchema>;
 /** The results as the API serves them. */
 export type ServedPoleResults = z.infer<typeof PoleResultsSchema>;
 /**
- * The results as reports/analysis computes them from plain data: the network comparison (`benchmark`) and what the
- * figures rest on (`snapshot`) are added by the server, and always in the API's JSON.
+ * The results as reports/analysis computes them from plain data: the network comparison (`benchmark`), what the
+ * figures rest on (`snapshot`) and the follow-up of the previous plan (`followUp`, from the stored reviews) are added
+ * by the server, and always in the API's JSON.
  */
-export type PoleResults = Omit<ServedPoleResults, 'benchmark' | 'snapshot'> & { benchmark?: Benchmark | null; snapshot?: ResultsSnapshot };
+export type PoleResults = Omit<ServedPoleResults, 'benchmark' | 'snapshot' | 'followUp'> & { benchmark?: Benchmark | null; snapshot?: ResultsSnapshot; followUp?: FollowUp | null };

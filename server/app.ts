@@ -22,6 +22,7 @@ import { isOptOutPath } from './mail/links.ts';
 import type { MailSender } from './mail/sender.ts';
 import { networkRoutes } from './routes/network.ts';
 import { adminRoutes } from './routes/admin.ts';
+import { reviewRoutes } from './routes/review.ts';
 
 /**
  * Sent with every response. Scripts only from the app's own files (no inline script, no handler attribute: markup
@@ -81,7 +82,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   app.use('/api/*', (c, next) => (c.req.method === 'POST' && isOptOutPath(c.req.path) ? next() : csrf(c, next)));
 
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
-  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, exportRoutes, networkRoutes, adminRoutes]) api.route('/', routes(deps));
+  for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, reviewRoutes, exportRoutes, networkRoutes, adminRoutes]) api.route('/', routes(deps));
   api.route('/', mailRoutes(deps, options.mailSender));
   app.route('/api', api);
 

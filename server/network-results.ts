@@ -1,6 +1,6 @@
 // The imperative shell around the network aggregation: reads a campaign's answers, profiles and participation,
 // applies the analyst's filters, and adds how network medians moved across campaigns, each pole's change since a
-// chosen campaign (only when asked) and the comparison of groups of poles.
+// chosen campaign (only when asked) and the comparison of groups of poles; the poles' stored action plans are counted.
 import type { AppDeps } from './context.ts';
 import type { Campaign } from './db/index.ts';
 import { ApiError } from './errors.ts';
@@ -108,6 +108,8 @@ function networkInput(deps: AppDeps, campaign: Campaign, filters: NetworkFilters
     minGroupSize: deps.analysis.minGroupSize,
     thresholds: deps.analysis.thresholds,
     dissensusThreshold: DISSENSUS_THRESHOLD,
+    // Stored reviews only, one read per campaign: the plans cost nothing beside the answers.
+    plans: deps.repos.reviews.plansOf(campaign.id).filter((plan) => byId.has(plan.poleId)),
   };
   const choices = filterChoices(all.poles.filter((p) => p.active).map((p) => p.filtered), legalFormChoicesOf(questionnaire));
   return { input, choices, questionnaire };

@@ -1,12 +1,15 @@
 // The imperative shell around reports/analysis: gathers a pole's stored answers, profile and previous campaign,
-// and the network's quartiles for the benchmark.
+// the network's quartiles for the benchmark, and the plan of its previous review for the follow-up.
 import type { AppDeps } from './context.ts';
 import type { Campaign, Pole } from './db/index.ts';
 import { ApiError } from './errors.ts';
 import { networkResults } from './network-results.ts';
-import { computePoleResults } from '../reports/analysis/index.ts';
+import { computePoleResults, type PoleResultsInput } from '../reports/analysis/index.ts';
+import { evolutionSince } from '../reports/analysis/pole-results.ts';
+import { computeFollowUp } from '../reports/analysis/follow-up.ts';
+import type { FollowUp } from '../reports/contract/review.ts';
 import { computeBenchmark, type BenchmarkNetwork } from '../reports/analysis/benchmark.ts';
-import type { ResultsSnapshot, ServedPoleResults } from '../reports/types.ts';
+import type { Evolution, ResultsSnapshot, ServedPoleResults } from '../reports/types.ts';
 import { campaignStatus } from './campaign-status.ts';
 import { settleIfClosed } from './results-snapshot.ts';
 import { poleFacts, type PoleFacts } from '../surveys/model.ts';
@@ -35,7 +38,7 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
       return repos.responses.snapshotInfo(pole.id, c.id).included >= analysis.minGroupSize;
     });
 
-  const results = computePoleResults({
+  const input: PoleResultsInput = {
     pole: { id: pole.id, name: pole.name },
     campaign: { id: campaign.id, year: campaign.year, questionnaireId: campaign.questionnaireId },
     model: questionnaire.model,
@@ -54,7 +57,8 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
       : null,
     minGroupSize: analysis.minGroupSize,
     thresholds: analysis.thresholds,
-  });
+  };
+  const results = computePoleResults(input);
   const info = repos.responses.snapshotInfo(pole.id, campaign.id);
   const snapshot: ResultsSnapshot = {
     responses: info.included,
@@ -63,7 +67,46 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
     provisional: campaignStatus(campaign, deps.now()) !== 'closed',
   };
   // Without results of its own, the pole gets no comparison: the network is not even read.
-  return { ...results, snapshot, benchmark: results.available ? computeBenchmark(results, networkSummary(deps, campaign)) : null };
+  return {
+    ...results,
+    followUp: followUpOf(deps, pole, questionnaire, input, results.evolution),
+    snapshot,
+    benchmark: results.available ? computeBenchmark(results, networkSummary(deps, campaign)) : null,
+  };
+}
+
+/**
+ * What became of the plan of the pole's latest earlier campaign with a review. Its themes' figures are the results'
+ * evolution when it compares to that campaign (the usual case: last year's); when the evolution compares to a
+ * later campaign (a year without review in between), the same computation is run since the plan's campaign.
+ */
+function followUpOf(deps: AppDeps, pole: Pole, questionnaire: Questionnaire, input: PoleResultsInput, evolution: Evolution | null): FollowUp | null {
+  const { repos, analysis } = deps;
+  const plan = repos.reviews.latestBefore(pole.id, input.campaign.year);
+  if (!plan) return null;
+  const planCampaign = repos.campaigns.get(plan.campaignId)!;
+  const planQuestionnaire = deps.questionnaires.get(planCampaign.questionnaireId);
+  let since: Evolution | null = null;
+  if (evolution?.previousCampaign.id === plan.campaignId) since = evolution;
+  else if (planQuestionnaire) {
+    settleIfClosed(deps, planCampaign);
+    if (repos.responses.snapshotInfo(pole.id, plan.campaignId).included >= analysis.minGroupSize) {
+      since = evolutionSince(input, {
+        campaign: { id: planCampaign.id, year: planCampaign.year },
+        model: planQuestionnaire.model,
+        responses: repos.responses.snapshot(pole.id, plan.campaignId),
+        // As for the evolution: renamed items count across versions only.
+        renamed: planCampaign.questionnaireId !== input.campaign.questionnaireId ? questionnaire.renamed : undefined,
+      });
+    }
+  }
+  return computeFollowUp({
+    plan: { campaignId: plan.campaignId, year: plan.year, review: plan.review },
+    // A plan made on a version no longer loaded still names its themes by id: they are matched as roles.
+    planThemes: planQuestionnaire?.model.themes ?? [],
+    themes: input.model.themes,
+    evolution: since,
+  });
 }
 
 // The network's quartiles per campaign, kept while the campaign's submitted responses stay the same (responses are

@@ -71,6 +71,9 @@ export const PROFILE_ROLES = {
   legalForm: { label: 'forme juridique', types: ['radiogroup', 'dropdown'] },
   foundingYear: { label: 'année de création', types: ['text'] },
   membersPerCollege: { label: 'structures membres par collège', types: ['multipletext'] },
+  // What the pole already has in place: the strategic options do not propose it again (surveys/strategic-options.ts).
+  charter: { label: 'charte ou règlement de fonctionnement', types: ['radiogroup', 'dropdown'] },
+  venue: { label: 'lieu vitrine', types: ['boolean'] },
 } as const satisfies Record<string, { label: string; types: readonly string[] }>;
 
 export type ProfileRole = keyof typeof PROFILE_ROLES;

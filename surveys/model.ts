@@ -283,6 +283,10 @@ export interface PoleFacts {
   foundingYear: number | null;
   /** Member structures per collège id, as declared. */
   membersPerCollege: Record<string, number>;
+  /** The stored value of the charter question (the 2026 form: `aucune`, `en_cours`, `adoptee`). */
+  charter: string | null;
+  /** Whether the pole has a showcase venue. */
+  venue: boolean | null;
 }
 
 const roleOf = (q: ModelQuestion): ProfileRole | null => {
@@ -316,11 +320,17 @@ export function poleFacts(model: ProfileModel, data: Readonly<Record<string, unk
   const year = answer('foundingYear');
   const founded = typeof year === 'number' ? year : typeof year === 'string' && year.trim() !== '' ? Number(year) : NaN;
   const members = answer('membersPerCollege');
+  const charter = answer('charter');
+  const venue = answer('venue');
+  // A boolean question stores its valueTrue / valueFalse when the form sets them, true / false otherwise.
+  const venueQuestion = model.fields.venue?.json;
   return {
     legalForm: typeof legalForm === 'string' ? legalForm : null,
     foundingYear: Number.isInteger(founded) ? founded : null,
     membersPerCollege: isObject(members)
       ? Object.fromEntries(Object.entries(members).filter((e): e is [string, number] => typeof e[1] === 'number'))
       : {},
+    charter: typeof charter === 'string' ? charter : null,
+    venue: venue === (venueQuestion?.valueTrue ?? true) ? true : venue === (venueQuestion?.valueFalse ?? false) ? false : null,
   };
 }

@@ -2,29 +2,80 @@
 // An internal theme scored high is a strength, low a weakness; an external (ctx-*) theme scored high is an
 // opportunity, low a threat (item polarity is already reversed in scoring: a high score always means favourable).
 // Every option answers a practice or a challenge of the seed (analyse globale des études de cas PTCE, Labo ESS 2014).
+//
+// Two kinds of entries, so that every weakness gets an answer whatever the context:
+// - paired options, written for one crossing of factors (SO, ST, WO, WT), proposed when all their conditions hold;
+// - remedies, enough per internal theme that no profile leaves its weakness without one, proposed whenever their
+//   theme is a weakness. Their quadrant is decided when they are selected (reports/analysis/options.ts): of their
+//   `pairWith` context themes, the one furthest from the middle of the vigilance zone is paired with them, and
+//   supports them (WO) when it lies at or above that middle, threatens them (WT) below it. It is an opportunity or a
+//   threat whenever one of those themes is; when all sit in the vigilance zone, the nearest to a zone labels the
+//   quadrant and the option says so; with no figure at all, the remedy is defensive (WT). A remedy's text therefore
+//   holds for either pairing: the sentence written for the pole names the context.
+// Options the pole's profile shows to be in place already are left out (`unless`); options that build on something
+// are kept for the poles whose profile shows it (`requires`). A fact the profile does not give shows nothing: it
+// excludes no option, and lets no option that requires it through.
 // Conditions name theme *roles* (a theme's `role` in the questionnaire's ptce, else its id): checkQuestionnaire
 // refuses a version with a theme no option names, so a renamed theme keeps its options or is refused by name.
+//
+// ptce-2026 measures two traits of the pole itself inside context themes: its dependence on public money
+// (rows `dependance_forte` and `ressources_diversifiees` of ctx-dependance-financements) and its members' workload
+// (row `charge_structures` of ctx-temps-disponible). TOWS would call them weaknesses, but moving them would change
+// the results of past campaigns: they stay in 2026 and the 2027 questionnaire moves them (issue 12). The options
+// that cross these two themes already speak of that dependence and that workload as the pole's own.
+
+export type Quadrant = 'SO' | 'ST' | 'WO' | 'WT';
 
 export type Condition = { role: string; is: 'strength' | 'weakness' | 'opportunity' | 'threat' };
 
-export interface StrategicOptionDefinition {
+/**
+ * What the pole's profile says of one fact (surveys/model.ts PoleFacts, read by role): its value is one of `in`,
+ * or it is `is`. It holds only when the profile gives the fact.
+ */
+export type ProfileCondition =
+  | { fact: 'legalForm' | 'charter'; in: readonly string[] }
+  | { fact: 'venue'; is: boolean };
+
+interface OptionDefinitionBase {
   /** Stable kebab-case id. */
   id: string;
-  quadrant: 'SO' | 'ST' | 'WO' | 'WT';
   /** Short French imperative title. */
   title: string;
   /** 2–4 French sentences: what to do concretely, for the pole’s general assembly. */
   description: string;
   /** The seed practice or challenge it answers: G-P1..G-P6, G-D1..G-D4, C-P1..C-P7, C-D1..C-D4 or X-1..X-5. */
   seedRef: string;
-  /** All must hold for the option to be proposed; 1 to 3 conditions. */
-  when: Condition[];
+  /** All must hold for the option to be proposed. */
+  when: readonly Condition[];
+  /** Proposed only to a pole whose profile shows all of these: what the option builds on. */
+  requires?: readonly ProfileCondition[];
+  /** Not proposed to a pole whose profile shows one of these: what the option would create is already there. */
+  unless?: readonly ProfileCondition[];
 }
+
+/** Written for one crossing of factors: 1 to 3 conditions, which its quadrant names. */
+export interface PairedOptionDefinition extends OptionDefinitionBase {
+  quadrant: Quadrant;
+}
+
+/** A remedy to one weak internal theme (`when` is that weakness), paired when selected with a context theme. */
+export interface RemedyDefinition extends OptionDefinitionBase {
+  /** The context themes (roles) that can support or threaten it; the first wins a tie. */
+  pairWith: readonly string[];
+}
+
+export type StrategicOptionDefinition = PairedOptionDefinition | RemedyDefinition;
 
 const strength = (role: string): Condition => ({ role, is: 'strength' });
 const weakness = (role: string): Condition => ({ role, is: 'weakness' });
 const opportunity = (role: string): Condition => ({ role, is: 'opportunity' });
 const threat = (role: string): Condition => ({ role, is: 'threat' });
+
+/** Values of the 2026 profile form's legal form that give the pole a legal person: all but « aucune ». */
+const HAS_LEGAL_STRUCTURE: ProfileCondition = { fact: 'legalForm', in: ['association', 'scic', 'ues', 'scop', 'autre'] };
+const NO_LEGAL_STRUCTURE: ProfileCondition = { fact: 'legalForm', in: ['aucune'] };
+const CHARTER_ADOPTED: ProfileCondition = { fact: 'charter', in: ['adoptee'] };
+const HAS_VENUE: ProfileCondition = { fact: 'venue', is: true };
 
 export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
   // ───────────── SO: use strengths to seize opportunities ─────────────
@@ -261,6 +312,8 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     description: 'La structure juridique du pôle est adaptée et ses règles écrites sont appliquées, mais la pression vers la normalisation s’accentue. Inscrire dans les statuts l’objet social, la répartition des voix entre collèges et une majorité qualifiée pour toute modification du projet, comme le permet par exemple une SCIC. Le règlement de fonctionnement précise qui peut engager le pôle dans une réponse à un appel d’offres.',
     seedRef: 'G-P5',
     when: [strength('gouv-structuration-juridique'), threat('ctx-pression-isomorphisme')],
+    // Statutes need a legal person.
+    unless: [NO_LEGAL_STRUCTURE],
   },
 
   // ───────────── WO: use opportunities to fix weaknesses ─────────────
@@ -279,6 +332,7 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     description: 'Les collectivités financent le pôle mais restent en dehors de ses décisions, alors que leur soutien est durable et que le projet rejoint leurs priorités. Étudier le passage en société coopérative d’intérêt collectif (SCIC) permet de leur ouvrir un collège dédié, avec des droits de vote plafonnés pour préserver l’équilibre entre les parties. L’assemblée générale peut mandater un groupe de travail pour préparer les statuts avec les services des collectivités.',
     seedRef: 'G-P4',
     when: [weakness('gouv-collectivites-gouvernance'), opportunity('ctx-soutien-collectivites')],
+    unless: [{ fact: 'legalForm', in: ['scic'] }],
   },
   {
     id: 'wo-ressources-propres-animation',
@@ -304,6 +358,8 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     seedRef: 'C-P4',
     when: [weakness('coop-recherche-developpement'), opportunity('ctx-nouveaux-acteurs')],
   },
+  // The 2026 profile does not say whether the pole or its members already have an employers’ group, and no item
+  // measures it: proposed to every pole whose tools are weak until the 2027 profile asks.
   {
     id: 'wo-groupement-employeurs',
     quadrant: 'WO',
@@ -327,14 +383,7 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     description: 'Le pôle ne dispose pas d’un lieu identifié pour regrouper ses structures et mutualiser ses ressources. Les collectivités étant disposées à le soutenir, leur demander la mise à disposition d’un bâtiment (bail emphytéotique, loyer modéré, friche à réhabiliter en chantier école). Un lieu vitrine rend le pôle visible et facilite la mutualisation d’emplois et de ressources.',
     seedRef: 'C-P7',
     when: [weakness('coop-lieu-vitrine'), opportunity('ctx-soutien-collectivites')],
-  },
-  {
-    id: 'wo-petit-dejeuner-mensuel',
-    quadrant: 'WO',
-    title: 'Instaurer un petit déjeuner mensuel tournant chez les membres',
-    description: 'Les membres se connaissent peu et les moments conviviaux sont rares. Un petit déjeuner mensuel, accueilli à tour de rôle par une structure membre qui présente son activité, crée de l’interconnaissance à peu de frais. Une fête annuelle du pôle, ouverte aux salariés et aux habitants, complète ce rythme.',
-    seedRef: 'C-P3',
-    when: [weakness('coop-rencontres-conviviales')],
+    unless: [HAS_VENUE],
   },
   {
     id: 'wo-parcours-accueil-entreprises',
@@ -369,28 +418,12 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     when: [weakness('gouv-renouvellement-leaders'), opportunity('ctx-nouveaux-acteurs')],
   },
   {
-    id: 'wo-debat-avant-decision',
-    quadrant: 'WO',
-    title: 'Mettre en débat toute décision structurante avant son adoption',
-    description: 'Des sujets importants sont tranchés sans avoir été mis en débat. Le règlement de fonctionnement peut prévoir qu’aucune décision structurante (nouveau projet, nouvelle adhésion, candidature à un appel à projets majeur) n’est adoptée sans un temps de débat ouvert à tous les membres. Le compte rendu indique ensuite comment les avis exprimés ont été pris en compte.',
-    seedRef: 'G-P1',
-    when: [weakness('gouv-debat-concertation')],
-  },
-  {
     id: 'wo-college-salaries-citoyens',
     quadrant: 'WO',
     title: 'Créer un collège des salariés et des citoyens',
     description: 'La participation des citoyens et des salariés reste symbolique, alors que les employeurs du territoire facilitent l’implication de leurs salariés. Un collège dédié dans les instances, réuni à des horaires accessibles et doté d’un temps de délégation négocié avec les employeurs, donne à cette participation un poids réel. Les citoyens peuvent aussi rejoindre des groupes projets avant d’entrer dans les instances.',
     seedRef: 'G-P6',
     when: [weakness('gouv-implication-citoyens-salaries'), opportunity('ctx-temps-disponible')],
-  },
-  {
-    id: 'wo-charte-reglement',
-    quadrant: 'WO',
-    title: 'Rédiger ensemble une charte et un règlement de fonctionnement',
-    description: 'Les règles communes du pôle sont mal connues ou peu appliquées, et sa structure juridique n’est pas adaptée à son projet. Rédiger collectivement une charte des valeurs et un règlement de fonctionnement, puis étudier le passage à une forme juridique adaptée (association, SCIC, union d’économie sociale). Les textes sont adoptés en assemblée générale et remis à chaque nouveau membre.',
-    seedRef: 'G-P5',
-    when: [weakness('gouv-structuration-juridique')],
   },
   {
     id: 'wo-processus-decision-ecrit',
@@ -415,14 +448,6 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     description: 'Les échanges avec les collectivités restent rares ou peu constructifs, alors que celles-ci sont disposées à soutenir le pôle. Un comité technique trimestriel réunissant élus, services et membres du pôle permet de co-construire les projets de développement local et leur plan de financement. Son relevé de décisions est communiqué à tous les membres.',
     seedRef: 'G-P3',
     when: [weakness('gouv-partenariat-collectivites'), opportunity('ctx-soutien-collectivites')],
-  },
-  {
-    id: 'wo-decision-par-consentement',
-    quadrant: 'WO',
-    title: 'Adopter une méthode de décision par consentement',
-    description: 'La recherche du consensus bloque ou retarde les décisions, ou bien les désaccords ne s’expriment pas librement. Une méthode de décision par consentement, avec des délais clairs et un recours au vote en cas de blocage, permet d’associer chacun sans paralyser le pôle. La méthode est inscrite dans le règlement de fonctionnement.',
-    seedRef: 'G-D3',
-    when: [weakness('gouv-consensus')],
   },
 
   // ───────────── WT: defensive, limit weaknesses and avoid threats ─────────────
@@ -467,14 +492,6 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     when: [weakness('coop-temps-engagement'), threat('ctx-temps-disponible')],
   },
   {
-    id: 'wt-mediation-dissensus',
-    quadrant: 'WT',
-    title: 'Prévoir une médiation des dissensus par un tiers',
-    description: 'L’animation ne joue pas son rôle de médiation et les désaccords bloquent les décisions ou restent tus. Désigner à l’avance un médiateur extérieur (réseau régional de l’ESS, autre PTCE, professionnel de la médiation) et inscrire au règlement une procédure de traitement des conflits. Le pôle évite ainsi qu’un dissensus ne dégénère en départ de membres.',
-    seedRef: 'C-P2',
-    when: [weakness('coop-animation'), weakness('gouv-consensus')],
-  },
-  {
     id: 'wt-accueil-adhesion-charte',
     quadrant: 'WT',
     title: 'Conditionner l’accueil des nouveaux membres à l’adhésion à la charte',
@@ -497,6 +514,7 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     description: 'Le pôle n’a pas de structure juridique adaptée et dépend de financements publics de plus en plus concurrentiels. Sans personne morale claire, il ne peut ni contractualiser ni sécuriser ses ressources. Choisir rapidement une forme (association, SCIC, union d’économie sociale) et un règlement de fonctionnement, quitte à les faire évoluer ensuite.',
     seedRef: 'G-P5',
     when: [weakness('gouv-structuration-juridique'), threat('ctx-dependance-financements')],
+    unless: [HAS_LEGAL_STRUCTURE],
   },
   {
     id: 'wt-remobiliser-membres-ecart',
@@ -530,7 +548,217 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     seedRef: 'G-P3',
     when: [weakness('gouv-partenariat-collectivites'), threat('ctx-soutien-collectivites')],
   },
+
+  // ───────────── Remedies: one weak theme, paired when selected (WO or WT) ─────────────
+  // Gouvernance
+  {
+    id: 'remede-debat-avant-decision',
+    title: 'Mettre en débat toute décision structurante avant son adoption',
+    description: 'Des décisions qui engagent le pôle sont prises sans que ses membres aient pu en débattre. Le règlement de fonctionnement peut prévoir qu’aucune décision structurante (nouveau projet, nouvelle adhésion, candidature à un appel à projets majeur) n’est adoptée sans un temps de débat ouvert à tous les membres. Le compte rendu indique ensuite comment les avis exprimés ont été pris en compte.',
+    seedRef: 'G-P1',
+    when: [weakness('gouv-debat-concertation')],
+    pairWith: ['ctx-pression-isomorphisme', 'ctx-temps-disponible'],
+  },
+  {
+    id: 'remede-seminaire-projet-commun',
+    title: 'Relire ensemble le projet du pôle lors d’un séminaire annuel',
+    description: 'La confiance et le partage des décisions restent l’affaire de quelques personnes. Un séminaire annuel d’une journée, ouvert à tous les membres et animé par un tiers, permet de relire le projet du pôle, de dire ce qui marche et ce qui coince, et de fixer ensemble les priorités de l’année. L’assemblée générale reprend ensuite ces priorités et dit qui les porte.',
+    seedRef: 'G-P2',
+    when: [weakness('gouv-partagee-confiance')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-pression-isomorphisme'],
+  },
+  {
+    id: 'remede-rtes-collectivites',
+    title: 'Proposer aux collectivités partenaires de rejoindre le RTES',
+    description: 'Le dialogue entre les élus, leurs services et les acteurs du pôle reste rare ou peu constructif. Le Réseau des collectivités territoriales pour une économie solidaire (RTES) aide élus et agents à connaître l’ESS et à bâtir des politiques avec ses acteurs. Proposer aux collectivités partenaires d’y adhérer, puis construire avec elles un programme de travail commun à partir de ce qu’elles y découvrent, donne aux deux parties une culture partagée.',
+    seedRef: 'G-P3',
+    when: [weakness('gouv-partenariat-collectivites')],
+    pairWith: ['ctx-soutien-collectivites', 'ctx-pression-isomorphisme'],
+  },
+  {
+    id: 'remede-place-collectivites-instances',
+    title: 'Donner aux collectivités une place définie dans les instances du pôle',
+    description: 'Les collectivités soutiennent le pôle sans prendre part à ses décisions. Les inviter à siéger au conseil d’administration ou dans un comité d’orientation, d’abord avec voix consultative, après avoir vérifié avec leurs services ce que permettent les règles de la commande publique. Leur présence fait entrer les priorités du territoire dans les décisions sans leur en confier la maîtrise.',
+    seedRef: 'G-P4',
+    when: [weakness('gouv-collectivites-gouvernance')],
+    pairWith: ['ctx-soutien-collectivites', 'ctx-pression-isomorphisme'],
+  },
+  {
+    id: 'remede-charte-reglement',
+    title: 'Rédiger ensemble une charte et un règlement de fonctionnement',
+    description: 'Les règles communes du pôle ne sont pas encore écrites, ou restent en chantier. Rédiger collectivement une charte des valeurs et un règlement de fonctionnement (qui décide de quoi, comment on entre dans le pôle et comment on en sort, comment on traite un désaccord), avec un groupe d’écriture où chaque collège est représenté. Les textes sont adoptés en assemblée générale et remis à chaque nouveau membre.',
+    seedRef: 'G-P5',
+    when: [weakness('gouv-structuration-juridique')],
+    pairWith: ['ctx-pression-isomorphisme', 'ctx-nouveaux-acteurs'],
+    unless: [CHARTER_ADOPTED],
+  },
+  {
+    id: 'remede-faire-vivre-charte',
+    title: 'Faire connaître et appliquer la charte du pôle',
+    description: 'Le pôle a adopté une charte ou un règlement, mais ces règles sont mal connues ou peu appliquées. Les présenter à chaque nouveau membre et aux nouveaux salariés des structures, les rappeler en ouverture de l’assemblée générale, et consacrer chaque année un temps à vérifier qu’elles sont respectées. Une règle qui n’est plus appliquée est soit remise en pratique, soit modifiée en assemblée générale.',
+    seedRef: 'G-P5',
+    when: [weakness('gouv-structuration-juridique')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-pression-isomorphisme'],
+    requires: [CHARTER_ADOPTED],
+  },
+  {
+    id: 'remede-dla-structuration',
+    title: 'Se faire accompagner par le dispositif local d’accompagnement (DLA)',
+    description: 'La structure juridique et les règles du pôle ne sont pas à la hauteur de son projet. Le dispositif local d’accompagnement (DLA), financé par l’État, la Banque des Territoires et les collectivités, offre aux structures de l’ESS qui emploient des salariés un diagnostic puis l’appui gratuit d’un consultant. Le pôle, ou la structure qui le porte, peut le solliciter pour choisir une forme juridique adaptée, écrire ses statuts et son règlement ou préparer un passage en SCIC.',
+    seedRef: 'G-P5',
+    when: [weakness('gouv-structuration-juridique')],
+    pairWith: ['ctx-soutien-collectivites', 'ctx-dependance-financements'],
+  },
+  {
+    id: 'remede-ateliers-citoyens-salaries',
+    title: 'Ouvrir aux salariés et aux citoyens des ateliers qui préparent les décisions',
+    description: 'Citoyens, usagers et salariés des structures membres ont peu de prise sur les décisions du pôle. Avant chaque décision importante, ouvrir un atelier à des horaires accessibles (en soirée, ou sur le temps de travail pour les salariés) dont les propositions sont présentées à l’instance qui décide. Le compte rendu dit ce qui a été retenu et pourquoi : la participation a un effet visible.',
+    seedRef: 'G-P6',
+    when: [weakness('gouv-implication-citoyens-salaries')],
+    pairWith: ['ctx-temps-disponible', 'ctx-nouveaux-acteurs'],
+  },
+  {
+    id: 'remede-mandats-releve',
+    title: 'Limiter la durée des mandats et préparer chaque relève un an à l’avance',
+    description: 'Le pôle dépend de quelques personnes qui peinent à passer le relais. Limiter la durée des mandats de présidence et de représentation, et désigner un an avant chaque échéance la personne qui se prépare à reprendre le rôle aux côtés de celle qui le quitte. La relève devient une étape ordinaire de la vie du pôle plutôt qu’une crise.',
+    seedRef: 'G-D1',
+    when: [weakness('gouv-renouvellement-leaders')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-temps-disponible'],
+  },
+  {
+    id: 'remede-bilan-equilibre-parties',
+    title: 'Faire chaque année le bilan du poids de chaque partie dans les décisions',
+    description: 'L’équilibre entre parties privées, publiques et citoyennes, ou l’indépendance du projet, est fragilisé. Chaque année, un petit groupe issu de tous les collèges relève qui a siégé, qui a pris la parole et quelles décisions ont suivi l’avis des financeurs ou l’intérêt commercial de certains membres, puis le présente en assemblée générale. Les écarts constatés conduisent à revoir la composition des instances ou les règles de vote.',
+    seedRef: 'G-D2',
+    when: [weakness('gouv-isomorphisme')],
+    pairWith: ['ctx-pression-isomorphisme', 'ctx-dependance-financements'],
+  },
+  {
+    id: 'remede-decision-par-consentement',
+    title: 'Adopter une méthode de décision par consentement',
+    description: 'La recherche du consensus bloque ou retarde les décisions, ou bien les désaccords ne s’expriment pas librement. Une méthode de décision par consentement, avec des délais clairs et un recours au vote en cas de blocage, permet d’associer chacun sans paralyser le pôle. La méthode est inscrite dans le règlement de fonctionnement.',
+    seedRef: 'G-D3',
+    when: [weakness('gouv-consensus')],
+    pairWith: ['ctx-pression-isomorphisme', 'ctx-temps-disponible'],
+  },
+  {
+    id: 'remede-releve-decisions-roles',
+    title: 'Tenir un relevé des décisions et un tableau des rôles à jour',
+    description: 'Les décisions se prennent souvent hors des instances et les responsabilités de chacun sont floues. Diffuser à tous les membres un relevé des décisions après chaque réunion, et tenir un tableau qui dit qui porte quoi (mandats, projets, relations avec les partenaires), mis à jour à chaque assemblée générale. Ces deux documents suffisent souvent à ramener les décisions dans les instances.',
+    seedRef: 'G-D4',
+    when: [weakness('gouv-informelle')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-soutien-collectivites'],
+  },
+  // Coopération
+  {
+    id: 'remede-cae-activites',
+    title: 'S’associer à une coopérative d’activité et d’emploi pour faire naître des activités',
+    description: 'Peu de projets économiques communs voient le jour. Une coopérative d’activité et d’emploi (CAE) permet à des porteurs de projets de tester puis de développer leur activité en étant salariés de la coopérative, avec un accompagnement et des services mutualisés. S’associer à une CAE du territoire, ou en créer une avec d’autres membres, donne au pôle un outil pour transformer des idées en activités qui coopèrent avec lui.',
+    seedRef: 'C-P1',
+    when: [weakness('coop-projets-innovants')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-soutien-collectivites'],
+  },
+  {
+    id: 'remede-achats-filieres',
+    title: 'Acheter entre membres et construire des filières communes',
+    description: 'Les projets économiques communs restent rares ou ne profitent qu’à quelques membres. Recenser ce que chaque structure achète et vend, orienter d’abord les achats vers les autres membres (restauration, entretien, impression, formation), puis repérer une filière où plusieurs membres peuvent se répartir le travail, de l’approvisionnement à la vente. Chaque euro dépensé entre membres renforce à la fois l’économie du territoire et les liens du pôle.',
+    seedRef: 'C-P1',
+    when: [weakness('coop-projets-innovants')],
+    pairWith: ['ctx-dependance-financements', 'ctx-pression-isomorphisme'],
+  },
+  {
+    id: 'remede-mediation-dissensus',
+    title: 'Prévoir une médiation des désaccords par un tiers',
+    description: 'L’animation ne joue pas pleinement son rôle, notamment de médiation, et un désaccord non traité peut bloquer les décisions ou pousser des membres au départ. Désigner à l’avance un médiateur extérieur (CRESS, autre PTCE, professionnel de la médiation) et inscrire au règlement une procédure de traitement des conflits. Le pôle sait alors comment agir avant que la tension ne s’installe.',
+    seedRef: 'C-P2',
+    when: [weakness('coop-animation')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-pression-isomorphisme'],
+  },
+  {
+    id: 'remede-petit-dejeuner-mensuel',
+    title: 'Instaurer un petit déjeuner mensuel tournant chez les membres',
+    description: 'Les membres se connaissent peu et les moments conviviaux sont rares. Un petit déjeuner mensuel, accueilli à tour de rôle par une structure membre qui présente son activité, crée de l’interconnaissance à peu de frais. Une fête annuelle du pôle, ouverte aux salariés et aux habitants, complète ce rythme.',
+    seedRef: 'C-P3',
+    when: [weakness('coop-rencontres-conviviales')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-temps-disponible'],
+  },
+  {
+    id: 'remede-reseau-ptce-labo',
+    title: 'Rejoindre le réseau des PTCE animé par le Labo de l’ESS',
+    description: 'Le pôle a peu de liens avec la recherche et peu de moyens pour sa veille. Le réseau des PTCE animé par le Labo de l’ESS met les pôles en relation, diffuse études et retours d’expérience, et fait connaître les chercheurs qui travaillent sur la coopération territoriale. Y participer, et rendre compte à chaque assemblée générale de ce qu’on y a appris, nourrit la veille du pôle sans qu’il ait à tout construire seul.',
+    seedRef: 'C-P4',
+    when: [weakness('coop-recherche-developpement')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-soutien-collectivites'],
+  },
+  {
+    id: 'remede-formation-cooperation',
+    title: 'Former ensemble les membres à la coopération',
+    description: 'La coopération n’étant ni naturelle ni culturelle, elle s’apprend, et le pôle manque d’outils pour la faire vivre. Proposer chaque année aux dirigeants, salariés et bénévoles des structures membres une formation commune (conduire un projet à plusieurs, décider ensemble, traiter un désaccord), que les opérateurs de compétences (OPCO) des structures peuvent financer. Se former ensemble crée aussi les premières habitudes de travail entre structures.',
+    seedRef: 'C-P5',
+    when: [weakness('coop-outils-cooperation')],
+    pairWith: ['ctx-soutien-collectivites', 'ctx-temps-disponible'],
+  },
+  {
+    id: 'remede-fonds-europeens',
+    title: 'Mobiliser les fonds européens LEADER et FSE+ avec les collectivités',
+    description: 'Les collectivités financent le pôle sans s’impliquer dans ses projets. Les programmes européens LEADER, pour les territoires ruraux, et FSE+, pour l’emploi et l’inclusion, financent des projets qui demandent un cofinancement public et se montent avec les collectivités (groupe d’action locale pour LEADER, région ou département pour le FSE+). Monter un dossier avec elles en fait des partenaires du projet, et pas seulement des financeurs.',
+    seedRef: 'C-P6',
+    when: [weakness('coop-soutien-collectivites')],
+    pairWith: ['ctx-soutien-collectivites', 'ctx-dependance-financements'],
+  },
+  {
+    id: 'remede-lieu-mutualisation',
+    title: 'Faire du lieu du pôle un véritable espace de mutualisation',
+    description: 'Le pôle a un lieu, mais il sert peu à regrouper les structures et à partager emplois et ressources. Recenser ce que les membres pourraient y mettre en commun (accueil, salles, matériel, poste partagé) et proposer à chaque structure d’y tenir une permanence régulière. Un lieu où l’on travaille ensemble chaque semaine devient le repère du pôle.',
+    seedRef: 'C-P7',
+    when: [weakness('coop-lieu-vitrine')],
+    pairWith: ['ctx-dependance-financements', 'ctx-nouveaux-acteurs'],
+    requires: [HAS_VENUE],
+  },
+  {
+    id: 'remede-lieu-chez-un-membre',
+    title: 'Commencer par un lieu partagé chez un membre',
+    description: 'Le pôle n’a pas de lieu où regrouper ses structures et mutualiser ses ressources. Sans attendre un bâtiment, un membre peut accueillir un jour par semaine les autres structures (bureaux partagés, permanences, réunions), ce qui fait naître les premières mutualisations. L’expérience dit au pôle de quel lieu il a besoin avant qu’il ne le cherche.',
+    seedRef: 'C-P7',
+    when: [weakness('coop-lieu-vitrine')],
+    pairWith: ['ctx-soutien-collectivites', 'ctx-nouveaux-acteurs'],
+    unless: [HAS_VENUE],
+  },
+  {
+    id: 'remede-missions-courtes',
+    title: 'Découper l’engagement en missions courtes et partagées',
+    description: 'L’engagement repose sur les mêmes personnes, qui manquent de temps. Découper les tâches du pôle en missions courtes et bien délimitées (organiser une rencontre, suivre un dossier pendant trois mois, accueillir un nouveau membre) et les proposer à tous en assemblée générale. Chacun contribue alors selon ses disponibilités, et la charge ne pèse plus sur quelques-uns.',
+    seedRef: 'C-D1',
+    when: [weakness('coop-temps-engagement')],
+    pairWith: ['ctx-temps-disponible', 'ctx-nouveaux-acteurs'],
+  },
+  {
+    id: 'remede-fonction-rh-partagee',
+    title: 'Mettre en place une fonction ressources humaines partagée entre membres',
+    description: 'Les membres mutualisent peu de compétences et d’emplois. Une fonction ressources humaines partagée, confiée à une personne salariée du pôle ou d’un groupement d’employeurs, prend en charge pour plusieurs structures les recrutements, la formation et les parcours des salariés. Elle professionnalise les petites structures et repère les emplois qui pourraient être partagés.',
+    seedRef: 'C-D2',
+    when: [weakness('coop-geometrie-variable')],
+    pairWith: ['ctx-temps-disponible', 'ctx-dependance-financements'],
+  },
+  {
+    id: 'remede-bilan-fin-projet',
+    title: 'Clore chaque projet par un bilan économique et coopératif',
+    description: 'Les projets sont peu évalués et leurs enseignements se perdent. Fixer pour chaque projet, dès son lancement, trois ou quatre indicateurs simples (activité, emplois, ressources mutualisées, membres impliqués), et le clore par une réunion de bilan qui dit ce qui a marché, ce qui a coûté et ce qu’on referait. Les bilans sont réunis dans le rapport d’activité et relus au lancement des projets suivants.',
+    seedRef: 'C-D3',
+    when: [weakness('coop-evaluation')],
+    pairWith: ['ctx-dependance-financements', 'ctx-soutien-collectivites'],
+  },
+  {
+    id: 'remede-adherer-cress',
+    title: 'Adhérer à la CRESS pour se faire connaître des acteurs de l’ESS',
+    description: 'Le pôle accueille peu de nouveaux acteurs. La chambre régionale de l’économie sociale et solidaire (CRESS) fédère les entreprises de l’ESS de la région, tient son observatoire et organise des rencontres. Y adhérer, présenter le pôle lors de ses événements et s’appuyer sur son réseau aide à repérer les structures, dont les entreprises socialement responsables, qui pourraient le rejoindre.',
+    seedRef: 'C-D4',
+    when: [weakness('coop-ouverture')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-pression-isomorphisme'],
+  },
 ];
 
 /** The theme roles some option names: every theme of a questionnaire version must have one of them. */
-export const CATALOGUE_ROLES: ReadonlySet<string> = new Set(STRATEGIC_OPTIONS.flatMap((o) => o.when.map((c) => c.role)));
+export const CATALOGUE_ROLES: ReadonlySet<string> = new Set(
+  STRATEGIC_OPTIONS.flatMap((o) => [...o.when.map((c) => c.role), ...('pairWith' in o ? o.pairWith : [])]),
+);

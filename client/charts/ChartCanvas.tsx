@@ -1,7 +1,8 @@
 // One chart.js chart on a <canvas>: created in an effect, destroyed on unmount or when the configuration changes.
 // chart.js is only imported here, and this module is only reached from lazily loaded pages.
 import { Chart, registerables, type ChartConfiguration } from 'chart.js';
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { labelRows, wrapLabel } from '../../reports/charts';
 import { chartPng, saveBlob } from './chartImage';
 
 Chart.register(...registerables);
@@ -19,21 +20,13 @@ function useNarrow(): boolean {
   return useSyncExternalStore(subscribeNarrow, () => window.matchMedia(NARROW).matches, () => false);
 }
 
-/** Splits a label on spaces into lines of at most `max` characters (chart.js draws an array as several lines). */
-export function wrapLabel(label: unknown, max: number): unknown {
-  if (typeof label !== 'string' || label.length <= max) return label;
-  const lines: string[] = [];
-  let line = '';
-  for (const word of label.split(' ')) {
-    if (line && line.length + 1 + word.length > max) {
-      lines.push(line);
-      line = word;
-    } else {
-      line = line ? `${line} ${word}` : word;
-    }
-  }
-  if (line) lines.push(line);
-  return lines;
+/**
+ * A category label re-wrapped over lines of at most `max` characters; a label already given as lines (the pole's
+ * charts) is joined first, so that it is wrapped to the narrow screen rather than to the page.
+ */
+function rewrap(label: unknown, max: number): unknown {
+  const text = Array.isArray(label) ? label.join(' ') : label;
+  return typeof text === 'string' && text.length > max ? wrapLabel(text, max) : label;
 }
 
 interface Props {
@@ -41,12 +34,13 @@ interface Props {
   config: ChartConfiguration;
   /** Summary read by assistive technologies; the figures themselves are in a nearby table. */
   label: string;
-  /** Fixed CSS height (the width follows the container); without it the chart keeps its aspect ratio. */
-  height?: string;
+  /**
+   * Fixed CSS height (the width follows the container), or how to size it from the category labels as drawn (once
+   * wrapped for a narrow screen); without it the chart keeps its aspect ratio.
+   */
+  height?: string | ((labels: LabelRows) => string);
   /** On narrow screens, wrap the category labels over lines of this many characters. */
   wrapLabelsAt?: number;
-  /** Below this CSS width the chart does not shrink further: its frame scrolls sideways instead. */
-  minWidth?: string;
   /** id of the element holding the chart's data table. */
   describedBy?: string;
   /** Offers the chart as a file: a PNG drawn for print, and an SVG when the server draws this chart (`svgUrl`). */
@@ -61,21 +55,25 @@ export interface ChartDownload {
   svgUrl?: string;
 }
 
+type LabelRows = ReturnType<typeof labelRows>;
+
 /** Height of a downloaded image, in CSS pixels: the chart's height on a wide screen. */
 function exportHeight(height: string | undefined): number {
   const rem = height?.endsWith('rem') ? Number.parseFloat(height) : NaN;
   return Number.isFinite(rem) ? rem * 16 + 40 : 540;
 }
 
-function ChartDownloads({ config, download, height }: { config: ChartConfiguration; download: ChartDownload; height?: string }) {
+function ChartDownloads({ config, download, height }: { config: ChartConfiguration; download: ChartDownload; height: Props['height'] }) {
   const [busy, setBusy] = useState<'png' | 'svg' | null>(null);
   const [error, setError] = useState<string | null>(null);
   async function run(kind: 'png' | 'svg') {
+    if (busy) return;
     setBusy(kind);
     setError(null);
     try {
       if (kind === 'png') {
-        saveBlob(await chartPng(config, download.title, exportHeight(height)), `${download.fileName}.png`);
+        const wide = typeof height === 'function' ? height(labelRows(config)) : height;
+        saveBlob(await chartPng(config, download.title, exportHeight(wide)), `${download.fileName}.png`);
       } else {
         const response = await fetch(download.svgUrl!, { credentials: 'same-origin', headers: { Accept: 'image/svg+xml' } });
         if (!response.ok) throw new Error(`Erreur du serveur (${response.status}).`);
@@ -91,12 +89,13 @@ function ChartDownloads({ config, download, height }: { config: ChartConfigurati
   const what = <span className="visually-hidden">« {download.title} » </span>;
   return (
     <div className="chart-downloads">
-      <button type="button" className="button-secondary button-small" onClick={() => void run('png')} disabled={busy !== null}>
+      {/* aria-disabled, not disabled: a disabled button loses the keyboard focus, which would fall back to the page's top. */}
+      <button type="button" className="button-secondary button-small" onClick={() => void run('png')} aria-disabled={busy !== null}>
         {/* One text run: a button lays out its children as flex items, which would drop the spaces between them. */}
         <span>Télécharger {what}en PNG</span>
       </button>
       {download.svgUrl && (
-        <button type="button" className="button-secondary button-small" onClick={() => void run('svg')} disabled={busy !== null}>
+        <button type="button" className="button-secondary button-small" onClick={() => void run('svg')} aria-disabled={busy !== null}>
           <span>Télécharger {what}en SVG</span>
         </button>
       )}
@@ -112,47 +111,33 @@ function ChartDownloads({ config, download, height }: { config: ChartConfigurati
   );
 }
 
-export function ChartCanvas({ config, label, height, wrapLabelsAt, minWidth, describedBy, download }: Props) {
+export function ChartCanvas({ config, label, height, wrapLabelsAt, describedBy, download }: Props) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const narrow = useNarrow();
   const wrapAt = narrow ? wrapLabelsAt : undefined;
+  const labels = useMemo(() => config.data.labels?.map((l) => (wrapAt ? rewrap(l, wrapAt) : l)), [config, wrapAt]);
+  const boxHeight = typeof height === 'function' ? height(labelRows({ data: { labels } })) : height;
 
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
     // chart.js writes into the objects it is given: hand it copies. Only the layout is adapted here
     // (fixed height, wrapped labels); what the chart shows stays as reports/charts.ts defines it.
-    const labels = config.data.labels?.map((l) => (wrapAt ? wrapLabel(l, wrapAt) : l));
     const own = {
       ...config,
       data: { ...config.data, labels, datasets: config.data.datasets.map((d) => ({ ...d })) },
-      options: { ...config.options, ...(height ? { maintainAspectRatio: false } : {}) },
+      options: { ...config.options, ...(boxHeight ? { maintainAspectRatio: false } : {}) },
     } as ChartConfiguration;
     const chart = new Chart(canvas, own);
     return () => chart.destroy();
-  }, [config, height, wrapAt]);
+  }, [config, labels, boxHeight]);
 
-  const box = (
-    <div className="chart-box" style={{ height, minWidth }}>
-      <canvas ref={canvasRef} role="img" aria-label={label} aria-describedby={describedBy} />
-    </div>
-  );
-  const downloads = download && <ChartDownloads config={config} download={download} height={height} />;
-  if (!minWidth) {
-    return (
-      <>
-        {box}
-        {downloads}
-      </>
-    );
-  }
   return (
     <>
-      {/* Keyboard users can scroll the frame too. */}
-      <div className="chart-scroll" tabIndex={0} role="group" aria-label="Graphique défilant horizontalement">
-        {box}
+      <div className="chart-box" style={{ height: boxHeight }}>
+        <canvas ref={canvasRef} role="img" aria-label={label} aria-describedby={describedBy} />
       </div>
-      {downloads}
+      {download && <ChartDownloads config={config} download={download} height={height} />}
     </>
   );
 }

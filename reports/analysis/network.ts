@@ -1,5 +1,6 @@
 // The network view for the Labo: every pole's theme scores side by side, their distribution per theme,
-// the weaknesses, threats and dissensus most poles share, participation, the poles' profiles and the poles to support.
+// the weaknesses, threats and dissensus most poles share, participation, the poles' profiles, the poles to support
+// and the remedies their action plans adopt and complete.
 // Pure: it takes each pole's respondents' item scores (computed at submission) and returns plain data, in the
 // shape reports/contract/network.ts defines once.
 import type { SwotThresholds } from '../types.ts';
@@ -10,6 +11,8 @@ import { swotCategory } from './swot.ts';
 import { polesToSupport } from './network-support.ts';
 import type { PoleFacts } from '../../surveys/model.ts';
 import type { ProfileRole } from '../../surveys/metadata.ts';
+import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
+import type { NetworkActions, ReviewAction } from '../contract/review.ts';
 
 export type { Distribution, NetworkPoleResult, NetworkResults, NetworkThemeResult };
 
@@ -42,6 +45,16 @@ export interface NetworkInput {
   minGroupSize: number;
   thresholds: SwotThresholds;
   dissensusThreshold: number;
+  /** The action plans the kept poles stored for this campaign (their review's actions); none when omitted. */
+  plans?: readonly NetworkPlanInput[];
+  /** Where adopted options get their title; the service's catalogue by default. */
+  catalogue?: readonly Pick<StrategicOptionDefinition, 'id' | 'title'>[];
+}
+
+/** One pole's plan: only what the network counts (the notes, owners and dates stay the pole's). */
+export interface NetworkPlanInput {
+  poleId: string;
+  actions: readonly Pick<ReviewAction, 'optionId' | 'title' | 'status'>[];
 }
 
 /** Quartiles by linear interpolation between order statistics (as spreadsheets' QUARTILE.INC). */
@@ -199,6 +212,40 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     profile: profileCounts(input),
     overall,
     support: polesToSupport(poles, overall, input.thresholds, input.themes.filter((t) => t.factor === 'internal').length),
+    actions: networkActions(input.plans ?? [], input.catalogue ?? STRATEGIC_OPTIONS),
+  };
+}
+
+/**
+ * Which remedies poles choose and which they complete: per option, the poles whose plan holds it and those that
+ * carried it out, most adopted first; the poles' own actions; the poles with a plan of at least one action. Counted
+ * per pole, so that an option split into two actions by one pole counts once.
+ */
+export function networkActions(plans: readonly NetworkPlanInput[], catalogue: readonly Pick<StrategicOptionDefinition, 'id' | 'title'>[]): NetworkActions {
+  const titles = new Map(catalogue.map((o) => [o.id, o.title]));
+  const options = new Map<string, NetworkActions['options'][number]>();
+  let ownActions = 0;
+  for (const plan of plans) {
+    const adopted = new Map<string, { title: string; done: boolean }>();
+    for (const action of plan.actions) {
+      if (action.optionId === null) ownActions++;
+      else {
+        const seen = adopted.get(action.optionId);
+        adopted.set(action.optionId, { title: seen?.title ?? action.title, done: seen?.done === true || action.status === 'done' });
+      }
+    }
+    for (const [optionId, { title, done }] of adopted) {
+      // An option the catalogue no longer holds keeps the title the pole gave its action.
+      const count = options.get(optionId) ?? { optionId, title: titles.get(optionId) ?? title, adopted: 0, done: 0 };
+      count.adopted++;
+      if (done) count.done++;
+      options.set(optionId, count);
+    }
+  }
+  return {
+    options: [...options.values()].sort((a, b) => b.adopted - a.adopted || b.done - a.done || a.title.localeCompare(b.title, 'fr')),
+    ownActions,
+    poles: plans.filter((p) => p.actions.length > 0).length,
   };
 }
 

@@ -104,7 +104,7 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
       threats: ids('threat').reverse(),
       vigilance: ids('vigilance'),
     },
-    options: selectOptions(input.catalogue ?? STRATEGIC_OPTIONS, themes, roles, thresholds),
+    options: selectOptions({ catalogue: input.catalogue ?? STRATEGIC_OPTIONS, themes, items, roles, thresholds, facts: input.profile }),
     evolution: input.previous ? evolutionOf(model, scored, input.previous, rules, input.colleges) : null,
     verbatims: verbatimsOf(model, input.responses, k),
   };
@@ -136,6 +136,18 @@ function participationOf(input: PoleResultsInput): Participation {
     missingColleges,
     warnings,
   };
+}
+
+/**
+ * The change per theme since another earlier campaign than the one `evolution` compares to (the follow-up of a plan
+ * adopted before it), computed exactly as `evolution`; null under k responses, where the results show nothing.
+ */
+export function evolutionSince(input: PoleResultsInput, previous: NonNullable<PoleResultsInput['previous']>): Evolution | null {
+  const k = input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
+  if (input.responses.length < k) return null;
+  const rules: AggregateRules = { grouping: groupColleges(input.colleges, input.responses, k), minGroupSize: k, dissensusThreshold: input.dissensusThreshold ?? DISSENSUS_THRESHOLD };
+  const scored = input.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(input.model, r.data) }));
+  return evolutionOf(input.model, scored, previous, rules, input.colleges);
 }
 
 /**

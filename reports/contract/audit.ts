@@ -19,6 +19,7 @@ export const AuditActionSchema = z
     'invitations.created',
     'invitation.revoked',
     'invitation.reissued',
+    'review.saved',
   ])
   .openapi('AuditAction');
 export type AuditAction = z.infer<typeof AuditActionSchema>;

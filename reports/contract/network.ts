@@ -2,6 +2,7 @@
 // returns it, the dashboard and the network PDF read it.
 import { z } from '@hono/zod-openapi';
 import { PROFILE_ROLE_IDS } from '../../surveys/metadata.ts';
+import { NetworkActionsSchema } from './review.ts';
 
 const score = z.number().nullable();
 const DistributionShape = z.object({ n: z.number().int(), min: score, q1: score, median: score, q3: score, max: score });
@@ -88,6 +89,7 @@ export const NetworkResultsSchema = z
     evolution: z.object({
       campaigns: z.array(z.object({ id: z.string(), year: z.number().int(), polesWithResults: z.number().int(), medians: z.record(z.string(), score) })),
     }),
+    actions: NetworkActionsSchema.openapi({ description: 'Plans d’action des pôles retenus par les filtres, enregistrés pour cette campagne : options adoptées et réalisées, actions propres' }),
   })
   .openapi('NetworkResults');
 

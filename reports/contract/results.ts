@@ -2,6 +2,7 @@
 // the dashboard and the PDF read them (reports/types.ts names the parts). Scores are 0..100, unrounded; null where
 // nobody answered or where anonymity hides the figure.
 import { z } from '@hono/zod-openapi';
+import { FollowUpSchema } from './review.ts';
 
 const score = z.number().nullable();
 const factor = z.enum(['internal', 'external']);
@@ -56,9 +57,20 @@ export const ParticipationSchema = z.object({
 export const ResultGroupSchema = z.object({ id: z.string(), label: z.string(), colleges: z.array(z.string()), n: z.number().int() });
 
 export const StrategicOptionResultSchema = z.object({
-  id: z.string(), quadrant: QuadrantSchema, title: z.string(), description: z.string(), themes: z.array(z.string()), seedRef: z.string(),
-  strength: z.number().openapi({ description: 'Écart moyen (en points) des thèmes qui la fondent au-delà de leurs seuils : plus grand, plus pressant' }),
+  id: z.string(), quadrant: QuadrantSchema, title: z.string(), description: z.string(),
+  themes: z.array(z.string()).openapi({ description: 'Thèmes qui la fondent : thèmes internes, puis le thème de contexte (`context`)' }),
+  seedRef: z.string(),
+  strength: z.number().openapi({ description: 'Écart moyen (en points) de ces thèmes au-delà de leurs seuils (0 pour un thème de contexte en zone de vigilance) ; départage les options d’un même thème, l’ordre à montrer est celui de la liste' }),
   needsConsensus: z.boolean(),
+  because: z
+    .object({ theme: z.string(), item: z.string(), label: z.string(), polarity: z.enum(['positive', 'negative']), score: z.number() })
+    .nullable()
+    .openapi({ description: 'La ligne qui a placé son thème interne dans sa zone : la plus basse d’une faiblesse (options WO, WT), la plus haute d’une force (SO, ST)' }),
+  context: z
+    .object({ theme: z.string(), score: z.number(), category: SwotCategorySchema.extract(['opportunity', 'threat', 'vigilance']) })
+    .nullable()
+    .openapi({ description: 'Le thème de contexte sur lequel elle s’appuie (WO, SO) ou qu’elle affronte (WT, ST). Pour un remède, choisi pour ce pôle : le plus éloigné du milieu de la zone de vigilance, qui peut y être lui-même (« vigilance »), au-dessus du milieu pour WO, en dessous pour WT ; null sans aucun chiffre de contexte' }),
+  reason: z.string().openapi({ description: 'Une ou deux phrases écrites pour ce pôle : le point le plus faible (ou le plus fort) du thème et le contexte' }),
 });
 
 export const ThemeEvolutionSchema = z.object({
@@ -100,8 +112,9 @@ export const PoleResultsSchema = z
     dimensions: z.array(DimensionResultSchema),
     overall: score,
     swot: z.object({ strengths: z.array(z.string()), weaknesses: z.array(z.string()), opportunities: z.array(z.string()), threats: z.array(z.string()), vigilance: z.array(z.string()) }),
-    options: z.array(StrategicOptionResultSchema),
+    options: z.array(StrategicOptionResultSchema).openapi({ description: 'Dans l’ordre à montrer : les options qui répondent aux faiblesses (WO, WT), du thème le plus faible au moins faible, puis celles qui s’appuient sur les forces (SO, ST)' }),
     evolution: EvolutionSchema.nullable(),
+    followUp: FollowUpSchema.nullable().openapi({ description: 'Suivi du plan d’action adopté lors de la dernière campagne antérieure ayant une revue collective ; null sans revue antérieure' }),
     verbatims: z.array(VerbatimsSchema),
     benchmark: BenchmarkSchema.nullable().openapi({ description: 'Comparaison avec les quartiles du réseau (aucun pôle nommé) ; null sous 5 pôles ayant des résultats' }),
     snapshot: ResultsSnapshotSchema.openapi({ description: 'Les résultats avancent par paquets d’au moins k réponses, jamais d’une seule' }),

@@ -429,12 +429,15 @@ export function tableOfContents(layout: Layout, pageIndex: number, title = 'Somm
   doc.x = LEFT;
 }
 
-/** "Page N / M" footers on every page but the cover, with a running title on the left. */
-export function footers(layout: Layout, runningTitle: string) {
+/**
+ * "Page N / M" footers with a running title on the left, on every page but the cover (`firstPage` 1), or on every
+ * page of a document without one (`firstPage` 0).
+ */
+export function footers(layout: Layout, runningTitle: string, firstPage = 1) {
   const doc = layout.doc;
   const range = doc.bufferedPageRange();
   const total = range.count;
-  for (let i = range.start + 1; i < range.start + total; i++) {
+  for (let i = range.start + firstPage; i < range.start + total; i++) {
     doc.switchToPage(i);
     // Writing below the bottom margin would add a page: lift the margin while the footer is written.
     const margin = doc.page.margins.bottom;

@@ -1,38 +1,51 @@
 // The pole's PDF report (A4, French): pdfkit with DejaVu Sans embedded, charts from reports/charts.ts drawn
 // by chart.js as PDF vectors (see chart-core.mjs). The body is laid out first with buffered pages, then the table of
 // contents (page 2) and the "Page N / M" footers are filled in, so page numbers are always right.
+// The body speaks to whoever presents it, in the words of reports/vocabulary.ts; the method annex keeps the
+// technical terms and defines them. The two-page summary (summary.ts) opens it.
 import type { ChartConfiguration } from 'chart.js';
-import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../charts.ts';
-import type { PoleResults, Quadrant, ResultsSnapshot, StrategicOptionResult, ThemeResult } from '../types.ts';
+import { collegeDotsConfig, labelRows, participationConfig, rankedThemes, shownColleges, themeBarsConfig } from '../charts.ts';
+import type { FollowUp, PoleResults, ResultsSnapshot, StrategicOptionResult, ThemeResult } from '../types.ts';
+import { ACTION_STATUS_LABEL, agreementLabel, type Review } from '../contract/review.ts';
 import { recordChartHere, recordChartOffThread, type ChartDrawing } from './render-chart.ts';
 import {
-  COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers as writeFooters, useStyle, openDocument, resetTypography, t,
+  COLOUR, FONT, LEFT, Layout, SIZE, WIDTH, coverPage, drawBlock, footers, useStyle, openDocument, resetTypography, t,
   tableOfContents as writeTableOfContents, type Cell, type Column, type Doc,
 } from './layout.ts';
-import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } from '../format.ts';
-import { BENCHMARK_MIN_POLES, BENCHMARK_POSITION_LABEL } from '../analysis/benchmark.ts';
+import { formatDateFr, formatDayFr, formatDelta, formatInteger, formatMonthFr, formatPercent, formatScore } from '../format.ts';
+import { BENCHMARK_MIN_POLES } from '../analysis/benchmark.ts';
 import { MERGED_GROUP_ID } from '../analysis/groups.ts';
-import { QUADRANT, SWOT_LABEL } from '../vocabulary.ts';
+import {
+  actionTally, answerCount, BENCHMARK_COLUMNS, BENCHMARK_POSITION, divergence, divergenceText, followUpTitle, QUADRANT,
+  formatThreshold, REVIEW_TITLE, SWOT_LABEL, THEME_COLUMNS,
+} from '../vocabulary.ts';
+import { runningTitle, SUMMARY_TITLE, summarySection } from './summary.ts';
+
+/** The collective review of this campaign, as stored (reports/contract/review.ts), without its date of record. */
+export type PoleReview = Omit<Review, 'updatedAt'>;
 
 export interface PoleReportOptions {
   generatedAt: Date;
   /** Let chart.js draw the charts on a worker thread while the text is laid out (default true). */
   chartsOffThread?: boolean;
+  /** The pole's review of this campaign, once it has met: the report then ends with its conclusions and plan. */
+  review?: PoleReview | null;
 }
 
 /** Section headings, in the order of the report (dimension sections use the dimension's label). */
 export const SECTION_TITLES = {
   cover: 'Auto-évaluation PTCE',
   toc: 'Sommaire',
-  summary: 'Synthèse',
+  summary: SUMMARY_TITLE,
   participation: 'Participation par collège',
   overview: 'Vue d’ensemble',
-  consensus: 'Consensus et dissensus',
-  swot: 'Matrice SWOT',
+  consensus: 'Accords et désaccords entre collèges',
+  swot: 'Forces, faiblesses, opportunités, menaces',
   options: 'Options stratégiques',
   evolution: 'Évolution',
   benchmark: 'Comparaison avec le réseau',
-  verbatims: 'Verbatims',
+  verbatims: 'Paroles de répondants',
+  review: REVIEW_TITLE,
   method: 'Annexe : méthode',
   unavailable: 'Résultats non disponibles',
 } as const;
@@ -43,42 +56,39 @@ export const SECTION_TITLES = {
 /** Chart sizes in points. */
 export const CHART = {
   participation: { width: WIDTH, height: 210 },
-  radar: { width: WIDTH, height: 440 },
-  college: { width: WIDTH, height: 280 },
 };
-const themeBarsHeight = (count: number) => Math.min(36 + 24 * count, 340);
+
+/**
+ * Height of a horizontal chart of `rows` themes whose labels take up to `lines` lines: chart.js gives each row the
+ * same height, which must hold its label; the rest is the axis and the legend (two lines of it at most).
+ */
+export const horizontalChartHeight = ({ rows, lines }: { rows: number; lines: number }) => rows * (lines * 10.5 + 7) + 62;
 
 interface ChartDrawings {
   participation: Promise<ChartDrawing>;
-  radar: Promise<ChartDrawing> | null;
-  themeBars: Map<string, Promise<ChartDrawing>>;
-  collegeBars: Map<string, Promise<ChartDrawing>>;
+  themeBars: Map<string, { drawing: Promise<ChartDrawing>; height: number }>;
+  collegeDots: Map<string, { drawing: Promise<ChartDrawing>; height: number }>;
 }
 
-const asConfig = (c: ChartConfiguration<'bar'> | ChartConfiguration<'radar'>) => c as unknown as ChartConfiguration;
-
-/** Collège groups (« Autres collèges » as one) with a score shown on at least one theme of the dimension. */
-function visibleColleges(results: PoleResults, dimension: string) {
-  const themes = results.themes.filter((th) => th.dimension === dimension);
-  return results.groups.filter((g) => themes.some((th) => th.byCollege.some((b) => b.college === g.id && !b.suppressed && b.score !== null)));
-}
+const asConfig = (c: unknown) => c as ChartConfiguration;
 
 function startCharts(results: PoleResults, offThread: boolean): ChartDrawings {
   const print = { print: true };
   const record = offThread ? recordChartOffThread : recordChartHere;
   const charts: ChartDrawings = {
     participation: record(asConfig(participationConfig(results, print)), CHART.participation),
-    radar: null,
     themeBars: new Map(),
-    collegeBars: new Map(),
+    collegeDots: new Map(),
   };
   if (!results.available) return charts;
-  charts.radar = results.themes.length ? record(asConfig(themeRadarConfig(results, print)), CHART.radar) : null;
+  const start = (config: ReturnType<typeof themeBarsConfig> | ReturnType<typeof collegeDotsConfig>) => {
+    const height = horizontalChartHeight(labelRows(config));
+    return { drawing: record(asConfig(config), { width: WIDTH, height }), height };
+  };
   for (const d of results.dimensions) {
-    const count = results.themes.filter((th) => th.dimension === d.id).length;
-    if (!count) continue;
-    charts.themeBars.set(d.id, record(asConfig(themeBarsConfig(results, d.id, print)), { width: WIDTH, height: themeBarsHeight(count) }));
-    if (visibleColleges(results, d.id).length) charts.collegeBars.set(d.id, record(asConfig(collegeBarsConfig(results, d.id, print)), CHART.college));
+    if (!results.themes.some((th) => th.dimension === d.id)) continue;
+    charts.themeBars.set(d.id, start(themeBarsConfig(results, d.id, print)));
+    if (shownColleges(results, d.id).length) charts.collegeDots.set(d.id, start(collegeDotsConfig(results, d.id, print)));
   }
   return charts;
 }
@@ -91,7 +101,7 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
   // Charts are started now and recorded while the text is laid out.
   const charts = startCharts(results, options.chartsOffThread ?? process.env.PDF_CHARTS_OFF_THREAD !== '0');
   // Observe failures at once (no unhandled rejection); the layout awaits the drawings themselves.
-  const allCharts = Promise.all([charts.participation, charts.radar, ...charts.themeBars.values(), ...charts.collegeBars.values()]);
+  const allCharts = Promise.all([charts.participation, ...[...charts.themeBars.values(), ...charts.collegeDots.values()].map((c) => c.drawing)]);
   allCharts.catch(() => undefined);
 
   const { doc, bytes: done } = openDocument({
@@ -105,29 +115,32 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
   cover(layout, results, options);
   if (results.available) {
     layout.newPage(); // page 2: table of contents, filled in once the body is laid out.
-    summary(layout, results);
+    summarySection(layout, results, { generatedAt: options.generatedAt });
     participationSection(layout, results, charts.participation);
-    overview(layout, results, charts.radar);
-    for (const d of results.dimensions) dimensionSection(layout, results, d.id, charts.themeBars.get(d.id), charts.collegeBars.get(d.id));
+    overview(layout, results, charts.themeBars);
+    for (const d of results.dimensions) dimensionSection(layout, results, d.id, charts.collegeDots.get(d.id));
     consensus(layout, results);
     swot(layout, results);
     strategicOptions(layout, results);
+    followUpSection(layout, results.followUp, results.campaign.year);
     evolution(layout, results);
     benchmark(layout, results);
     verbatims(layout, results);
+    reviewSection(layout, results, options.review);
     method(layout, results);
     tableOfContents(layout, 1);
   } else {
     unavailable(layout, results, charts.participation);
+    followUpSection(layout, results.followUp, results.campaign.year);
+    reviewSection(layout, results, options.review);
     method(layout, results);
   }
   await allCharts;
   await layout.placeCharts();
-  footers(layout, results);
+  footers(layout, runningTitle(results));
   doc.end();
   return done;
 }
-
 
 // ---------------------------------------------------------------------------------------------------------------
 // Sections
@@ -146,7 +159,7 @@ function cover(layout: Layout, results: PoleResults, options: PoleReportOptions)
       ['Rapport généré le', formatDateFr(options.generatedAt)],
       ['Questionnaire', results.campaign.questionnaireId],
       ['Réponses envoyées', `${formatInteger(p.submitted)} sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)})`],
-      ['Seuil d’anonymat', `${results.minGroupSize} répondants (k)`],
+      ['Seuil d’anonymat', `aucun chiffre pour moins de ${results.minGroupSize} personnes`],
       ...(results.snapshot ? [['Résultats', snapshotStatus(results.snapshot, results.minGroupSize)] as [string, string]] : []),
       ...(results.available ? [['Score global', `${formatScore(results.overall)} / 100`] as [string, string]] : []),
     ],
@@ -183,63 +196,8 @@ function tableOfContents(layout: Layout, pageIndex: number) {
   writeTableOfContents(layout, pageIndex, SECTION_TITLES.toc);
 }
 
-function footers(layout: Layout, results: PoleResults) {
-  // Every page says it, not only the cover: a page printed alone must not pass for the final picture.
-  const provisional = results.snapshot?.provisional ? ' – résultats provisoires' : '';
-  writeFooters(layout, `${results.pole.name} – auto-évaluation PTCE ${results.campaign.year}${provisional}`);
-}
-
 const themeById = (results: PoleResults) => new Map(results.themes.map((th) => [th.id, th]));
 const scored = (th: ThemeResult | undefined, fallback: string) => (th ? `${th.label} (${formatScore(th.score)})` : fallback);
-
-function summary(layout: Layout, results: PoleResults) {
-  layout.section(SECTION_TITLES.summary);
-  const internal = results.dimensions.filter((d) => d.factor === 'internal');
-  const external = results.dimensions.filter((d) => d.factor === 'external');
-
-  const explain =
-    `Moyenne des dimensions internes (${internal.map((d) => `${d.label} : ${formatScore(d.score)}`).join(' ; ')}), sur une échelle de 0 à 100.` +
-    (external.length ? ` Le contexte du territoire est lu à part (${external.map((d) => `${d.label} : ${formatScore(d.score)}`).join(' ; ')}).` : '');
-  layout.scoreBox('Score global du pôle', results.overall, explain);
-
-  const p = results.participation;
-  layout.paragraph(
-    `${formatInteger(p.submitted)} réponses envoyées sur ${formatInteger(p.invited)} personnes invitées (${formatPercent(p.submitted, p.invited)}), ` +
-      `réparties entre ${p.colleges.filter((c) => c.submitted > 0).length} collèges. Seuils de lecture : un thème est une force (ou une opportunité) à partir de ` +
-      `${formatScore(results.thresholds.high)}, une faiblesse (ou une menace) jusqu’à ${formatScore(results.thresholds.low)}.`,
-  );
-
-  const byId = themeById(results);
-  const ranked = (ids: string[], order: 1 | -1) =>
-    ids
-      .map((id) => byId.get(id))
-      .filter((th): th is ThemeResult => !!th && th.score !== null)
-      .sort((a, b) => order * (b.score! - a.score!))
-      .slice(0, 3);
-  const strengths = ranked(results.swot.strengths, 1);
-  const weaknesses = ranked(results.swot.weaknesses, -1);
-
-  const dimLabel = new Map(results.dimensions.map((d) => [d.id, d.label]));
-  layout.subheading('Principales forces');
-  if (strengths.length) layout.table([{ header: 'Thème', width: 300 }, { header: 'Dimension', width: 120 }, { header: 'Score', width: 70, align: 'right' }], strengths.map((th) => [th.label, dimLabel.get(th.dimension) ?? th.dimension, formatScore(th.score)]));
-  else layout.paragraph(`Aucun thème interne n’atteint le seuil de force (${formatScore(results.thresholds.high)}).`, { muted: true });
-
-  layout.subheading('Principales faiblesses');
-  if (weaknesses.length) layout.table([{ header: 'Thème', width: 300 }, { header: 'Dimension', width: 120 }, { header: 'Score', width: 70, align: 'right' }], weaknesses.map((th) => [th.label, dimLabel.get(th.dimension) ?? th.dimension, formatScore(th.score)]));
-  else layout.paragraph(`Aucun thème interne n’est sous le seuil de faiblesse (${formatScore(results.thresholds.low)}).`, { muted: true });
-
-  layout.subheading('Trois options stratégiques à examiner');
-  const top = [...results.options].sort((a, b) => b.strength - a.strength).slice(0, 3);
-  if (top.length) {
-    top.forEach((o, i) => {
-      layout.paragraph(`${i + 1}. ${o.title}`, { bold: true, gap: 1 });
-      layout.paragraph(`${QUADRANT[o.quadrant].name}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}. ${o.description}`, { indent: 14, gap: 6 });
-    });
-  } else layout.paragraph('Les résultats ne déclenchent aucune option du catalogue : aucun thème ne dépasse nettement les seuils.', { muted: true });
-
-  const dissensus = results.themes.filter((th) => th.dissensus).length;
-  if (dissensus) layout.paragraph(`${dissensus} thème${dissensus > 1 ? 's' : ''} divise${dissensus > 1 ? 'nt' : ''} les collèges (écart d’au moins 20 points) : voir « Consensus et dissensus ».`, { muted: true });
-}
 
 function participationSection(layout: Layout, results: PoleResults, chart: Promise<ChartDrawing>) {
   layout.section(SECTION_TITLES.participation);
@@ -261,7 +219,7 @@ function participationSection(layout: Layout, results: PoleResults, chart: Promi
     );
   }
   if (warnings.length) layout.note('Points d’attention', warnings);
-  layout.chart(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées.');
+  layout.chart(chart, CHART.participation.width, CHART.participation.height, 'Barres claires : personnes invitées ; barres foncées : réponses envoyées. Les chiffres sont dans le tableau ci-dessus.');
 }
 
 function participationTable(layout: Layout, results: PoleResults) {
@@ -269,7 +227,7 @@ function participationTable(layout: Layout, results: PoleResults) {
   const withMembers = p.colleges.some((c) => c.members !== null);
   const columns: Column[] = [
     { header: 'Collège', width: 190 },
-    { header: 'Invités', width: 60, align: 'right' },
+    { header: 'Personnes invitées', width: 60, align: 'right' },
     { header: 'Réponses envoyées', width: 80, align: 'right' },
     { header: 'Taux de réponse', width: 70, align: 'right' },
   ];
@@ -285,91 +243,92 @@ function participationTable(layout: Layout, results: PoleResults) {
   layout.table(columns, rows, { lastRowBold: true });
 }
 
-function overview(layout: Layout, results: PoleResults, radar: Promise<ChartDrawing> | null) {
+/** Every theme at a glance: one chart of sorted bars per dimension, each label whole with its score. */
+function overview(layout: Layout, results: PoleResults, bars: ChartDrawings['themeBars']) {
   layout.section(SECTION_TITLES.overview);
   const ev = results.evolution;
+  const { high, low } = results.thresholds;
   layout.paragraph(
-    `Chaque branche du radar est un thème, noté de 0 (centre) à 100 (bord). ` +
-      (ev
-        ? `Trait plein et surface : campagne ${results.campaign.year} ; tirets gris : campagne ${ev.previousCampaign.year}.`
-        : `Trait plein et surface : campagne ${results.campaign.year} (pas de campagne antérieure à comparer).`),
+    `Chaque barre est un thème, noté de 0 (défavorable) à 100 (favorable), du mieux noté au moins bien noté dans chaque dimension. ` +
+      `Vert : point fort (${formatThreshold(high)} et plus) ; jaune : point de vigilance ; rouge : point faible (${formatThreshold(low)} ou moins).` +
+      (ev ? ` Le trait noir marque le score ${ev.previousCampaign.year}, calculé sur les questions communes aux deux années.` : ''),
   );
-  if (radar) layout.chart(radar, CHART.radar.width, CHART.radar.height);
-  layout.subheading('Scores par dimension');
-  layout.table(
-    [{ header: 'Dimension', width: 200 }, { header: 'Nature', width: 200 }, { header: 'Score', width: 90, align: 'right' }],
-    results.dimensions.map((d) => [d.label, d.factor === 'internal' ? 'interne (forces et faiblesses)' : 'contexte (opportunités et menaces)', formatScore(d.score)]),
-  );
+  for (const d of results.dimensions) {
+    const chart = bars.get(d.id);
+    if (!chart) continue;
+    layout.minorHeading(`${d.label} : ${formatScore(d.score)} sur 100`, chart.height);
+    layout.chart(chart.drawing, WIDTH, chart.height, `Les scores de chaque thème sont aussi dans le tableau de la partie « ${d.label} ».`);
+  }
 }
 
-function dimensionSection(layout: Layout, results: PoleResults, dimensionId: string, bars: Promise<ChartDrawing> | undefined, collegeChart: Promise<ChartDrawing> | undefined) {
+/** « d’accord », or which collèges disagree: the theme tables' last column. */
+function collegesCell(th: ThemeResult): Cell {
+  if (th.dissensus) return { text: `désaccord : ${divergenceText(th)}`, bold: true };
+  return divergence(th) ? 'proches' : { text: 'un seul collège comparable', muted: true };
+}
+
+function dimensionSection(layout: Layout, results: PoleResults, dimensionId: string, collegeChart: { drawing: Promise<ChartDrawing>; height: number } | undefined) {
   const dimension = results.dimensions.find((d) => d.id === dimensionId)!;
-  const themes = results.themes.filter((th) => th.dimension === dimensionId);
+  const themes = rankedThemes(results, dimensionId);
   const k = results.minGroupSize;
   layout.section(dimension.label);
   layout.paragraph(
     `Score de la dimension : ${formatScore(dimension.score)} / 100 (moyenne de ses ${themes.length} thèmes). ` +
       (dimension.factor === 'internal'
-        ? 'Dimension interne : ses thèmes sont des forces ou des faiblesses du pôle.'
-        : 'Dimension de contexte : ses thèmes sont des opportunités ou des menaces pour le pôle.'),
+        ? 'Ses thèmes disent ce qui marche bien (points forts) ou moins bien (points faibles) dans le pôle.'
+        : 'Ses thèmes décrivent le contexte du territoire : ce qui aide le pôle (opportunités) ou le freine (menaces).'),
   );
   if (!themes.length) return;
 
-  layout.subheading('Scores par thème', themeBarsHeight(themes.length));
-  if (bars) {
-    layout.chart(
-      bars,
-      WIDTH,
-      themeBarsHeight(themes.length),
-      'Couleur des barres : vert pour une force ou une opportunité, rouge pour une faiblesse ou une menace, jaune pour un point de vigilance ; la catégorie est écrite dans le tableau.',
-    );
-  }
+  layout.subheading('Scores par thème');
   layout.table(
     [
-      { header: 'Thème', width: 180 },
-      { header: 'Score', width: 48, align: 'right' },
-      { header: 'Score brut', width: 52, align: 'right' },
-      { header: 'n', width: 32, align: 'right' },
-      { header: 'Écart entre collèges', width: 70, align: 'right' },
-      { header: 'Catégorie', width: 80 },
+      { header: 'Thème', width: 175 },
+      { header: THEME_COLUMNS.score, width: 50, align: 'right' },
+      { header: THEME_COLUMNS.responses, width: 60, align: 'right' },
+      { header: THEME_COLUMNS.category, width: 70 },
+      { header: THEME_COLUMNS.colleges, width: 145 },
     ],
-    themes.map((th) => [
-      th.label,
-      { text: formatScore(th.score), bold: true },
-      formatScore(th.rawScore),
-      formatInteger(th.n),
-      th.spread === null ? '–' : `${formatScore(th.spread)}${th.dissensus ? ' *' : ''}`,
-      th.swot ? SWOT_LABEL[th.swot] : '–',
-    ]),
+    themes.map((th) => [th.label, { text: formatScore(th.score), bold: true }, formatInteger(th.n), th.swot ? SWOT_LABEL[th.swot] : '–', collegesCell(th)]),
   );
   layout.paragraph(
-    'Score : moyenne des collèges présentés (« Autres collèges » compté comme un), chacun pesant autant. Score brut : moyenne de leurs répondants. n : répondants ayant un score sur le thème. ' +
-      `Écart : différence entre le collège le plus haut et le plus bas (collèges d’au moins ${k} répondants) ; * dissensus, écart d’au moins 20 points.`,
+    'Score : moyenne des collèges, chacun pesant autant quel que soit son nombre de réponses. Réponses : personnes ayant donné un avis sur le thème. ' +
+      'Les collèges sont en désaccord quand 20 points ou plus séparent le plus favorable du moins favorable, proches sinon. Le détail des calculs est en annexe.',
     { size: SIZE.small, muted: true },
   );
 
-  // Collège comparison.
-  const visible = visibleColleges(results, dimensionId);
+  // What each collège thinks.
+  const visible = shownColleges(results, dimensionId);
   const hidden = results.groups.filter((g) => !visible.includes(g) && themes.some((th) => th.byCollege.some((b) => b.college === g.id && b.n > 0)));
-  layout.subheading('Comparaison des collèges', collegeChart ? CHART.college.height : 60);
-  if (collegeChart) layout.chart(collegeChart, CHART.college.width, CHART.college.height, 'Une barre par collège, dans l’ordre de la légende ; les valeurs sont reprises dans le tableau.');
+  layout.subheading('Avis des collèges', collegeChart ? collegeChart.height : 60);
+  if (collegeChart) {
+    layout.chart(
+      collegeChart.drawing,
+      WIDTH,
+      collegeChart.height,
+      'Chaque forme est un collège (légende sous le graphique). La bande va du collège le moins favorable au plus favorable ; foncée, elle signale un désaccord (20 points ou plus). Les scores sont dans le tableau ci-dessous.',
+    );
+  }
   if (visible.length) {
     const columns: Column[] = [{ header: 'Thème', width: 150 }, ...visible.map((c) => ({ header: c.label, width: Math.max(60, 345 / visible.length), align: 'right' as const }))];
     const rows: Cell[][] = themes.map((th) => [
       th.label,
-      ...visible.map((c) => {
+      ...visible.map((c): Cell => {
         const b = th.byCollege.find((x) => x.college === c.id);
         if (!b || b.n === 0) return { text: 'aucune réponse', muted: true };
-        if (b.suppressed || b.score === null) return { text: 'effectif insuffisant', muted: true };
-        return formatScore(b.score);
+        if (b.suppressed || b.score === null) return { text: 'trop peu de réponses', muted: true };
+        const d = divergence(th);
+        // The two collèges that disagree are set in bold on the row of a theme that divides them.
+        return { text: formatScore(b.score), bold: th.dissensus && !!d && (d.low.college === b.college || d.high.college === b.college) };
       }),
     ]);
     layout.table(columns, rows, { size: visible.length > 4 ? 7.5 : SIZE.table });
+    if (themes.some((th) => th.dissensus)) layout.paragraph('En gras : les deux collèges en désaccord sur le thème.', { size: SIZE.small, muted: true });
   } else {
-    layout.paragraph(`Aucun collège ne compte ${k} répondants ou plus sur cette dimension : la comparaison entre collèges n’est pas présentée.`);
+    layout.paragraph(`Aucun collège ne compte ${k} personnes ou plus sur cette dimension : la comparaison entre collèges n’est pas présentée.`);
   }
   for (const c of hidden) {
-    layout.paragraph(`${c.label} : effectif insuffisant (moins de ${k} répondants), scores non présentés ni comptés dans ceux du pôle, pour préserver l’anonymat.`, { size: SIZE.small, muted: true, gap: 2 });
+    layout.paragraph(`${c.label} : moins de ${k} personnes ont répondu sur ces thèmes ; leurs scores ne sont ni présentés ni comptés dans ceux du pôle, pour préserver l’anonymat.`, { size: SIZE.small, muted: true, gap: 2 });
   }
 }
 
@@ -377,56 +336,48 @@ function consensus(layout: Layout, results: PoleResults) {
   layout.section(SECTION_TITLES.consensus);
   const k = results.minGroupSize;
   layout.paragraph(
-    `L’écart d’un thème est la différence, en points, entre le collège qui le note le plus haut et celui qui le note le plus bas, parmi les collèges d’au moins ${k} répondants. ` +
-      'Un écart d’au moins 20 points signale un dissensus : les collèges ne voient pas le pôle de la même façon, et les actions sur ce thème gagnent à être discutées ensemble. ' +
-      'L’écart-type mesure la dispersion des répondants, tous collèges confondus.',
+    'Quand 20 points ou plus séparent le collège le plus favorable du moins favorable sur un thème ou une question, les collèges ne voient pas ce point de la même façon : ' +
+      `mieux vaut en parler ensemble avant de décider. Seuls les collèges (ou le groupe « Autres collèges ») d’au moins ${k} personnes sont comparés.`,
   );
   const dimLabel = new Map(results.dimensions.map((d) => [d.id, d.label]));
   const themes = results.themes.filter((th) => th.dissensus).sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0));
-  layout.subheading('Thèmes en dissensus');
+  layout.subheading('Thèmes qui divisent les collèges');
   if (themes.length) {
     layout.table(
       [
         { header: 'Thème', width: 165 },
         { header: 'Dimension', width: 75 },
-        { header: 'Écart', width: 45, align: 'right' },
-        { header: 'Écart-type', width: 50, align: 'right' },
-        { header: 'Collèges aux extrêmes', width: 160 },
+        { header: 'Le moins favorable – le plus favorable', width: 255 },
       ],
-      themes.map((th) => {
-        const shown = th.byCollege.filter((b) => !b.suppressed && b.score !== null).sort((a, b) => b.score! - a.score!);
-        const extremes = shown.length >= 2 ? `plus haut : ${shown[0].label} (${formatScore(shown[0].score)}) ; plus bas : ${shown.at(-1)!.label} (${formatScore(shown.at(-1)!.score)})` : '–';
-        return [th.label, dimLabel.get(th.dimension) ?? th.dimension, { text: formatScore(th.spread), bold: true }, formatScore(th.sd), extremes];
-      }),
+      themes.map((th) => [th.label, dimLabel.get(th.dimension) ?? th.dimension, { text: divergenceText(th) ?? '–', bold: true }]),
     );
   } else {
-    layout.paragraph('Aucun thème ne présente d’écart d’au moins 20 points entre collèges.', { muted: true });
+    layout.paragraph('Aucun thème : sur chacun, moins de 20 points séparent les collèges.', { muted: true });
   }
 
   const themeLabel = new Map(results.themes.map((th) => [th.id, th.label]));
   const items = results.items.filter((i) => i.dissensus).sort((a, b) => (b.spread ?? 0) - (a.spread ?? 0));
-  layout.subheading('Questions en dissensus');
+  layout.subheading('Questions qui divisent les collèges');
   if (items.length) {
     layout.table(
       [
-        { header: 'Question', width: 240 },
-        { header: 'Thème', width: 140 },
-        { header: 'Écart', width: 50, align: 'right' },
-        { header: 'Écart-type', width: 60, align: 'right' },
+        { header: 'Question', width: 210 },
+        { header: 'Thème', width: 105 },
+        { header: 'Le moins favorable – le plus favorable', width: 180 },
       ],
-      items.map((i) => [i.label, themeLabel.get(i.theme) ?? i.theme, { text: formatScore(i.spread), bold: true }, formatScore(i.sd)]),
+      items.map((i) => [i.label, themeLabel.get(i.theme) ?? i.theme, { text: divergenceText(i) ?? '–', bold: true }]),
     );
   } else {
-    layout.paragraph('Aucune question ne présente d’écart d’au moins 20 points entre collèges.', { muted: true });
+    layout.paragraph('Aucune question : sur chacune, moins de 20 points séparent les collèges.', { muted: true });
   }
 
   const agreed = results.themes.filter((th) => th.spread !== null && th.spread < 10).sort((a, b) => a.spread! - b.spread!);
-  layout.subheading('Thèmes consensuels');
+  layout.subheading('Thèmes qui rassemblent les collèges');
   if (agreed.length) {
-    layout.paragraph('Thèmes sur lesquels les collèges comparables sont à moins de 10 points les uns des autres :');
-    layout.bullets(agreed.map((th) => `${th.label} : écart ${formatScore(th.spread)}, score ${formatScore(th.score)}`));
+    layout.paragraph('Thèmes sur lesquels moins de 10 points séparent les collèges comparés :');
+    layout.bullets(agreed.map((th) => `${th.label} : score ${formatScore(th.score)}, ${formatScore(th.spread)} points entre les collèges`));
   } else {
-    layout.paragraph('Aucun thème ne réunit les collèges à moins de 10 points d’écart, ou trop peu de collèges sont comparables.', { muted: true });
+    layout.paragraph('Aucun thème ne réunit les collèges à moins de 10 points les uns des autres, ou trop peu de collèges sont comparables.', { muted: true });
   }
 }
 
@@ -435,16 +386,16 @@ function swot(layout: Layout, results: PoleResults) {
   layout.section(SECTION_TITLES.swot);
   const { high, low } = results.thresholds;
   layout.paragraph(
-    `Les thèmes internes (gouvernance, coopération) notés au moins ${formatScore(high)} sont des forces, ceux notés au plus ${formatScore(low)} des faiblesses. ` +
-      `Les thèmes de contexte suivent les mêmes seuils : opportunités et menaces. Entre les deux seuils, un thème est un point de vigilance.`,
+    `Les thèmes du pôle (gouvernance, coopération) notés ${formatThreshold(high)} ou plus sont ses forces, ceux notés ${formatThreshold(low)} ou moins ses faiblesses. ` +
+      `Les thèmes du contexte suivent les mêmes seuils : opportunités et menaces. Entre les deux, un thème est un point de vigilance.`,
   );
   const byId = themeById(results);
   const list = (ids: string[]) => ids.map((id) => byId.get(id)).filter((th): th is ThemeResult => !!th).map((th) => `${th.label} (${formatScore(th.score)})`);
   const boxes = [
-    { title: 'Forces', subtitle: `internes, score ≥ ${formatScore(high)}`, items: list(results.swot.strengths), fill: '#eef5f0', mark: '+' },
-    { title: 'Faiblesses', subtitle: `internes, score ≤ ${formatScore(low)}`, items: list(results.swot.weaknesses), fill: '#f8eeed', mark: '−' },
-    { title: 'Opportunités', subtitle: `contexte, score ≥ ${formatScore(high)}`, items: list(results.swot.opportunities), fill: '#eef5f0', mark: '+' },
-    { title: 'Menaces', subtitle: `contexte, score ≤ ${formatScore(low)}`, items: list(results.swot.threats), fill: '#f8eeed', mark: '−' },
+    { title: 'Forces', subtitle: `le pôle, ${formatThreshold(high)} et plus`, items: list(results.swot.strengths), fill: '#eef5f0', mark: '+' },
+    { title: 'Faiblesses', subtitle: `le pôle, ${formatThreshold(low)} ou moins`, items: list(results.swot.weaknesses), fill: '#f8eeed', mark: '−' },
+    { title: 'Opportunités', subtitle: `le contexte, ${formatThreshold(high)} et plus`, items: list(results.swot.opportunities), fill: '#eef5f0', mark: '+' },
+    { title: 'Menaces', subtitle: `le contexte, ${formatThreshold(low)} ou moins`, items: list(results.swot.threats), fill: '#f8eeed', mark: '−' },
   ];
   const gap = 10;
   const boxWidth = (WIDTH - gap) / 2;
@@ -486,48 +437,36 @@ function swot(layout: Layout, results: PoleResults) {
   layout.subheading('Points de vigilance');
   const vigilance = list(results.swot.vigilance);
   if (vigilance.length) {
-    layout.paragraph(`Thèmes entre les deux seuils (${formatScore(low)} < score < ${formatScore(high)}) : ni acquis ni en difficulté, à suivre d’une campagne à l’autre.`);
+    layout.paragraph(`Thèmes entre les deux seuils (plus de ${formatThreshold(low)}, moins de ${formatThreshold(high)}) : ni acquis ni en difficulté, à suivre d’une campagne à l’autre.`);
     layout.bullets(vigilance);
   } else layout.paragraph('Aucun thème entre les deux seuils.', { muted: true });
 }
 
+/** The options in the order of the results (most urgent first), as the dashboard lists them: never re-sorted here. */
 function strategicOptions(layout: Layout, results: PoleResults) {
-  const doc = layout.doc;
   layout.section(SECTION_TITLES.options);
   layout.paragraph(
-    'Les options sont tirées de la matrice TOWS (Weihrich, 1982), qui croise les facteurs internes (forces, faiblesses) et de contexte (opportunités, menaces) ' +
-      'du pôle. Elles sont classées par quadrant puis de la plus marquée à la moins marquée (distance moyenne des thèmes concernés au-delà des seuils). ' +
-      'Une option dont un thème divise les collèges est signalée « à construire en consensus d’abord ».',
+    'Pistes d’action tirées des résultats, de la plus urgente à la moins urgente. Chacune croise un point fort ou faible du pôle avec un élément de son contexte : ' +
+      'une opportunité à saisir ou une menace à parer. Une piste dont un thème divise les collèges est signalée : mieux vaut construire l’accord d’abord.',
   );
-  const byId = themeById(results);
-  const quadrants: Quadrant[] = ['SO', 'ST', 'WO', 'WT'];
   if (!results.options.length) {
-    layout.paragraph('Aucune option du catalogue ne correspond aux résultats de cette campagne.', { muted: true });
+    layout.paragraph('Aucune piste du catalogue ne correspond aux résultats de cette campagne.', { muted: true });
     return;
   }
-  for (const q of quadrants) {
-    const options = results.options.filter((o) => o.quadrant === q).sort((a, b) => b.strength - a.strength);
-    // Keep the quadrant's heading with its first option.
-    layout.subheading(`${QUADRANT[q].name}`, options.length ? 150 : 40);
-    layout.paragraph(`Objectif : ${QUADRANT[q].aim}.`, { muted: true, size: SIZE.small });
-    if (!options.length) {
-      layout.paragraph('Aucune option dans ce quadrant pour cette campagne.', { muted: true });
-      continue;
-    }
-    for (const o of options) optionBlock(layout, doc, o, byId);
-  }
+  const byId = themeById(results);
+  results.options.forEach((o, i) => optionBlock(layout, layout.doc, o, i + 1, byId));
 }
 
-function optionBlock(layout: Layout, doc: Doc, o: StrategicOptionResult, byId: Map<string, ThemeResult>) {
+function optionBlock(layout: Layout, doc: Doc, o: StrategicOptionResult, rank: number, byId: Map<string, ThemeResult>) {
   const inner = WIDTH - 16;
-  const themes = `Thèmes : ${o.themes.map((id) => scored(byId.get(id), id)).join(' ; ')}. Intensité : ${formatScore(o.strength)} points au-delà des seuils.`;
   const parts = [
-    { block: layout.block(t(o.title), inner, { font: FONT.bold, size: 10, color: COLOUR.text }), gap: 0 },
+    { block: layout.block(t(`${rank}. ${o.title}`), inner, { font: FONT.bold, size: 10, color: COLOUR.text }), gap: 0 },
+    { block: layout.block(t(`${QUADRANT[o.quadrant].name} : ${QUADRANT[o.quadrant].aim}.`), inner, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }), gap: 2 },
     { block: layout.block(t(o.description), inner, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text }), gap: 4 },
-    { block: layout.block(t(themes), inner, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }), gap: 4 },
+    { block: layout.block(t(`Thèmes concernés : ${o.themes.map((id) => scored(byId.get(id), id)).join(' ; ')}.`), inner, { font: FONT.regular, size: SIZE.small, color: COLOUR.muted }), gap: 4 },
   ];
   if (o.needsConsensus) {
-    const flag = '⚑ À construire en consensus d’abord : les collèges divergent sur au moins un de ces thèmes.';
+    const flag = '⚑ À construire en accord entre collèges d’abord : ils ne voient pas de la même façon au moins un de ces thèmes.';
     parts.push({ block: layout.block(t(flag), inner, { font: FONT.bold, size: SIZE.small, color: COLOUR.text }), gap: 4 });
   }
   const height = parts.reduce((sum, p) => sum + p.gap + p.block.height, 0);
@@ -539,6 +478,33 @@ function optionBlock(layout: Layout, doc: Doc, o: StrategicOptionResult, byId: M
   doc.rect(LEFT, y, 2.5, height).fill(o.needsConsensus ? COLOUR.text : COLOUR.rule);
   doc.x = LEFT;
   doc.y = y + height + 10;
+}
+
+/** What became of the plan adopted after the previous campaign: status of each action, and its themes then and now. */
+function followUpSection(layout: Layout, followUp: FollowUp | null | undefined, year: number) {
+  if (!followUp?.actions.length) return;
+  layout.section(followUpTitle(followUp.year));
+  layout.paragraph(
+    `${followUp.meetingDate ? `Lors de sa réunion du ${formatDayFr(followUp.meetingDate)}` : `Après la campagne ${followUp.year}`}, le pôle a adopté ` +
+      `${actionTally(followUp.actions.map((a) => a.status))}. Pour chaque action, les thèmes qu’elle visait, notés en ${followUp.year} puis en ${year} ` +
+      '(sur les questions communes aux deux questionnaires).',
+  );
+  layout.table(
+    [
+      { header: 'Action', width: 160 },
+      { header: 'Portée par', width: 80 },
+      { header: 'Échéance', width: 60 },
+      { header: 'Statut', width: 60 },
+      { header: `Thèmes visés : ${followUp.year} → ${year} (évolution)`, width: 140 },
+    ],
+    followUp.actions.map((a): Cell[] => [
+      a.note ? `${a.title}\n${a.note}` : a.title,
+      a.owner || { text: 'à préciser', muted: true },
+      a.due ? formatMonthFr(a.due) : { text: 'à préciser', muted: true },
+      { text: ACTION_STATUS_LABEL[a.status], bold: true },
+      a.themes.length ? a.themes.map((th) => `${th.label} : ${formatScore(th.before)} → ${formatScore(th.after)} (${formatDelta(th.delta)})`).join('\n') : { text: 'aucun thème indiqué', muted: true },
+    ]),
+  );
 }
 
 function evolution(layout: Layout, results: PoleResults) {
@@ -570,7 +536,7 @@ function evolution(layout: Layout, results: PoleResults) {
   }
 }
 
-/** The pole against the network's quartiles; absent when the results were computed without the network. */
+/** The pole against the network; absent when the results were computed without the network. */
 function benchmark(layout: Layout, results: PoleResults) {
   const b = results.benchmark;
   if (b === undefined) return;
@@ -580,22 +546,22 @@ function benchmark(layout: Layout, results: PoleResults) {
     return;
   }
   layout.paragraph(
-    `Le pôle est comparé à ${formatInteger(b.poles)} pôles ; aucun pôle n’est nommé. Pour chaque thème : Q1, un quart des pôles ont un score inférieur ; ` +
-      'médiane, la moitié ; Q3, les trois quarts.',
+    `Le pôle est comparé aux ${formatInteger(b.poles)} pôles du réseau qui ont des résultats cette année ; aucun pôle n’est nommé. Pour chaque thème : ` +
+      'la fourchette où se situe la moitié des pôles, puis le score du pôle du milieu (autant de pôles au-dessus qu’au-dessous).',
   );
   const byId = themeById(results);
   layout.table(
     [
-      { header: 'Thème', width: 180 },
-      { header: 'Score du pôle', width: 55, align: 'right' },
-      { header: 'Q1', width: 42, align: 'right' },
-      { header: 'Médiane', width: 48, align: 'right' },
-      { header: 'Q3', width: 42, align: 'right' },
-      { header: 'Position', width: 128 },
+      { header: 'Thème', width: 170 },
+      { header: BENCHMARK_COLUMNS.pole, width: 55, align: 'right' },
+      { header: BENCHMARK_COLUMNS.middle, width: 80, align: 'right' },
+      { header: BENCHMARK_COLUMNS.median, width: 60, align: 'right' },
+      { header: BENCHMARK_COLUMNS.position, width: 130 },
     ],
     b.themes.map((row) => {
       const th = byId.get(row.id);
-      return [th?.label ?? row.id, { text: formatScore(th?.score), bold: true }, formatScore(row.q1), formatScore(row.median), formatScore(row.q3), row.position ? BENCHMARK_POSITION_LABEL[row.position] : '–'];
+      const middle = row.q1 === null || row.q3 === null ? '–' : `${formatScore(row.q1)} et ${formatScore(row.q3)}`;
+      return [th?.label ?? row.id, { text: formatScore(th?.score), bold: true }, middle, formatScore(row.median), row.position ? BENCHMARK_POSITION[row.position] : '–'];
     }),
   );
 }
@@ -604,8 +570,8 @@ function verbatims(layout: Layout, results: PoleResults) {
   const doc = layout.doc;
   layout.section(SECTION_TITLES.verbatims);
   layout.paragraph(
-    `Réponses libres, reproduites sans attribution et dans l’ordre alphabétique, pour les seules questions ayant reçu au moins ${results.minGroupSize} réponses. ` +
-      'Une réponse donnée par plusieurs personnes figure une fois, suivie de leur nombre (×2, ×3…).',
+    `Réponses libres, reproduites sans nom ni collège et dans l’ordre alphabétique, pour les seules questions auxquelles au moins ${results.minGroupSize} personnes ont répondu. ` +
+      'Une réponse donnée par plusieurs personnes figure une fois, suivie de leur nombre (× 2, × 3…).',
     { muted: true },
   );
   if (!results.verbatims.length) {
@@ -615,7 +581,7 @@ function verbatims(layout: Layout, results: PoleResults) {
   for (const v of results.verbatims) {
     layout.subheading(v.label, 30);
     for (const answer of v.answers) {
-      const block = layout.block(t(`« ${answer.text} »${answer.count > 1 ? ` (×${answer.count})` : ''}`), WIDTH - 16, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text });
+      const block = layout.block(t(`« ${answer.text} »${answerCount(answer.count)}`), WIDTH - 16, { font: FONT.regular, size: SIZE.body, lineGap: 1.5, color: COLOUR.text });
       layout.keep(block, 4);
       // The quote rule runs along the answer; one long enough to flow onto the next page goes without it.
       const startPage = layout.pageNumber;
@@ -625,6 +591,42 @@ function verbatims(layout: Layout, results: PoleResults) {
       doc.y += 6;
     }
   }
+}
+
+/** The meeting's conclusions and the plan it adopted: the report's last section, once the pole has met. */
+function reviewSection(layout: Layout, results: PoleResults, review: PoleReview | null | undefined) {
+  if (!review || (!review.meetingDate && !review.themes.length && !review.actions.length)) return;
+  layout.section(SECTION_TITLES.review);
+  const collegeLabel = new Map(results.participation.colleges.map((c) => [c.college, c.label]));
+  const participants = Object.entries(review.participants).filter(([, n]) => n > 0);
+  layout.paragraph(
+    (review.meetingDate ? `Réunion du ${formatDayFr(review.meetingDate)}` : 'Réunion du pôle') +
+      (participants.length
+        ? ` : ${formatInteger(participants.reduce((s, [, n]) => s + n, 0))} participants (${participants.map(([c, n]) => `${collegeLabel.get(c) ?? c} : ${formatInteger(n)}`).join(' ; ')}).`
+        : '.'),
+  );
+  const byId = themeById(results);
+  if (review.themes.length) {
+    layout.subheading('Lecture du diagnostic');
+    layout.table(
+      [{ header: 'Thème', width: 150 }, { header: 'Diagnostic partagé ?', width: 80 }, { header: 'Ce que le groupe en dit', width: 265 }],
+      review.themes.map((th): Cell[] => [scored(byId.get(th.themeId), th.themeId), agreementLabel(th.agreed), th.note || { text: '–', muted: true }]),
+    );
+  }
+  layout.subheading('Plan d’action adopté');
+  if (!review.actions.length) {
+    layout.paragraph('Aucune action adoptée pour l’instant.', { muted: true });
+    return;
+  }
+  layout.table(
+    [{ header: 'Action', width: 230 }, { header: 'Portée par', width: 110 }, { header: 'Échéance', width: 75 }, { header: 'Statut', width: 75 }],
+    review.actions.map((a): Cell[] => [
+      `${a.title}${a.optionId === null ? ' (action propre au pôle)' : ''}${a.note ? `\n${a.note}` : ''}`,
+      a.owner || { text: 'à préciser', muted: true },
+      a.due ? formatMonthFr(a.due) : { text: 'à préciser', muted: true },
+      { text: ACTION_STATUS_LABEL[a.status], bold: true },
+    ]),
+  );
 }
 
 function method(layout: Layout, results: PoleResults) {
@@ -642,20 +644,41 @@ function method(layout: Layout, results: PoleResults) {
     'Score d’un collège (ou du groupe « Autres collèges ») sur une question : moyenne de ses répondants ; sur un thème : moyenne de ses scores aux questions du thème.',
     'Score du pôle sur une question ou un thème : moyenne des scores des collèges présentés, chaque collège pesant autant quel que soit son nombre de répondants ; le score brut d’une question est la moyenne simple de ses répondants, celui d’un thème la moyenne des scores bruts de ses questions.',
     'Score d’une dimension : moyenne de ses thèmes. Score global : moyenne des dimensions internes (gouvernance, coopération) ; le contexte est présenté à part.',
-    'Dissensus : écart d’au moins 20 points entre le collège le plus haut et le plus bas sur un thème ou une question (collèges présentés seulement).',
+    'Dissensus (« désaccord » dans le corps du rapport) : écart d’au moins 20 points entre le collège le plus haut et le plus bas sur un thème ou une question (collèges présentés seulement).',
   ]);
   layout.subheading('Matrice SWOT et options');
   layout.bullets([
-    `Thème interne : force si son score est ≥ ${formatScore(high)}, faiblesse s’il est ≤ ${formatScore(low)}.`,
-    `Thème de contexte : opportunité si son score est ≥ ${formatScore(high)}, menace s’il est ≤ ${formatScore(low)}.`,
+    `Thème interne : force si son score est ≥ ${formatThreshold(high)}, faiblesse s’il est ≤ ${formatThreshold(low)}.`,
+    `Thème de contexte : opportunité si son score est ≥ ${formatThreshold(high)}, menace s’il est ≤ ${formatThreshold(low)}.`,
     'Entre les deux seuils : point de vigilance.',
-    'Options stratégiques : matrice TOWS (SO, ST, WO, WT) ; une option est proposée quand les thèmes qui la fondent sont dans les catégories attendues.',
+    `Options stratégiques : matrice TOWS (Weihrich, 1982), qui croise forces et faiblesses avec opportunités et menaces en quatre quadrants : ${(['SO', 'ST', 'WO', 'WT'] as const).map((q) => `${q}, ${QUADRANT[q].name.toLowerCase()}`).join(' ; ')}. ` +
+      'Une option est proposée quand les thèmes qui la fondent sont dans les catégories attendues ; son intensité est l’écart moyen, en points, de ces thèmes au-delà de leurs seuils.',
   ]);
+  layout.subheading('Termes techniques');
+  layout.bullets([
+    'n : nombre de répondants ayant un score sur une question (pour un thème, le plus grand n de ses questions) ; « Réponses » dans le corps du rapport.',
+    'Écart entre collèges : différence entre le collège le plus haut et le plus bas ; écart-type : dispersion des répondants, tous collèges confondus.',
+    'Q1, médiane, Q3 (quartiles) : un quart, la moitié, trois quarts des pôles du réseau ont un score inférieur ; « la moitié des pôles entre Q1 et Q3 », « pôle du milieu » dans le corps du rapport. Quartiles interpolés comme QUARTILE.INC des tableurs.',
+    `k : seuil d’anonymat, ici ${k} personnes.`,
+  ]);
+  layout.subheading('Chiffres détaillés par thème');
+  layout.table(
+    [
+      { header: 'Thème', width: 200 },
+      { header: 'Score', width: 50, align: 'right' },
+      { header: 'Score brut', width: 55, align: 'right' },
+      { header: 'n', width: 35, align: 'right' },
+      { header: 'Écart entre collèges', width: 75, align: 'right' },
+      { header: 'Écart-type', width: 55, align: 'right' },
+    ],
+    results.themes.map((th) => [th.label, formatScore(th.score), formatScore(th.rawScore), formatInteger(th.n), formatScore(th.spread), formatScore(th.sd)]),
+    { size: 7.5 },
+  );
   layout.subheading('Règles d’anonymat');
   layout.bullets([
     `Seuil k = ${k} : aucun résultat n’est présenté pour le pôle tant qu’il a reçu moins de ${k} réponses.`,
     `Les collèges de moins de ${k} répondants sont regroupés dans « Autres collèges », complété par les plus petits collèges jusqu’à ${k} répondants ; ce regroupement est fait une fois pour tout le rapport.`,
-    `Sur un thème ou une question, un collège (ou le groupe « Autres collèges ») de moins de ${k} répondants n’est pas présenté (« effectif insuffisant ») et ses réponses ne comptent pas dans le score, le score brut ni n : sinon, une soustraction les retrouverait.`,
+    `Sur un thème ou une question, un collège (ou le groupe « Autres collèges ») de moins de ${k} répondants n’est pas présenté (« trop peu de réponses ») et ses réponses ne comptent pas dans le score, le score brut ni n : sinon, une soustraction les retrouverait.`,
     `Réponses libres : présentées seulement pour une question ayant reçu au moins ${k} réponses, sans attribution et dans l’ordre alphabétique.`,
   ]);
 }

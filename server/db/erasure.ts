@@ -27,6 +27,7 @@ export function erasureRepository(db: Db) {
     responses: db.prepare(`DELETE FROM responses WHERE ${column} = @scope`),
     invitations: db.prepare(`DELETE FROM invitations WHERE ${column} = @scope`),
     profiles: db.prepare(`DELETE FROM pole_profiles WHERE ${column} = @scope`),
+    reviews: db.prepare(`DELETE FROM pole_reviews WHERE ${column} = @scope`),
   });
   const deleteUnder = (statements: ReturnType<typeof under>, scope: string): Omit<ErasedCounts, 'accounts'> => {
     statements.outgoingMails.run({ scope });
@@ -36,6 +37,7 @@ export function erasureRepository(db: Db) {
     const responses = statements.responses.run({ scope }).changes;
     const invitations = statements.invitations.run({ scope }).changes;
     statements.profiles.run({ scope });
+    statements.reviews.run({ scope });
     return { responses, invitations, mailRecipients };
   };
 
@@ -66,7 +68,7 @@ export function erasureRepository(db: Db) {
     /** False when it was already gone. */
     eraseResponse: (id: string) => deleteResponse.run(id).changes === 1,
     /**
-     * The pole with its profiles, links, tickets (drafts included), responses, mail recipients and queue, and its
+     * The pole with its profiles, reviews, links, tickets (drafts included), responses, mail recipients and queue, and its
      * coordinators' accounts and sessions; undefined (nothing deleted) when there is no such pole.
      */
     deletePole: (poleId: string) => deletePole(poleId),

@@ -13,6 +13,7 @@ import { questionnairesRepository } from './questionnaires.ts';
 import { networkRepository } from './network.ts';
 import { auditRepository } from './audit.ts';
 import { erasureRepository } from './erasure.ts';
+import { reviewsRepository } from './reviews.ts';
 import { createGroupCommit } from './group-commit.ts';
 
 export { openDatabase, migrate, type Db } from './database.ts';
@@ -22,6 +23,7 @@ export type { Campaign } from './campaigns.ts';
 export type { InvitationRecord, NewInvitation } from './invitations.ts';
 export type { StoredResponse, SnapshotInfo } from './responses.ts';
 export type { TicketRecord, TicketStatus, ParticipationRow } from './tickets.ts';
+export type { StoredReview } from './reviews.ts';
 
 export function createRepositories(db: Db) {
   return {
@@ -38,6 +40,8 @@ export function createRepositories(db: Db) {
     tickets: ticketsRepository(db),
     responses: responsesRepository(db),
     profiles: profilesRepository(db),
+    /** Each pole's collective review of a campaign and its action plan. */
+    reviews: reviewsRepository(db),
     mailings: mailingsRepository(db),
     questionnaires: questionnairesRepository(db),
     /** Campaign-wide reads for the Labo's network view. */

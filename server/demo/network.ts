@@ -1,6 +1,7 @@
 // A realistic, fictitious network of 12 poles whose profiles match the figures of the 2014 cross-case analysis
 // (8 associations, 3 without legal structure, 1 UES; 4 charters from the start; 7 showcase venues; all supported
-// by local authorities), with a closed 2025 campaign and an open 2026 one. Same seed, same network.
+// by local authorities), with a closed 2025 campaign and an open 2026 one, the poles' collective reviews and action
+// plans of 2025 (whose follow-up the 2026 results show). Same seed, same network.
 import type { AppDeps } from '../context.ts';
 import { issueToken, newId } from '../security/tokens.ts';
 import { poleLeanings, sampleAnswers } from './sample-answers.ts';
@@ -9,6 +10,7 @@ import type { ProfileRole } from '../../surveys/metadata.ts';
 import { scoreRespondent } from '../../reports/analysis/scoring.ts';
 import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import { between, pick, seededRandom, type Rng } from './random.ts';
+import { generateDemoReviews } from './reviews.ts';
 
 export const DEMO_PASSWORD = 'demo-ptce-2026';
 
@@ -123,5 +125,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
       });
     });
   });
+  // Last, from its own generator: the answers above stay the same whatever the reviews draw.
+  generateDemoReviews(deps, seededRandom(seed + 1), id('campagne', CAMPAIGNS[0].year), q);
   return accounts;
 }

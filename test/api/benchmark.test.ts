@@ -111,8 +111,8 @@ describe('benchmark against the network', () => {
     const coordinator = await h.coordinator(POLE);
     const text = await pdfText(coordinator, POLE);
     expect(text).toContain('Comparaison avec le réseau');
-    expect(text).toContain('comparé à 12 pôles');
-    expect(text).toContain('dans le quart supérieur');
+    expect(text).toContain('comparé aux 12 pôles');
+    expect(text).toContain('parmi les 25 % de pôles les plus hauts du réseau');
     for (const other of h.deps.repos.poles.list().filter((p) => p.id !== POLE)) expect(text.includes(other.name), other.name).toBe(false);
 
     withoutResponses(['pole-5', 'pole-6', 'pole-7', 'pole-8', 'pole-9', 'pole-10', 'pole-11', 'pole-12']);

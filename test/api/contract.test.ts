@@ -69,6 +69,7 @@ describe('the API contract', () => {
       '/api/poles/{poleId}/campaigns/{campaignId}/results', '/api/campaigns/{campaignId}/results',
       '/api/poles/{poleId}/campaigns/{campaignId}/invitations', '/api/poles/{poleId}/campaigns/{campaignId}/participation',
       '/api/responses/{token}', '/api/poles/{poleId}/campaigns/{campaignId}/mailings', '/api/audit',
+      '/api/poles/{poleId}/campaigns/{campaignId}/review',
     ]));
   });
 });

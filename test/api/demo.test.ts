@@ -33,11 +33,24 @@ describe('demo network', () => {
     for (const data of db.prepare('SELECT data FROM responses').pluck().all() as string[]) {
       expect(q.validator.validate(JSON.parse(data), 'submit')).toEqual([]);
     }
+    // Every pole with results held its 2025 review: themes read together, options adopted, statuses mixed.
+    const reviews = (db.prepare("SELECT data FROM pole_reviews WHERE campaign_id = 'campagne-2025' ORDER BY pole_id").pluck().all() as string[]).map((d) => JSON.parse(d));
+    expect(reviews).toHaveLength(12);
+    const actions = reviews.flatMap((r) => r.actions);
+    expect(reviews.every((r) => r.themes.length > 0 && r.actions.some((a: any) => a.optionId !== null))).toBe(true);
+    expect(new Set(actions.map((a) => a.status))).toEqual(new Set(['planned', 'in_progress', 'done', 'dropped']));
+    expect(actions.some((a) => a.optionId === null)).toBe(true);
+
     // Demo coordinators can log in and see their pole's participation.
     const c = h.client();
     expect((await c.login(accounts.coordinators[0].email, accounts.coordinators[0].password)).status).toBe(204);
     const participation = await c.json('GET', '/api/poles/pole-1/campaigns/campagne-2025/participation');
     expect(participation.body.totals.submitted).toBe(perPole.find((r) => r.pole_id === 'pole-1' && r.campaign_id === 'campagne-2025').n);
+    // … and, in the 2026 results, what became of their 2025 plan.
+    const results = await c.json('GET', '/api/poles/pole-1/campaigns/campagne-2026/results');
+    expect(results.body.followUp).toMatchObject({ campaignId: 'campagne-2025', year: 2025 });
+    expect(results.body.followUp.actions.map((a: any) => a.id)).toEqual(reviews[0].actions.map((a: any) => a.id));
+    expect(results.body.followUp.actions.flatMap((a: any) => a.themes).some((t: any) => t.delta !== null)).toBe(true);
   });
 
   it('is deterministic', async () => {

@@ -210,7 +210,7 @@ describe('caching', () => {
     await expectNoStore(h.client(), 'GET', optOut);
     await expectNoStore(h.client(), 'POST', optOut);
 
-    for (const path of [`${base}/results`, `${base}/report.pdf`, `${base}/export.csv`, `${base}/export.xlsx`]) await expectNoStore(coordinator, 'GET', path);
+    for (const path of [`${base}/results`, `${base}/report.pdf`, `${base}/summary.pdf`, `${base}/export.csv`, `${base}/export.xlsx`]) await expectNoStore(coordinator, 'GET', path);
     for (const path of [`/api/campaigns/${campaign.id}/results`, `/api/campaigns/${campaign.id}/export.csv`, `/api/campaigns/${campaign.id}/export.xlsx`]) await expectNoStore(admin, 'GET', path);
 
     // Refusals too: the body limit answers before anything else.

@@ -11,10 +11,10 @@ import { dirname, join } from 'node:path';
 import { Canvas } from '@napi-rs/canvas';
 import { Chart, type ChartConfiguration } from 'chart.js';
 import { chromium } from 'playwright-core';
-import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../../reports/charts.ts';
+import { collegeDotsConfig, labelRows, participationConfig, shownColleges, themeBarsConfig } from '../../reports/charts.ts';
 import type { PoleResults } from '../../reports/types.ts';
-import { CHART, renderPoleReport, SECTION_TITLES } from '../../reports/pdf/pole-report.ts';
-import { QUADRANT } from '../../reports/vocabulary.ts';
+import { CHART, horizontalChartHeight, renderPoleReport, SECTION_TITLES } from '../../reports/pdf/pole-report.ts';
+import { answerCount, divergenceText, QUADRANT } from '../../reports/vocabulary.ts';
 import { setupCharts } from '../../reports/pdf/render-chart.ts';
 import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/format.ts';
 import { loadQuestionnaires } from '../../surveys/registry.ts';
@@ -46,7 +46,7 @@ function poleResults(seed: number): PoleResults {
     colleges: q.colleges,
     responses,
     participation: Object.entries(COLLEGE_WEIGHTS).map(([college, n]) => ({ college, invited: n + 3, submitted: n })),
-    profile: { legalForm: null, foundingYear: null, membersPerCollege: { ess: 12, hors_ess: 5, collectivites: 3, recherche: 2, salaries: 20, benevoles_citoyens: 10 } },
+    profile: { legalForm: null, foundingYear: null, membersPerCollege: { ess: 12, hors_ess: 5, collectivites: 3, recherche: 2, salaries: 20, benevoles_citoyens: 10 }, charter: null, venue: null },
     previous: { campaign: { id: 'c-2025', year: 2025 }, model: q.model, responses: previous },
   });
 }
@@ -71,20 +71,18 @@ interface PageChart {
 function pageCharts(r: PoleResults) {
   const print = { print: true };
   const chart = (id: string, config: unknown, width: number, height: number): PageChart => ({ id, config: config as ChartConfiguration, width, height });
+  const horizontal = (id: string, config: ReturnType<typeof themeBarsConfig> | ReturnType<typeof collegeDotsConfig>) =>
+    chart(id, config, CHART.participation.width, horizontalChartHeight(labelRows(config)));
   return {
     participation: chart('participation', participationConfig(r, print), CHART.participation.width, CHART.participation.height),
-    radar: chart('radar', themeRadarConfig(r, print), CHART.radar.width, CHART.radar.height),
-    dims: r.dimensions.map((d) => {
-      const n = r.themes.filter((t) => t.dimension === d.id).length;
-      return {
-        bars: chart(`bars-${d.id}`, themeBarsConfig(r, d.id, print), CHART.college.width, Math.min(36 + 24 * n, 340)),
-        colleges: chart(`colleges-${d.id}`, collegeBarsConfig(r, d.id, print), CHART.college.width, CHART.college.height),
-      };
-    }),
+    dims: r.dimensions.map((d) => ({
+      bars: horizontal(`bars-${d.id}`, themeBarsConfig(r, d.id, print)),
+      colleges: shownColleges(r, d.id).length ? horizontal(`colleges-${d.id}`, collegeDotsConfig(r, d.id, print)) : null,
+    })),
   };
 }
 type PageCharts = ReturnType<typeof pageCharts>;
-const allCharts = (c: PageCharts) => [c.participation, c.radar, ...c.dims.flatMap((d) => [d.bars, d.colleges])];
+const allCharts = (c: PageCharts) => [c.participation, ...c.dims.flatMap((d) => (d.colleges ? [d.bars, d.colleges] : [d.bars]))];
 
 // As in the PDF: a chart is laid out in `width` x `height` chart pixels and shown as as many points.
 const canvasTag = (c: PageChart) => `<canvas id="${c.id}" width="${c.width}" height="${c.height}" style="width:${c.width}pt;height:${c.height}pt"></canvas>`;
@@ -106,31 +104,32 @@ async function jpegCharts(charts: PageChart[]): Promise<Map<string, string>> {
 }
 
 function html(r: PoleResults, charts: PageCharts, chartTag: (c: PageChart) => string): string {
-  const canvases = { participation: chartTag(charts.participation), radar: chartTag(charts.radar), dims: charts.dims.map((d) => ({ bars: chartTag(d.bars), colleges: chartTag(d.colleges) })) };
+  const canvases = { participation: chartTag(charts.participation), dims: charts.dims.map((d) => ({ bars: chartTag(d.bars), colleges: d.colleges ? chartTag(d.colleges) : '' })) };
   const byId = new Map(r.themes.map((t) => [t.id, t]));
   const label = (id: string) => `${byId.get(id)?.label ?? id} (${formatScore(byId.get(id)?.score)})`;
   const section = (title: string, body: string) => `<section><h1>${esc(title)}</h1>${body}</section>`;
+  const weaknesses = r.swot.weaknesses.slice(0, 4).map((id) => `<h3>${esc(label(id))}</h3>${r.options.filter((o) => o.themes.includes(id)).slice(0, 2).map((o) => `<p><b>${esc(o.title)}</b></p><p>${esc(o.description)}</p>`).join('')}`);
   const parts = [
     `<section class="cover"><div class="band"><h1>${esc(SECTION_TITLES.cover)}</h1><h2>${esc(r.pole.name)}</h2><p>Campagne ${r.campaign.year}</p></div><p>${esc(`Rapport généré le ${formatDateFr(generatedAt)}`)}</p></section>`,
     section(SECTION_TITLES.toc, `<ol>${[SECTION_TITLES.summary, SECTION_TITLES.participation, SECTION_TITLES.overview, ...r.dimensions.map((d) => d.label), SECTION_TITLES.consensus, SECTION_TITLES.swot, SECTION_TITLES.options, SECTION_TITLES.evolution, SECTION_TITLES.verbatims, SECTION_TITLES.method].map((s) => `<li>${esc(s)}</li>`).join('')}</ol>`),
-    section(SECTION_TITLES.summary, `<p class="score">${formatScore(r.overall)} / 100</p>${table(['Forces', 'Score'], r.swot.strengths.slice(0, 3).map((id) => [byId.get(id)!.label, formatScore(byId.get(id)!.score)]))}${table(['Faiblesses', 'Score'], r.swot.weaknesses.slice(0, 3).map((id) => [byId.get(id)!.label, formatScore(byId.get(id)!.score)]))}${r.options.slice(0, 3).map((o) => `<h3>${esc(o.title)}</h3><p>${esc(o.description)}</p>`).join('')}`),
+    section(SECTION_TITLES.summary, `<p class="score">${formatScore(r.overall)} / 100</p>${table(['Collège', 'Réponses'], r.participation.colleges.map((c) => [c.label, `${c.submitted} sur ${c.invited}`]))}<ul>${r.swot.strengths.slice(0, 3).map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul>${weaknesses.join('')}<ul>${r.themes.filter((t) => t.dissensus).slice(0, 4).map((t) => `<li>${esc(`${t.label} : ${divergenceText(t)}`)}</li>`).join('')}</ul>`),
     section(SECTION_TITLES.participation, `${table(['Collège', 'Invités', 'Réponses'], r.participation.colleges.map((c) => [c.label, String(c.invited), String(c.submitted)]))}${r.participation.warnings.map((w) => `<p>${esc(w)}</p>`).join('')}${canvases.participation}`),
-    section(SECTION_TITLES.overview, `${canvases.radar}${table(['Dimension', 'Score'], r.dimensions.map((d) => [d.label, formatScore(d.score)]))}`),
+    section(SECTION_TITLES.overview, r.dimensions.map((d, i) => `<h2>${esc(`${d.label} : ${formatScore(d.score)} sur 100`)}</h2>${canvases.dims[i].bars}`).join('')),
     ...r.dimensions.map((d, i) => {
       const themes = r.themes.filter((t) => t.dimension === d.id);
       const colleges = r.groups;
       return section(
         d.label,
-        `${canvases.dims[i].bars}${table(['Thème', 'Score', 'Score brut', 'n', 'Écart'], themes.map((t) => [t.label, formatScore(t.score), formatScore(t.rawScore), String(t.n), formatScore(t.spread)]))}` +
-          `${canvases.dims[i].colleges}${table(['Thème', ...colleges.map((c) => c.label)], themes.map((t) => [t.label, ...colleges.map((c) => { const b = t.byCollege.find((x) => x.college === c.id); return !b || b.suppressed ? 'effectif insuffisant' : formatScore(b.score); })]))}`,
+        `${table(['Thème', 'Score sur 100', 'Réponses', 'Lecture', 'Les collèges'], themes.map((t) => [t.label, formatScore(t.score), String(t.n), t.swot ?? '–', t.dissensus ? `désaccord : ${divergenceText(t)}` : 'proches']))}` +
+          `${canvases.dims[i].colleges}${table(['Thème', ...colleges.map((c) => c.label)], themes.map((t) => [t.label, ...colleges.map((c) => { const b = t.byCollege.find((x) => x.college === c.id); return !b || b.suppressed ? 'trop peu de réponses' : formatScore(b.score); })]))}`,
       );
     }),
-    section(SECTION_TITLES.consensus, table(['Thème', 'Écart', 'Écart-type'], r.themes.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)])) + table(['Question', 'Écart', 'Écart-type'], r.items.filter((t) => t.dissensus).map((t) => [t.label, formatScore(t.spread), formatScore(t.sd)]))),
+    section(SECTION_TITLES.consensus, table(['Thème', 'Le moins favorable – le plus favorable'], r.themes.filter((t) => t.dissensus).map((t) => [t.label, divergenceText(t) ?? '–'])) + table(['Question', 'Le moins favorable – le plus favorable'], r.items.filter((t) => t.dissensus).map((t) => [t.label, divergenceText(t) ?? '–']))),
     section(SECTION_TITLES.swot, `<div class="swot">${(['strengths', 'weaknesses', 'opportunities', 'threats'] as const).map((k) => `<div><h3>${k}</h3><ul>${r.swot[k].map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul></div>`).join('')}</div><ul>${r.swot.vigilance.map((id) => `<li>${esc(label(id))}</li>`).join('')}</ul>`),
-    section(SECTION_TITLES.options, (['SO', 'ST', 'WO', 'WT'] as const).map((quadrant) => `<h2>${esc(QUADRANT[quadrant].name)}</h2>${r.options.filter((o) => o.quadrant === quadrant).map((o) => `<h3>${esc(o.title)}</h3><p>${esc(o.description)}</p><p>${esc(o.themes.map(label).join(' ; '))}${o.needsConsensus ? ' – à construire en consensus d’abord' : ''}</p>`).join('')}`).join('')),
+    section(SECTION_TITLES.options, r.options.map((o, i) => `<h3>${esc(`${i + 1}. ${o.title}`)}</h3><p>${esc(QUADRANT[o.quadrant].name)}</p><p>${esc(o.description)}</p><p>${esc(o.themes.map(label).join(' ; '))}${o.needsConsensus ? ' – à construire en accord entre collèges d’abord' : ''}</p>`).join('')),
     section(SECTION_TITLES.evolution, r.evolution ? table(['Thème', 'Avant', 'Après', 'Évolution'], r.evolution.themes.map((e) => [e.label, formatScore(e.previous), formatScore(e.current), formatDelta(e.delta)])) : '<p>Aucune campagne antérieure.</p>'),
-    section(SECTION_TITLES.verbatims, r.verbatims.map((v) => `<h2>${esc(v.label)}</h2>${v.answers.map((a) => `<blockquote>${esc(`« ${a.text} »${a.count > 1 ? ` (×${a.count})` : ''}`)}</blockquote>`).join('')}`).join('')),
-    section(SECTION_TITLES.method, '<p>Échelles, formules, seuils SWOT et règles d’anonymat (même texte que le PDF).</p>'.repeat(8)),
+    section(SECTION_TITLES.verbatims, r.verbatims.map((v) => `<h2>${esc(v.label)}</h2>${v.answers.map((a) => `<blockquote>${esc(`« ${a.text} »${answerCount(a.count)}`)}</blockquote>`).join('')}`).join('')),
+    section(SECTION_TITLES.method, '<p>Échelles, formules, seuils SWOT, termes techniques et règles d’anonymat (même texte que le PDF).</p>'.repeat(8) + table(['Thème', 'Score', 'Score brut', 'n', 'Écart', 'Écart-type'], r.themes.map((t) => [t.label, formatScore(t.score), formatScore(t.rawScore), String(t.n), formatScore(t.spread), formatScore(t.sd)]))),
   ];
   return parts.join('\n');
 }

@@ -83,6 +83,11 @@ describe('backup and restore', () => {
       responses: db.prepare('SELECT id FROM responses ORDER BY id').pluck().all() as string[],
     };
     const backup = await createBackup(h.dataDir, { keep: 14 });
+    // The copy holds at most what was committed when it ended; the writer must add at least one row after that
+    // (on a loaded machine it may not have written during the backup itself), so that « went on » is checked for sure.
+    const count = () => db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+    const atBackupEnd = count();
+    for (let waited = 0; count() <= atBackupEnd && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20));
     submitting = false;
     await app;
     await writer.stop();

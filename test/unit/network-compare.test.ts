@@ -36,6 +36,7 @@ function results(poles: NetworkPoleResult[]): NetworkResults {
     },
     overall: DIST_NONE,
     support: { rule: '', poles: [], criteria: { overallAtMost: null, minWeaknesses: 5 } },
+    actions: { options: [], ownActions: 0, poles: 0 },
   };
 }
 

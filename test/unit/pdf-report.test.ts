@@ -1,12 +1,15 @@
-// The pole's PDF report: rendered from a hand-made PoleResults, then read back with poppler's pdftotext.
+// The pole's PDF report and its two-page summary: rendered from a hand-made PoleResults, then read back with
+// poppler's pdftotext. The body speaks plain words (the annex keeps the technical terms), the options keep the order
+// of the results, the summary never takes more than two pages and opens the full report.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollegeScore, ItemResult, PoleResults, ThemeResult } from '../../reports/types.ts';
-import { renderPoleReport } from '../../reports/pdf/pole-report.ts';
+import type { CollegeScore, FollowUp, ItemResult, PoleResults, StrategicOptionResult, ThemeResult } from '../../reports/types.ts';
+import { renderPoleReport, type PoleReview } from '../../reports/pdf/pole-report.ts';
+import { renderPoleSummary } from '../../reports/pdf/summary.ts';
 import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/format.ts';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -79,6 +82,28 @@ const ITEM: ItemResult = {
   dissensus: true,
 };
 
+/** The plan adopted after the 2025 campaign, as the results follow it in 2026. */
+const FOLLOW_UP: FollowUp = {
+  campaignId: 'c-2025',
+  year: 2025,
+  meetingDate: '2025-06-12',
+  actions: [
+    {
+      id: 'a1', optionId: 'wo-1', title: 'Former deux animateurs à la facilitation', owner: 'Bureau de l’association', due: '2025-11', status: 'done', note: '',
+      themes: [{ themeId: 'gouv-consensus', label: 'Recherche du consensus', before: 30.11, after: 38.07, delta: 7.96 }],
+    },
+    { id: 'a2', optionId: null, title: 'Ouvrir le conseil d’administration aux entreprises locales', owner: '', due: null, status: 'in_progress', note: 'Deux entreprises pressenties.', themes: [] },
+  ],
+};
+
+/** The meeting on the 2026 results: the report ends with it. */
+const REVIEW: PoleReview = {
+  meetingDate: '2026-05-20',
+  participants: { ess: 5, salaries: 3 },
+  themes: [{ themeId: 'gouv-consensus', note: 'Le groupe reconnaît que les décisions se prennent trop vite.', agreed: true }],
+  actions: [{ id: 'b1', optionId: 'wo-1', title: 'Instituer un temps de débat avant chaque décision', owner: 'Coordination', due: '2026-12', status: 'planned', note: '', themeIds: ['gouv-consensus'] }],
+};
+
 const gouvernance = (72.34 + 38.07) / 2;
 const cooperation = 55.57;
 
@@ -107,16 +132,20 @@ function fixture(): PoleResults {
     ],
     overall: (gouvernance + cooperation) / 2,
     swot: { strengths: ['gouv-debat'], weaknesses: ['gouv-consensus'], opportunities: ['ctx-soutien'], threats: [], vigilance: ['coop-animation'] },
+    // The results' order (most urgent first), neither by quadrant nor by strength: the PDF must keep it.
     options: [
-      {
-        id: 'so-1', quadrant: 'SO', title: 'Présenter chaque année aux collectivités un bilan du pôle',
-        description: 'Le pôle débat bien et les collectivités le soutiennent : un bilan partagé consolide ce soutien.',
-        themes: ['gouv-debat', 'ctx-soutien'], seedRef: 'G-P1', strength: 5.58, needsConsensus: false,
-      },
       {
         id: 'wo-1', quadrant: 'WO', title: 'Financer une animation dédiée à la recherche du consensus',
         description: 'Le soutien public peut payer le temps d’animation qui manque pour construire le consensus.',
         themes: ['gouv-consensus', 'ctx-soutien'], seedRef: 'G-D3', strength: 5.37, needsConsensus: true,
+        because: { theme: 'gouv-consensus', item: ITEM.name, label: ITEM.label, polarity: 'positive', score: 36.42 }, context: { theme: 'ctx-soutien', score: 68.81, category: 'opportunity' },
+        reason: 'Point le plus faible\u00a0: «\u00a0Les décisions importantes sont prises après une vraie recherche de consensus\u00a0» (36,4 sur 100). Opportunité sur laquelle s’appuyer\u00a0: «\u00a0Soutien des collectivités et sa continuité\u00a0» (68,8 sur 100).',
+      },
+      {
+        id: 'so-1', quadrant: 'SO', title: 'Présenter chaque année aux collectivités un bilan du pôle',
+        description: 'Le pôle débat bien et les collectivités le soutiennent : un bilan partagé consolide ce soutien.',
+        themes: ['gouv-debat', 'ctx-soutien'], seedRef: 'G-P1', strength: 5.58, needsConsensus: false,
+        because: null, context: { theme: 'ctx-soutien', score: 68.81, category: 'opportunity' }, reason: 'Opportunité sur laquelle s’appuyer\u00a0: «\u00a0Soutien des collectivités et sa continuité\u00a0» (68,8 sur 100).',
       },
     ],
     evolution: {
@@ -126,9 +155,10 @@ function fixture(): PoleResults {
     verbatims: [
       {
         question: 'verbatimForces', label: 'Qu’est-ce qui fonctionne le mieux dans notre pôle ?',
-        answers: [{ text: 'La confiance entre les fondateurs.', count: 1 }, { text: 'Le lieu commun.', count: 3 }, { text: 'Les petits déjeuners mensuels.', count: 1 }],
+        answers: [{ text: 'La confiance entre les fondateurs.', count: 1 }, { text: 'Le lieu commun.', count: 8 }, { text: 'Les petits déjeuners mensuels.', count: 1 }],
       },
     ],
+    followUp: FOLLOW_UP,
   };
 }
 
@@ -156,6 +186,9 @@ function write(name: string, pdf: Buffer): string {
 }
 const pdftotext = (file: string, page?: number) =>
   execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', ...(page ? ['-f', String(page), '-l', String(page)] : []), file, '-'], { encoding: 'utf8' });
+/** The text in the order it is drawn (`-raw`): a table's cells one after the other, row by row, however they wrap. */
+const rawText = (file: string, from: number, to = from) =>
+  plain(execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', '-f', String(from), '-l', String(to), file, '-'], { encoding: 'utf8' })).replace(/\s+/g, ' ');
 /** Page count: pdftotext ends every page with a form feed. */
 const pageCount = (text: string) => text.split('\f').length - 1;
 /** Spaces of any kind as plain spaces, for comparisons of headings and labels. */
@@ -202,57 +235,93 @@ function textRuns(pdf: Buffer): string[] {
 
 const HEADINGS = [
   'Sommaire', 'Synthèse', 'Participation par collège', 'Vue d’ensemble', 'Gouvernance', 'Coopération', 'Contexte',
-  'Consensus et dissensus', 'Matrice SWOT', 'Options stratégiques', 'Évolution', 'Verbatims', 'Annexe : méthode',
+  'Accords et désaccords entre collèges', 'Forces, faiblesses, opportunités, menaces', 'Options stratégiques', 'Suivi du plan d’action 2025',
+  'Évolution', 'Paroles de répondants', 'Conclusions de la réunion et plan d’action', 'Annexe : méthode',
 ];
+
+/**
+ * The statistician's words the body must not use (the method annex defines them): « Score brut », « n » and « k » as
+ * names, « Écart entre collèges », the écart-type, quartiles, the TOWS reference and an option's « intensité ».
+ */
+const JARGON: [string, RegExp][] = [
+  ['Score brut', /score brut/i],
+  ['Écart entre collèges', /écart entre collèges/i],
+  ['écart-type', /écart-type/i],
+  ['quartiles', /(^|[^\p{L}])Q[13]([^\p{L}\d]|$)|quartile/iu],
+  ['TOWS', /TOWS|Weihrich/],
+  ['intensité', /intensité/i],
+  ['n', /(^|[\s(])n([\s)=:]|$)/m],
+  ['k', /(^|[\s(])k([\s)=:]|$)/m],
+];
+const jargonIn = (text: string) => JARGON.filter(([, pattern]) => pattern.test(text)).map(([name]) => name);
+
+/** Where each title first appears in the text, or -1. */
+const positions = (text: string, titles: string[]) => titles.map((title) => plain(text).replace(/\s+/g, ' ').indexOf(title));
 
 describe.runIf(runPdfTests)('pole PDF report', () => {
   const results = fixture();
   let file = '';
   let text = '';
   let pages = 0;
+  /** The text of each page, spaces made plain. */
+  let pageTexts: string[] = [];
+  const pageStarting = (heading: string) => pageTexts.findIndex((page) => firstLine(page) === heading);
 
   beforeAll(async () => {
-    const pdf = await renderPoleReport(results, { generatedAt: new Date('2026-03-15T09:30:00Z') });
+    const pdf = await renderPoleReport(results, { generatedAt: new Date('2026-03-15T09:30:00Z'), review: REVIEW });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     file = write('report.pdf', pdf);
     text = pdftotext(file);
     pages = pageCount(text);
+    pageTexts = Array.from({ length: pages }, (_, i) => plain(pdftotext(file, i + 1)));
   });
 
-  it('has the cover and every section heading, in order', () => {
+  it('has the cover and every section heading, in order, the meeting’s conclusions last before the annex', () => {
     const flat = plain(text);
     expect(flat).toContain('Auto-évaluation PTCE');
     expect(flat).toContain('Pôle Test des Coteaux');
     expect(flat).toContain('Campagne 2026');
     expect(flat).toContain(plain(formatDateFr(new Date('2026-03-15T09:30:00Z'))));
     // Headings start their pages: the first line of each page, in the order of the report.
-    const starts = Array.from({ length: pages }, (_, i) => firstLine(pdftotext(file, i + 1)));
-    const found = HEADINGS.map((h) => starts.indexOf(h));
+    const found = HEADINGS.map(pageStarting);
     expect(found.every((i) => i > 0), `headings not at the top of a page: ${HEADINGS.filter((_, i) => found[i] < 0).join(', ')}`).toBe(true);
     expect([...found].sort((a, b) => a - b)).toEqual(found);
   });
 
-  it('prints the overall score and each theme score rounded to one decimal', () => {
-    const synthese = plain(pdftotext(file, 3));
+  it('prints the overall score and each theme score rounded to one decimal, in plain words', () => {
+    const synthese = pageTexts[2];
     expect(firstLine(synthese)).toBe('Synthèse');
     expect(synthese).toContain(fr1(results.overall!));
     expect(fr1(results.overall!)).toBe('55,4');
     for (const th of THEMES) {
-      const line = plain(text).split('\n').find((l) => l.trim().startsWith(th.label.slice(0, 30)) && l.includes(fr1(th.rawScore!)));
+      const line = plain(text).split('\n').find((l) => l.trim().startsWith(th.label.slice(0, 30)) && l.includes(fr1(th.score!)) && l.includes(String(th.n)));
       expect(line, `table row of ${th.label}`).toBeDefined();
-      expect(line).toContain(fr1(th.score!));
-      expect(line).toContain(fr1(th.spread!));
     }
     for (const d of results.dimensions) expect(plain(text)).toContain(`Score de la dimension : ${fr1(d.score!)} / 100`);
+    expect(rawText(file, pageStarting('Gouvernance') + 1)).toContain('Thème Score sur 100 Réponses Lecture Les collèges');
   });
 
-  it('shows « Autres collèges » as one group, « effectif insuffisant » where it is suppressed', () => {
+  it('keeps the technical words out of the body: the annex alone defines them', () => {
+    const annex = pageStarting('Annexe : méthode');
+    const body = pageTexts.slice(0, annex).join('\n');
+    expect(jargonIn(body)).toEqual([]);
+    // The test can fail: the annex, which keeps them, trips every one of them.
+    expect(jargonIn(pageTexts.slice(annex).join('\n')).sort()).toEqual(JARGON.map(([name]) => name).sort());
+    // What the body says instead.
+    const flat = plain(text).replace(/\s+/g, ' ');
+    for (const words of ['Réponses', 'les collèges ne voient pas ce thème de la même façon', 'Forces et opportunités', 'de la plus urgente à la moins urgente']) {
+      expect(flat, words).toContain(words);
+    }
+  });
+
+  it('shows « Autres collèges » as one group, « trop peu de réponses » where it is suppressed', () => {
     const flat = plain(text);
     const lines = flat.split('\n');
     // Gouvernance: a column for the group, with its scores.
     expect(lines.some((l) => l.includes('Débat et concertation') && l.includes(fr1(72.33)))).toBe(true);
+    expect(lines.some((l) => /trop peu de réponses/.test(l))).toBe(true);
     // Coopération and contexte: suppressed on every theme, said once per dimension.
-    expect(lines.filter((l) => l.includes('Autres collèges : effectif insuffisant')).length).toBe(2);
+    expect(lines.filter((l) => l.includes('Autres collèges : moins de 3 personnes ont répondu')).length).toBe(2);
     // Its members are named (in the participation section), never next to a score.
     expect(flat.replace(/\s+/g, ' ')).toContain('regroupés dans « Autres collèges » (« Collectivités territoriales », « Usagers et habitants »)');
     for (const merged of ['Collectivités', 'Usagers']) {
@@ -262,12 +331,12 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
 
   it('numbers pages « Page N / M » on every page but the cover', () => {
     expect(text).toContain(`Page 2 / ${pages}`);
-    expect(pdftotext(file, 1)).not.toMatch(/Page 1 \//);
-    for (let p = 2; p <= pages; p++) expect(pdftotext(file, p)).toContain(`Page ${p} / ${pages}`);
+    expect(pageTexts[0]).not.toMatch(/Page 1 \//);
+    for (let p = 2; p <= pages; p++) expect(pageTexts[p - 1]).toContain(`Page ${p} / ${pages}`);
   });
 
   it('has a table of contents whose page numbers are where the headings really are', () => {
-    const toc = plain(pdftotext(file, 2));
+    const toc = pageTexts[1];
     expect(firstLine(toc)).toBe('Sommaire');
     const entries = new Map<string, number>();
     for (const line of toc.split('\n')) {
@@ -277,7 +346,7 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
     for (const heading of HEADINGS.slice(1)) {
       const page = entries.get(heading);
       expect(page, `TOC entry for ${heading}`).toBeDefined();
-      expect(firstLine(pdftotext(file, page!)), `page ${page} should start with ${heading}`).toBe(heading);
+      expect(firstLine(pageTexts[page! - 1]), `page ${page} should start with ${heading}`).toBe(heading);
     }
   });
 
@@ -288,34 +357,84 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
     expect(runs.some((r) => r.includes('«\u202FLa confiance entre les fondateurs.\u202F»'))).toBe(true);
     expect(runs.some((r) => /pôle\u202F\?/.test(r))).toBe(true);
     expect(runs.some((r) => r.includes('Annexe : méthode'))).toBe(false);
+    // « (× 8) » never breaks between the sign and the count.
+    expect(runs.some((r) => r.includes('(×\u00A08)'))).toBe(true);
   });
 
-  it('shows the dissensus, the SWOT grid, the options by quadrant, the evolution and the verbatims', () => {
+  it('says which collèges disagree, on themes and on questions', () => {
+    const consensus = rawText(file, pageStarting('Accords et désaccords entre collèges') + 1, pageStarting('Forces, faiblesses, opportunités, menaces'));
+    // Recherche du consensus: Salariés 25,76 against ESS 50,38; the question: Salariés 23,12 against ESS 49,93.
+    expect(consensus).toContain('Recherche du consensus Gouvernance Salariés 25,8 – Entreprises de l’ESS 50,4 (24,6 points d’écart)');
+    expect(consensus).toContain('recherche de consensus. Recherche du consensus Salariés 23,1 – Entreprises de l’ESS 49,9 (26,8 points d’écart)');
+    // The dimension table says it too, and « proches » where they agree.
+    const gouvernance = pageTexts.slice(pageStarting('Gouvernance'), pageStarting('Coopération')).join('\n').replace(/\s+/g, ' ');
+    expect(gouvernance).toContain('désaccord : Salariés 25,8 – Entreprises de l’ESS 50,4');
+    expect(gouvernance).toContain('proches');
+  });
+
+  it('lists the options in the order of the results, in the summary and in their section', () => {
+    const titles = results.options.map((o) => o.title);
+    const section = pageTexts.slice(pageStarting('Options stratégiques'), pageStarting('Suivi du plan d’action 2025')).join('\n');
+    const found = positions(section, titles);
+    expect(found.every((i) => i >= 0)).toBe(true);
+    // WO (weaker strength) first, as the results give it: neither re-sorted by quadrant nor by strength.
+    expect(found[0]).toBeLessThan(found[1]);
+    expect(section.replace(/\s+/g, ' ')).toContain(`1. ${titles[0]}`);
+    expect(section.replace(/\s+/g, ' ')).toContain(`2. ${titles[1]}`);
+    expect(section).toContain('À construire en accord entre collèges d’abord');
+    // The summary gives the weakness its remedy.
+    const summary = pageTexts.slice(pageStarting('Synthèse'), pageStarting('Participation par collège')).join('\n').replace(/\s+/g, ' ');
+    expect(summary).toContain(`Recherche du consensus : 38,1 sur 100`);
+    expect(summary).toContain(`Piste : ${titles[0]}`);
+  });
+
+  it('shows the SWOT grid, the evolution and each identical comment once with its count', () => {
     const flat = plain(text);
-    expect(flat).toMatch(/Recherche du consensus.*24,6/);
-    expect(flat).toContain(fr1(ITEM.spread!));
     for (const box of ['Forces', 'Faiblesses', 'Opportunités', 'Menaces', 'Points de vigilance']) expect(flat).toContain(box);
-    expect(flat).toContain('Forces et opportunités (SO)');
-    expect(flat).toContain('Faiblesses et opportunités (WO)');
-    expect(flat).toContain('À construire en consensus d’abord');
     expect(flat).toContain(plain(formatDelta(4.12)));
-    expect(flat).toContain('« Le lieu commun. » (×3)');
+    expect(flat).toContain('« Le lieu commun. » (× 8)');
+    expect(flat.match(/Le lieu commun\./g)).toHaveLength(1);
     expect(flat).not.toContain('« La confiance entre les fondateurs. » (×');
     expect(flat).toContain('Recherche et formation');
   });
 
-  it('draws the charts as vectors, their labels as text', () => {
+  it('follows last year’s plan and ends with the meeting’s conclusions and adopted plan', () => {
+    const followUp = rawText(file, pageStarting('Suivi du plan d’action 2025') + 1);
+    expect(followUp).toContain('Lors de sa réunion du 12 juin 2025, le pôle a adopté 2 actions : 1 réalisée, 1 en cours.');
+    expect(followUp).toContain('Former deux animateurs à la facilitation Bureau de l’association novembre 2025 Réalisée Recherche du consensus : 30,1 → 38,1 (+8,0)');
+    expect(followUp).toContain('Ouvrir le conseil d’administration aux entreprises locales Deux entreprises pressenties. à préciser à préciser En cours aucun thème indiqué');
+    const review = rawText(file, pageStarting('Conclusions de la réunion et plan d’action') + 1);
+    expect(review).toContain('Réunion du 20 mai 2026 : 8 participants (Entreprises de l’ESS : 5 ; Salariés : 3).');
+    expect(review).toContain('Le groupe reconnaît que les décisions se prennent trop vite.');
+    expect(review).toContain('Recherche du consensus (38,1) Oui Le groupe reconnaît');
+    expect(review).toContain('Instituer un temps de débat avant chaque décision Coordination décembre 2026 Prévue');
+    // The summary says it in a line.
+    expect(pageTexts[2].replace(/\s+/g, ' ')).toContain('Après la campagne 2025, le pôle a adopté 2 actions');
+  });
+
+  it('leaves the follow-up and the conclusions out when there is neither', async () => {
+    const none = write('no-plan.pdf', await renderPoleReport({ ...fixture(), followUp: null }, { generatedAt: new Date('2026-03-15T09:30:00Z') }));
+    const noneText = plain(pdftotext(none));
+    expect(noneText).not.toContain('Suivi du plan d’action');
+    expect(noneText).not.toContain('Conclusions de la réunion');
+    expect(noneText).toContain('Paroles de répondants');
+  });
+
+  it('draws the charts as vectors: every theme as a sorted bar with its whole label, every collège as a dot', () => {
     // No raster image anywhere: every chart is PDF paths and text.
     expect(readFileSync(file).toString('latin1')).not.toMatch(/\/Subtype\s*\/Image/);
-    // The overview page holds the radar and a table of dimensions: the theme names and the 0-100 scale are the radar's.
-    const overview = Array.from({ length: pages }, (_, i) => plain(pdftotext(file, i + 1))).find((page) => firstLine(page) === 'Vue d’ensemble');
-    expect(overview).toBeDefined();
-    for (const label of ['Débat et concertation', 'Recherche du consensus', '100', '2026', '2025']) expect(overview).toContain(label);
+    const overview = pageTexts.slice(pageStarting('Vue d’ensemble'), pageStarting('Gouvernance')).join('\n');
+    // Best first within a dimension, the score after each label, last year's as a legend entry.
+    expect(overview.indexOf('Débat et concertation : 72,3')).toBeGreaterThan(-1);
+    expect(overview.indexOf('Débat et concertation : 72,3')).toBeLessThan(overview.indexOf('Recherche du consensus : 38,1'));
+    for (const label of ['Soutien des collectivités et sa', 'continuité : 68,8', '100', 'Score 2025', 'Force (65 et plus)', 'Faiblesse (45 ou moins)']) expect(overview).toContain(label);
+    const gouvernance = pageTexts.slice(pageStarting('Gouvernance'), pageStarting('Coopération')).join('\n');
+    for (const label of ['Avis des collèges', 'Recherche du consensus – désaccord', 'Entreprises de l’ESS', 'Désaccord : 20 points ou plus']) expect(gouvernance).toContain(label);
   });
 
   it('has a plausible page count', () => {
     expect(pages).toBeGreaterThanOrEqual(14);
-    expect(pages).toBeLessThanOrEqual(22);
+    expect(pages).toBeLessThanOrEqual(24);
   });
 
   it('renders a short report when results are not available', async () => {
@@ -327,7 +446,7 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
       participation: { ...base.participation, submitted: 2, colleges: base.participation.colleges.map((c, i) => ({ ...c, submitted: i === 0 ? 2 : 0 })) },
       themes: [], items: [], dimensions: [], overall: null,
       swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
-      options: [], evolution: null, verbatims: [],
+      options: [], evolution: null, verbatims: [], followUp: null,
     };
     const shortFile = write('short.pdf', await renderPoleReport(short, { generatedAt: new Date('2026-03-15T09:30:00Z') }));
     const shortText = plain(pdftotext(shortFile));
@@ -339,7 +458,110 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
     expect(shortText).toContain('Participation par collège');
     expect(shortText).toContain('Annexe : méthode');
     expect(shortText).toContain(`Page 2 / ${n}`);
-    for (const absent of ['Sommaire', 'Synthèse', 'Consensus et dissensus', 'Verbatims']) expect(shortText).not.toContain(absent);
+    for (const absent of ['Sommaire', 'Synthèse', 'Accords et désaccords', 'Paroles de répondants']) expect(shortText).not.toContain(absent);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// The summary alone.
+
+/** A pole with everything the summary could say at length: 12 weaknesses with long remedies, 10 dissensus themes, 8 actions. */
+function crowded(): PoleResults {
+  const base = fixture();
+  const long = 'Une piste longue, écrite pour ce pôle, qui décrit les étapes, les partenaires à réunir, le calendrier et les moyens à prévoir. '.repeat(4);
+  const weak = Array.from({ length: 12 }, (_, i) =>
+    theme(`faible-${i}`, `Thème faible numéro ${i + 1} au libellé assez long pour tenir deux lignes`, 'gouvernance', 10 + i, [30 + i, 5 + i, 10 + i], { swot: 'weakness' }));
+  const options: StrategicOptionResult[] = weak.flatMap((th, i) => [1, 2].map((j) => ({
+    id: `opt-${i}-${j}`, quadrant: 'WT' as const, title: `Piste ${j} pour le thème faible numéro ${i + 1}, à mener avec les collectivités`, description: long,
+    themes: [th.id], seedRef: 'G-D1', strength: 20 - i, needsConsensus: true, because: null, context: null, reason: '',
+  })));
+  return {
+    ...base,
+    themes: [...THEMES, ...weak],
+    swot: { ...base.swot, weaknesses: weak.map((th) => th.id) },
+    options,
+    followUp: {
+      ...FOLLOW_UP,
+      actions: Array.from({ length: 8 }, (_, i) => ({ ...FOLLOW_UP.actions[0], id: `a${i}`, title: `Action ${i + 1} du plan précédent, au titre assez long pour occuper une ligne entière` })),
+    },
+  };
+}
+
+describe.runIf(runPdfTests)('pole summary PDF', () => {
+  const generatedAt = new Date('2026-03-15T09:30:00Z');
+
+  it('holds the score, strengths, weaknesses with their remedies, what divides the collèges and participation, on at most two pages', async () => {
+    const benchmark = {
+      poles: 12,
+      themes: [
+        { id: 'gouv-debat', q1: 40.1, median: 50.2, q3: 60.3, position: 'top' as const },
+        { id: 'gouv-consensus', q1: 42.5, median: 50.2, q3: 60.3, position: 'bottom' as const },
+      ],
+    };
+    const file = write('summary.pdf', await renderPoleSummary({ ...fixture(), benchmark }, { generatedAt }));
+    const text = plain(pdftotext(file));
+    const n = pageCount(text);
+    expect(n).toBeGreaterThanOrEqual(1);
+    expect(n).toBeLessThanOrEqual(2);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(firstLine(text)).toBe('Synthèse');
+    expect(flat).toContain('Score global du pôle');
+    expect(flat).toContain('55,4 / 100');
+    expect(flat).toContain('13 réponses sur 21 personnes invitées (62 %)');
+    expect(flat).toContain('Aucune réponse du collège « Recherche et formation »');
+    // Where the network puts the pole, said without quartiles.
+    expect(flat).toContain('Débat et concertation : 72,3 sur 100, parmi les 25 % de pôles les plus hauts du réseau');
+    expect(flat).toContain('Recherche du consensus : 38,1 sur 100 parmi les 25 % de pôles les plus bas du réseau ; les collèges ne voient pas ce thème de la même façon.');
+    expect(flat).toContain('Piste : Financer une animation dédiée à la recherche du consensus (à construire d’abord en accord entre collèges)');
+    expect(flat).toContain('Recherche du consensus : Salariés 25,8 – Entreprises de l’ESS 50,4 (24,6 points d’écart)');
+    expect(flat).toContain(`Page 1 / ${n}`);
+    expect(jargonIn(text)).toEqual([]);
+  });
+
+  it('is the opening of the full report, page for page', async () => {
+    const summary = plain(pdftotext(write('summary-alone.pdf', await renderPoleSummary(fixture(), { generatedAt }))));
+    const report = write('report-for-summary.pdf', await renderPoleReport(fixture(), { generatedAt }));
+    const n = pageCount(summary);
+    // Footers differ (page numbers): compare the pages without their last line.
+    const body = (page: string) => page.split('\n').filter((l) => l.trim() && !/Page \d+ \/ \d+/.test(l)).join('\n');
+    const alone = summary.split('\f').slice(0, n).map(body);
+    const inReport = Array.from({ length: n }, (_, i) => body(plain(pdftotext(report, 3 + i))));
+    expect(inReport).toEqual(alone);
+    expect(firstLine(plain(pdftotext(report, 3 + n)))).toBe('Participation par collège');
+  });
+
+  it('says why there are no figures yet, and still who answered', async () => {
+    const base = fixture();
+    const early: PoleResults = {
+      ...base, available: false, message: `Les résultats s’affichent à partir de ${K} réponses envoyées (2 pour l’instant).`,
+      participation: { ...base.participation, submitted: 2, colleges: base.participation.colleges.map((c, i) => ({ ...c, submitted: i === 0 ? 2 : 0 })) },
+      themes: [], items: [], dimensions: [], overall: null, options: [], evolution: null, verbatims: [],
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
+    };
+    const text = plain(pdftotext(write('summary-early.pdf', await renderPoleSummary(early, { generatedAt }))));
+    expect(pageCount(text)).toBe(1);
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Qui a répondu 2 réponses sur 21 personnes invitées (10 %). Par collège : Entreprises de l’ESS : 2 sur 7');
+    expect(flat).toContain('Les résultats s’affichent à partir de 3 réponses envoyées (2 pour l’instant).');
+    expect(flat).not.toContain('Score global');
+    // Last year's plan is followed all the same.
+    expect(flat).toContain('Suivi du plan d’action 2025');
+  });
+
+  it('stays within two pages however much there is to say, and says what it left out', async () => {
+    const results = crowded();
+    const file = write('summary-crowded.pdf', await renderPoleSummary(results, { generatedAt }));
+    const text = plain(pdftotext(file));
+    expect(pageCount(text)).toBe(2);
+    const flat = text.replace(/\s+/g, ' ');
+    // The weakest first, with its first remedy; the rest named, their remedies left to the full report.
+    expect(flat).toContain('Thème faible numéro 1 au libellé assez long pour tenir deux lignes : 10,0 sur 100');
+    expect(flat).toContain('Piste : Piste 1 pour le thème faible numéro 1');
+    expect(flat).toMatch(/Autres points faibles : .*Thème faible numéro 12 au libellé assez long pour tenir deux lignes \(21,0\)/);
+    expect(flat).toContain('Leurs pistes sont dans le rapport complet.');
+    // A two-page limit that the content really presses against: the full report holds more than two pages of it.
+    const report = plain(pdftotext(write('report-crowded.pdf', await renderPoleReport(results, { generatedAt }))));
+    expect(report.split('\f').findIndex((page) => firstLine(page) === 'Participation par collège')).toBe(4);
   });
 });
 

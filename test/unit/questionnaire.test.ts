@@ -426,7 +426,7 @@ describe('profile form ptce-2026.profile', () => {
 
   it('declares the facts the service reads by role, and the service reads them by role, whatever the question’s name', () => {
     expect(Object.fromEntries(Object.entries(profileModel(profile).fields).map(([role, q]) => [role, q!.name]))).toEqual({
-      legalForm: 'formeJuridique', foundingYear: 'anneeCreation', membersPerCollege: 'membresParCollege',
+      legalForm: 'formeJuridique', charter: 'charte', venue: 'lieuVitrine', membersPerCollege: 'membresParCollege', foundingYear: 'anneeCreation',
     });
     // A later form that renames its questions keeps its facts.
     const renamed = structuredClone(profile);
@@ -434,23 +434,30 @@ describe('profile form ptce-2026.profile', () => {
     questionsOf(renamed).find((q) => q.name === 'formeJuridiqueAutre').visibleIf = "{statut} = 'autre'";
     questionsOf(renamed).find((q) => q.name === 'anneeCreation').name = 'creation';
     expect(checkProfileForm(renamed)).toEqual([]);
-    expect(poleFacts(profileModel(renamed), { statut: 'scic', creation: '2012', membresParCollege: { ess: 4, salaries: 'x' } })).toEqual({
-      legalForm: 'scic', foundingYear: 2012, membersPerCollege: { ess: 4 },
+    expect(poleFacts(profileModel(renamed), { statut: 'scic', creation: '2012', membresParCollege: { ess: 4, salaries: 'x' }, charte: 'adoptee', lieuVitrine: false })).toEqual({
+      legalForm: 'scic', foundingYear: 2012, membersPerCollege: { ess: 4 }, charter: 'adoptee', venue: false,
     });
-    expect(poleFacts(profileModel(renamed), { formeJuridique: 'scic', anneeCreation: 2012 })).toEqual({ legalForm: null, foundingYear: null, membersPerCollege: {} });
-    expect(poleFacts(profileModel(renamed), null)).toEqual({ legalForm: null, foundingYear: null, membersPerCollege: {} });
+    const unknown = { legalForm: null, foundingYear: null, membersPerCollege: {}, charter: null, venue: null };
+    expect(poleFacts(profileModel(renamed), { formeJuridique: 'scic', anneeCreation: 2012 })).toEqual(unknown);
+    expect(poleFacts(profileModel(renamed), null)).toEqual(unknown);
+    // A boolean question that stores its own values is read through them.
+    const yesNo = structuredClone(profile);
+    Object.assign(questionsOf(yesNo).find((q) => q.name === 'lieuVitrine'), { valueTrue: 'oui', valueFalse: 'non' });
+    expect(poleFacts(profileModel(yesNo), { lieuVitrine: 'oui' }).venue).toBe(true);
+    expect(poleFacts(profileModel(yesNo), { lieuVitrine: 'non' }).venue).toBe(false);
+    expect(poleFacts(profileModel(yesNo), { lieuVitrine: true }).venue).toBe(null);
   });
 
   it('refuses an unknown role, a role on a question that cannot hold it, a role held twice, and anything else in ptce', () => {
     const json = structuredClone(profile);
     const byName = (name: string) => questionsOf(json).find((q) => q.name === name);
-    byName('charte').ptce = { role: 'charter' };
+    byName('charteDesOrigines').ptce = { role: 'charterYear' };
     byName('departement').ptce = { role: 'foundingYear' };
     byName('region').ptce = { role: 'legalForm' };
     byName('lieuVitrine').ptce = { dimension: 'gouvernance' };
     const issues = checkProfileForm(json).map((i) => i.message);
     expect(issues).toHaveLength(5);
-    expect(issues[0]).toMatch(/Rôle « charter » inconnu pour « charte » \(rôles : legalForm, foundingYear, membersPerCollege\)/);
+    expect(issues[0]).toMatch(/Rôle « charterYear » inconnu pour « charteDesOrigines » \(rôles : legalForm, foundingYear, membersPerCollege, charter, venue\)/);
     expect(issues[1]).toMatch(/ne peut que déclarer un rôle/);
     expect(issues.some((m) => /« departement » ne peut pas porter le rôle « foundingYear ».*numérique/.test(m))).toBe(true);
     expect(issues.some((m) => /Le rôle « legalForm » est déjà porté par « formeJuridique »/.test(m))).toBe(true);

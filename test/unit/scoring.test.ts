@@ -1,7 +1,7 @@
 // Scores against a small fixture whose expected figures are computed by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { computePoleResults, itemScore } from '../../reports/analysis/index.ts';
-import { questionnaireModel } from '../../surveys/model.ts';
+import { questionnaireModel, type PoleFacts } from '../../surveys/model.ts';
 import type { StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 
 const AGREEMENT = [1, 2, 3, 4, 5, 'nsp'].map((value) => ({ value, text: String(value) }));
@@ -51,8 +51,9 @@ const responses = [
 
 const catalogue: StrategicOptionDefinition[] = [
   { id: 'wo', quadrant: 'WO', title: 'WO', description: 'd', seedRef: 'T2', when: [{ role: 't2', is: 'weakness' }, { role: 't3', is: 'opportunity' }] },
-  { id: 'so', quadrant: 'SO', title: 'SO', description: 'd', seedRef: 'T1', when: [{ role: 't1', is: 'strength' }] },
-  { id: 'wt', quadrant: 'WT', title: 'WT', description: 'd', seedRef: 'T2', when: [{ role: 't2', is: 'weakness' }] },
+  { id: 'so', quadrant: 'SO', title: 'SO', description: 'd', seedRef: 'T1', when: [{ role: 't1', is: 'strength' }, { role: 't3', is: 'opportunity' }] },
+  // A remedy: its quadrant comes from t3 when it is selected.
+  { id: 'remede', title: 'Remède', description: 'd', seedRef: 'T2', when: [{ role: 't2', is: 'weakness' }], pairWith: ['t3'] },
 ];
 
 const input = {
@@ -62,7 +63,7 @@ const input = {
   colleges,
   responses,
   participation: [{ college: 'A', invited: 3, submitted: 2 }, { college: 'B', invited: 2, submitted: 2 }, { college: 'C', invited: 1, submitted: 1 }, { college: null, invited: 2, submitted: 0 }],
-  profile: { legalForm: null, foundingYear: null, membersPerCollege: { A: 4, B: 2, C: 1, D: 0 } },
+  profile: { legalForm: null, foundingYear: null, membersPerCollege: { A: 4, B: 2, C: 1, D: 0 }, charter: null, venue: null },
   minGroupSize: 2,
   catalogue,
 };
@@ -158,18 +159,40 @@ describe('pole results', () => {
     expect(strict.swot).toMatchObject({ strengths: ['t1', 't2'], weaknesses: [], opportunities: ['t3'] });
   });
 
-  it('proposes the options whose conditions hold, ranked by distance beyond the thresholds', () => {
+  it('proposes the options whose conditions hold and a remedy to each weakness, paired with its context', () => {
     expect(r.options).toEqual([]);
-    // With 60 / 51: wo: (51 − 50) and (62.5 − 60) → mean 1.75 ; wt: 51 − 50 = 1 ; so: t1 is no strength.
-    // t2 splits the groups (66.67 vs 33.33): both options need consensus first.
+    // With 60 / 51: t2 = 50 is a weakness, t3 = 62.5 an opportunity. wo: (51 − 50) and (62.5 − 60) → mean 1.75 ;
+    // the remedy is paired with t3, above the middle of the vigilance zone (55.5): WO, same 1.75, after wo in the
+    // catalogue. so: t1 (56.25) is no strength. t2 splits the groups (66.67 vs 33.33): consensus first.
     const narrow = computePoleResults({ ...input, thresholds: { high: 60, low: 51 } });
-    expect(narrow.options.map((o) => o.id)).toEqual(['wo', 'wt']);
+    expect(narrow.options.map((o) => o.id)).toEqual(['wo', 'remede']);
     expect(narrow.options[0].strength).toBeCloseTo(1.75, 9);
-    expect(narrow.options[1].strength).toBeCloseTo(1, 9);
-    expect(narrow.options[0]).toMatchObject({ quadrant: 'WO', themes: ['t2', 't3'], needsConsensus: true });
+    expect(narrow.options[1].strength).toBeCloseTo(1.75, 9);
+    // t2's only item is lvl (50), t3 the context.
+    const because = { theme: 't2', item: 'lvl', label: 'lvl', polarity: 'positive', score: expect.closeTo(50, 9) };
+    const context = { theme: 't3', score: 62.5, category: 'opportunity' };
+    for (const o of narrow.options) expect(o).toMatchObject({ quadrant: 'WO', themes: ['t2', 't3'], needsConsensus: true, because, context });
+    expect(narrow.options[1].reason).toBe('Point le plus faible\u00a0: «\u00a0lvl\u00a0» (50,0 sur 100). Opportunité sur laquelle s’appuyer\u00a0: «\u00a0Soutien public\u00a0» (62,5 sur 100).');
+
+    // With 80 / 63, t3 is a threat: the remedy turns defensive (WT) and wo no longer holds.
+    const threatened = computePoleResults({ ...input, thresholds: { high: 80, low: 63 } });
+    expect(threatened.options.find((o) => o.id === 'remede')).toMatchObject({ quadrant: 'WT', context: { theme: 't3', category: 'threat' } });
+    expect(threatened.options.map((o) => o.id)).not.toContain('wo');
+
+    // t1 is now a strength, and in dissensus: its option must be built in consensus first. Its strongest row is m.a.
     const strict = computePoleResults({ ...input, thresholds: { high: 49, low: 30 } });
-    // t1 is now a strength, and in dissensus: its option must be built in consensus first.
-    expect(strict.options).toEqual([expect.objectContaining({ id: 'so', needsConsensus: true })]);
+    expect(strict.options).toEqual([expect.objectContaining({ id: 'so', quadrant: 'SO', needsConsensus: true, because: expect.objectContaining({ item: 'm.a', label: 'On débat' }) })]);
+    // (56.25 − 49) and (62.5 − 49)
+    expect(strict.options[0].strength).toBeCloseTo(10.375, 9);
+  });
+
+  it('leaves out the options the pole’s profile shows to be in place', () => {
+    const withProfile = (profile: PoleFacts | null) =>
+      computePoleResults({ ...input, thresholds: { high: 60, low: 51 }, profile, catalogue: [{ ...catalogue[2], unless: [{ fact: 'venue', is: true }] }] }).options.map((o) => o.id);
+    expect(withProfile({ ...input.profile, venue: true })).toEqual([]);
+    expect(withProfile({ ...input.profile, venue: false })).toEqual(['remede']);
+    // Not known: nothing is known to be in place.
+    expect(withProfile(null)).toEqual(['remede']);
   });
 
   it('counts participation per collège and names collèges of the profile absent from the answers', () => {

@@ -1,6 +1,11 @@
+// The catalogue of strategic options, read against the 2026 questionnaire and profile form: shapes, quadrants, seed
+// references, profile conditions, the remedies the field uses, French typography.
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
-import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
+import { partsOf, profileModel } from '../../surveys/model.ts';
+import {
+  CATALOGUE_ROLES, STRATEGIC_OPTIONS, type PairedOptionDefinition, type RemedyDefinition, type StrategicOptionDefinition,
+} from '../../surveys/strategic-options.ts';
 
 interface ThemeDef {
   id: string;
@@ -17,6 +22,11 @@ const themeById = new Map(themes.map((t) => [t.id, t]));
 const isExternal = (themeId: string): boolean => themeById.get(themeId)?.dimension === 'contexte';
 const internalThemes = themes.filter((t) => t.dimension !== 'contexte');
 const externalThemes = themes.filter((t) => t.dimension === 'contexte');
+const profile = profileModel(JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2026.profile.json', import.meta.url), 'utf8')));
+
+const isRemedy = (o: StrategicOptionDefinition): o is RemedyDefinition => 'pairWith' in o;
+const PAIRED = STRATEGIC_OPTIONS.filter((o): o is PairedOptionDefinition => !isRemedy(o));
+const REMEDIES = STRATEGIC_OPTIONS.filter(isRemedy);
 
 const range = (prefix: string, n: number): string[] => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const VALID_SEED_REFS = new Set([
@@ -59,7 +69,7 @@ describe('STRATEGIC_OPTIONS', () => {
   it('has a reasonable number of options, with every quadrant represented', () => {
     expect(STRATEGIC_OPTIONS.length).toBeGreaterThanOrEqual(40);
     for (const q of ['SO', 'ST', 'WO', 'WT'] as const) {
-      expect(STRATEGIC_OPTIONS.filter((o) => o.quadrant === q).length, q).toBeGreaterThanOrEqual(5);
+      expect(PAIRED.filter((o) => o.quadrant === q).length, q).toBeGreaterThanOrEqual(5);
     }
   });
 
@@ -88,42 +98,73 @@ describe('STRATEGIC_OPTIONS', () => {
     }
   });
 
-  it('has a quadrant consistent with its conditions', () => {
-    for (const o of STRATEGIC_OPTIONS) {
+  it('gives a paired option exactly the two kinds of factors its quadrant names, both present', () => {
+    const expected = { SO: ['s', 'o'], ST: ['s', 't'], WO: ['w', 'o'], WT: ['w', 't'] } as const;
+    for (const o of PAIRED) {
       const k = kinds(o);
       const label = `${o.id} (${o.quadrant}) ${JSON.stringify(k)}`;
-      switch (o.quadrant) {
-        case 'SO':
-          expect(k.s >= 1 && k.w === 0 && k.t === 0, label).toBe(true);
-          break;
-        case 'ST':
-          expect(k.s >= 1 && k.t >= 1 && k.w === 0 && k.o === 0, label).toBe(true);
-          break;
-        case 'WO':
-          expect(k.w >= 1 && k.s === 0 && k.t === 0, label).toBe(true);
-          break;
-        case 'WT':
-          expect(k.w >= 1 && k.s === 0 && k.o === 0, label).toBe(true);
-          break;
-        default:
-          throw new Error(`${o.id}: unknown quadrant ${String(o.quadrant)}`);
+      const [internal, context] = expected[o.quadrant];
+      expect(k[internal] >= 1 && k[context] >= 1, label).toBe(true);
+      expect(k.s + k.w + k.o + k.t, label).toBe(k[internal] + k[context]);
+    }
+  });
+
+  it('makes each remedy answer one weak internal theme, and pairs it only with context themes', () => {
+    for (const o of REMEDIES) {
+      expect(o.when, o.id).toEqual([{ role: o.when[0].role, is: 'weakness' }]);
+      expect(o.pairWith.length, o.id).toBeGreaterThanOrEqual(1);
+      expect(new Set(o.pairWith).size, o.id).toBe(o.pairWith.length);
+      for (const role of o.pairWith) expect(isExternal(role), `${o.id}: ${role}`).toBe(true);
+    }
+  });
+
+  it('gives every internal theme remedies and at least one option as a strength', () => {
+    for (const t of internalThemes) {
+      expect(REMEDIES.some((o) => has(o, t.id, 'weakness')), `${t.id} as weakness`).toBe(true);
+      expect(PAIRED.some((o) => has(o, t.id, 'strength')), `${t.id} as strength`).toBe(true);
+    }
+  });
+
+  it('uses every external theme in several options, as an opportunity and as a threat, and to pair remedies', () => {
+    for (const t of externalThemes) {
+      const using = PAIRED.filter((o) => o.when.some((c) => c.role === t.id));
+      expect(using.length, t.id).toBeGreaterThanOrEqual(3);
+      expect(PAIRED.some((o) => has(o, t.id, 'opportunity')), `${t.id} as opportunity`).toBe(true);
+      expect(PAIRED.some((o) => has(o, t.id, 'threat')), `${t.id} as threat`).toBe(true);
+      expect(REMEDIES.some((o) => o.pairWith.includes(t.id)), `${t.id} pairs a remedy`).toBe(true);
+    }
+    // Every theme of the version is named, so checkQuestionnaire accepts it.
+    for (const t of themes) expect(CATALOGUE_ROLES.has(t.id), t.id).toBe(true);
+  });
+
+  it('conditions the options on the facts of the profile as the profile form holds them', () => {
+    for (const o of STRATEGIC_OPTIONS) {
+      for (const c of [...(o.requires ?? []), ...(o.unless ?? [])]) {
+        const question = profile.fields[c.fact];
+        expect(question, `${o.id}: ${c.fact}`).toBeDefined();
+        if (c.fact === 'venue') expect(question!.type).toBe('boolean');
+        else for (const value of c.in) expect(partsOf(question!.json.choices).map((p) => p.value), `${o.id}: ${c.fact} ${value}`).toContain(value);
       }
     }
   });
 
-  it('gives every internal theme at least one option as a weakness and one as a strength', () => {
-    for (const t of internalThemes) {
-      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'weakness')), `${t.id} as weakness`).toBe(true);
-      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'strength')), `${t.id} as strength`).toBe(true);
-    }
-  });
-
-  it('uses every external theme in several options, as an opportunity and as a threat', () => {
-    for (const t of externalThemes) {
-      const using = STRATEGIC_OPTIONS.filter((o) => o.when.some((c) => c.role === t.id));
-      expect(using.length, t.id).toBeGreaterThanOrEqual(3);
-      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'opportunity')), `${t.id} as opportunity`).toBe(true);
-      expect(STRATEGIC_OPTIONS.some((o) => has(o, t.id, 'threat')), `${t.id} as threat`).toBe(true);
+  it('includes the remedies the field uses daily, each tied to the seed', () => {
+    const named: [string, string, RegExp][] = [
+      ['remede-cae-activites', 'C-P1', /coopérative d’activité et d’emploi \(CAE\)/],
+      ['remede-formation-cooperation', 'C-P5', /ni naturelle ni culturelle/],
+      ['remede-dla-structuration', 'G-P5', /dispositif local d’accompagnement \(DLA\)/],
+      ['remede-adherer-cress', 'C-D4', /\(CRESS\)/],
+      ['remede-rtes-collectivites', 'G-P3', /\(RTES\)/],
+      ['remede-reseau-ptce-labo', 'C-P4', /réseau des PTCE animé par le Labo de l’ESS/],
+      ['remede-achats-filieres', 'C-P1', /achats vers les autres membres.*filière/],
+      ['remede-fonction-rh-partagee', 'C-D2', /fonction ressources humaines partagée/],
+      ['remede-fonds-europeens', 'C-P6', /LEADER.*FSE\+/],
+    ];
+    for (const [id, seedRef, text] of named) {
+      const o = STRATEGIC_OPTIONS.find((x) => x.id === id);
+      expect(o, id).toBeDefined();
+      expect(o!.seedRef, id).toBe(seedRef);
+      expect(o!.description, id).toMatch(text);
     }
   });
 
@@ -141,14 +182,14 @@ describe('STRATEGIC_OPTIONS', () => {
   });
 
   it('includes the two examples of the domain brief', () => {
-    const wo = STRATEGIC_OPTIONS.filter(
+    const wo = PAIRED.filter(
       (o) => has(o, 'coop-temps-engagement', 'weakness') && has(o, 'ctx-soutien-collectivites', 'opportunity'),
     );
     expect(wo.length).toBeGreaterThanOrEqual(1);
     expect(wo.every((o) => o.quadrant === 'WO')).toBe(true);
     expect(wo.some((o) => /animation/i.test(o.title))).toBe(true);
 
-    const wt = STRATEGIC_OPTIONS.filter(
+    const wt = PAIRED.filter(
       (o) => has(o, 'coop-evaluation', 'weakness') && has(o, 'ctx-dependance-financements', 'threat'),
     );
     expect(wt.length).toBeGreaterThanOrEqual(1);

@@ -23,6 +23,7 @@ const AUDIT_ACTION_LABELS: Record<AuditAction, string> = {
   'invitations.created': 'Liens créés',
   'invitation.revoked': 'Lien retiré',
   'invitation.reissued': 'Lien remplacé',
+  'review.saved': 'Revue collective enregistrée',
 };
 
 const TARGET_LABELS: Record<AuditTargetType, string> = {

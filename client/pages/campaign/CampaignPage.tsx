@@ -7,6 +7,7 @@ import { StaffLayout } from '../../components/StaffLayout';
 import { Link } from '../../router';
 import { usePageTitle } from '../../usePageTitle';
 import { resultsPagePath } from '../results/paths';
+import { reviewPagePath } from '../review/paths';
 import { ExportsSection } from './ExportsSection';
 import { InvitationsSection } from './InvitationsSection';
 import { MailingSection } from './MailingSection';
@@ -51,6 +52,9 @@ function CampaignContent({ poleId, campaignId }: { poleId: string; campaignId: s
         <p className="results-link">
           <Link to={resultsPagePath(poleId, campaignId)} className="button-link" data-testid="results-link">
             Résultats et rapport
+          </Link>{' '}
+          <Link to={reviewPagePath(poleId, campaignId)} className="button-link" data-testid="review-link">
+            Revue collective et plan d’action
           </Link>
         </p>
       )}

@@ -1,14 +1,15 @@
-// Dashboard sections without charts: dissensus, SWOT, strategic options, evolution, verbatims.
+// Dashboard sections without charts: disagreements between collèges, SWOT, strategic options, evolution, verbatims.
 import { DeltaCell } from '../../components/DeltaCell';
 import type { PoleResults, ThemeResult } from '../../../reports/types';
+import { answerCount, divergenceText } from '../../../reports/vocabulary';
 import { QUADRANT } from './labels';
 import { formatNumber, formatScore } from './scoreFormat';
 
 type ThemeIndex = Map<string, ThemeResult>;
 export const themeIndex = (results: PoleResults): ThemeIndex => new Map(results.themes.map((t) => [t.id, t]));
 
-const spreadText = (spread: number | null) =>
-  spread === null ? 'écart entre collèges non calculable' : `écart de ${formatScore(spread)} points entre collèges`;
+/** Which collèges disagree, by how much; « – » when fewer than two are compared. */
+const apart = (aggregate: Pick<ThemeResult, 'byCollege'>) => divergenceText(aggregate) ?? '–';
 
 export function DissensusList({ results }: { results: PoleResults }) {
   const bySpread = (a: { spread: number | null }, b: { spread: number | null }) => (b.spread ?? 0) - (a.spread ?? 0);
@@ -17,10 +18,13 @@ export function DissensusList({ results }: { results: PoleResults }) {
   const labels = themeIndex(results);
   return (
     <section aria-labelledby="dissensus-title" className="section" data-testid="dissensus">
-      <h2 id="dissensus-title">Dissensus entre collèges</h2>
-      <p className="hint">Thèmes et affirmations sur lesquels les collèges divergent fortement : à mettre en discussion avant de décider.</p>
+      <h2 id="dissensus-title">Désaccords entre collèges</h2>
+      <p className="hint">
+        Thèmes et affirmations sur lesquels 20 points ou plus séparent le collège le plus favorable du moins favorable : les collèges ne les voient pas
+        de la même façon. À mettre en discussion avant de décider.
+      </p>
       {themes.length === 0 && items.length === 0 ? (
-        <p>Aucun dissensus marqué entre les collèges.</p>
+        <p>Aucun désaccord marqué : sur chaque thème et chaque affirmation, moins de 20 points séparent les collèges.</p>
       ) : (
         <>
           <h3>Thèmes</h3>
@@ -30,7 +34,7 @@ export function DissensusList({ results }: { results: PoleResults }) {
             <ul className="plain-list">
               {themes.map((t) => (
                 <li key={t.id}>
-                  <strong>{t.label}</strong> : {spreadText(t.spread)}
+                  <strong>{t.label}</strong> : {apart(t)}
                 </li>
               ))}
             </ul>
@@ -42,7 +46,7 @@ export function DissensusList({ results }: { results: PoleResults }) {
             <ul className="plain-list dissensus-items">
               {items.map((i) => (
                 <li key={i.name}>
-                  « {i.label} » <span className="hint">({labels.get(i.theme)?.label ?? i.theme})</span> : <strong>{spreadText(i.spread)}</strong>
+                  « {i.label} » <span className="hint">({labels.get(i.theme)?.label ?? i.theme})</span> : <strong>{apart(i)}</strong>
                 </li>
               ))}
             </ul>
@@ -79,7 +83,7 @@ export function SwotGrid({ results }: { results: PoleResults }) {
   const { swot } = results;
   return (
     <section aria-labelledby="swot-title" className="section" data-testid="swot">
-      <h2 id="swot-title">Synthèse : forces, faiblesses, opportunités, menaces</h2>
+      <h2 id="swot-title">Forces, faiblesses, opportunités, menaces</h2>
       <p className="hint">
         Un thème est une force (ou une opportunité pour les facteurs de contexte) à partir de {formatNumber(high)}, une faiblesse (ou une
         menace) jusqu’à {formatNumber(low)} ; entre les deux, c’est un point de vigilance.
@@ -108,12 +112,16 @@ export function SwotGrid({ results }: { results: PoleResults }) {
   );
 }
 
+/** The options exactly in the order of the results (most urgent first), as the PDF lists them. */
 export function OptionsList({ results }: { results: PoleResults }) {
   const themes = themeIndex(results);
   return (
     <section aria-labelledby="options-title" className="section" data-testid="options">
       <h2 id="options-title">Options stratégiques</h2>
-      <p className="hint">Classées de la plus pressante à la moins pressante, selon l’éloignement des thèmes concernés par rapport aux seuils.</p>
+      <p className="hint">
+        Pistes d’action tirées des résultats, de la plus urgente à la moins urgente. Chacune croise un point fort ou faible du pôle avec un élément de son
+        contexte : une opportunité à saisir ou une menace à parer.
+      </p>
       {results.options.length === 0 ? (
         <p>Aucune option stratégique ne ressort des résultats de cette campagne.</p>
       ) : (
@@ -121,15 +129,13 @@ export function OptionsList({ results }: { results: PoleResults }) {
           {results.options.map((o) => (
             <li key={o.id} className="card option" data-testid="option">
               <p className="option-badges">
-                <span className={`badge quadrant quadrant-${o.quadrant}`}>
-                  <abbr title={QUADRANT[o.quadrant].name}>{o.quadrant}</abbr> · {QUADRANT[o.quadrant].name}
-                </span>
-                {o.needsConsensus && <span className="badge badge-consensus">Consensus à construire d’abord</span>}
+                <span className={`badge quadrant quadrant-${o.quadrant}`}>{QUADRANT[o.quadrant].name}</span>
+                {o.needsConsensus && <span className="badge badge-consensus">Accord à construire d’abord entre collèges</span>}
               </p>
               <h3>{o.title}</h3>
               <p>{o.description}</p>
               <p className="hint">
-                Thèmes concernés : {o.themes.map((id) => themes.get(id)?.label ?? id).join(' ; ')}
+                Thèmes concernés : {o.themes.map((id) => `${themes.get(id)?.label ?? id} (${formatScore(themes.get(id)?.score)})`).join(' ; ')}
               </p>
             </li>
           ))}
@@ -187,7 +193,7 @@ export function VerbatimsList({ results }: { results: PoleResults }) {
       <h2 id="verbatims-title">Paroles de répondants</h2>
       <p className="hint">
         Réponses libres, sans nom ni collège, classées par ordre alphabétique. Une question n’apparaît qu’à partir de {results.minGroupSize}{' '}
-        réponses. Une réponse donnée par plusieurs personnes figure une fois, suivie de leur nombre.
+        réponses. Une réponse donnée par plusieurs personnes figure une fois, suivie de leur nombre (× 2, × 3…).
       </p>
       {results.verbatims.length === 0 ? (
         <p>Aucune réponse libre à afficher.</p>
@@ -197,9 +203,15 @@ export function VerbatimsList({ results }: { results: PoleResults }) {
             <h3>{v.label}</h3>
             <ul className="verbatim-list">
               {v.answers.map((a) => (
-                <li key={a.text}>
+                <li key={a.text} data-testid="verbatim">
                   <q>{a.text}</q>
-                  {a.count > 1 && <span className="hint" aria-label={`${a.count} personnes`}>{` (×${a.count})`}</span>}
+                  {a.count > 1 && (
+                    <>
+                      {/* « (× 8) » reads as a multiplication: screen readers get the words instead. */}
+                      <span className="hint" aria-hidden="true">{answerCount(a.count)}</span>
+                      <span className="visually-hidden"> ({a.count} personnes)</span>
+                    </>
+                  )}
                 </li>
               ))}
             </ul>

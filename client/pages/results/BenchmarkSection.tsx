@@ -1,7 +1,9 @@
-// « Comparaison avec le réseau »: the pole's theme scores against the network's quartiles. Only the quartiles and the
-// number of poles come from the API: no other pole is named, and neither the lowest nor the highest score is given.
+// « Comparaison avec le réseau »: the pole's theme scores against the network, in plain words (the half of the poles
+// between two scores, the pole in the middle). Only the quartiles and the number of poles come from the API: no other
+// pole is named, and neither the lowest nor the highest score is given.
 import type { PoleResults } from '../../../reports/types';
-import { BENCHMARK_MIN_POLES, BENCHMARK_POSITION_LABEL } from '../../../reports/analysis/benchmark';
+import { BENCHMARK_MIN_POLES } from '../../../reports/analysis/benchmark';
+import { BENCHMARK_COLUMNS, BENCHMARK_POSITION } from '../../../reports/vocabulary';
 import { formatCount, formatScore, NO_VALUE } from './scoreFormat';
 
 export function BenchmarkSection({ results }: { results: PoleResults }) {
@@ -16,20 +18,19 @@ export function BenchmarkSection({ results }: { results: PoleResults }) {
       ) : (
         <>
           <p className="hint" data-testid="benchmark-note">
-            Le pôle est comparé à {formatCount(benchmark.poles)} pôles ; aucun pôle n’est nommé. Q1 : un quart des pôles ont un score inférieur ;
-            médiane : la moitié ; Q3 : les trois quarts.
+            Le pôle est comparé aux {formatCount(benchmark.poles)} pôles du réseau qui ont des résultats cette année ; aucun pôle n’est nommé. Pour chaque
+            thème : la fourchette où se situe la moitié des pôles, puis le score du pôle du milieu (autant de pôles au-dessus qu’au-dessous).
           </p>
-          <div className="table-wrap">
+          <div className="table-wrap" tabIndex={0} role="region" aria-label="Comparaison avec le réseau (défilant)">
             <table>
-              <caption>Score du pôle et quartiles du réseau, par thème</caption>
+              <caption>Score du pôle et scores du réseau, par thème</caption>
               <thead>
                 <tr>
                   <th scope="col">Thème</th>
-                  <th scope="col" className="num">Score du pôle</th>
-                  <th scope="col" className="num">Q1 du réseau</th>
-                  <th scope="col" className="num">Médiane du réseau</th>
-                  <th scope="col" className="num">Q3 du réseau</th>
-                  <th scope="col">Position</th>
+                  <th scope="col" className="num">{BENCHMARK_COLUMNS.pole}</th>
+                  <th scope="col" className="num">{BENCHMARK_COLUMNS.middle}</th>
+                  <th scope="col" className="num">{BENCHMARK_COLUMNS.median}</th>
+                  <th scope="col">{BENCHMARK_COLUMNS.position}</th>
                 </tr>
               </thead>
               <tbody>
@@ -39,10 +40,9 @@ export function BenchmarkSection({ results }: { results: PoleResults }) {
                     <tr key={b.id} data-testid={`benchmark-${b.id}`}>
                       <th scope="row">{theme?.label ?? b.id}</th>
                       <td className="num">{formatScore(theme?.score ?? null)}</td>
-                      <td className="num">{formatScore(b.q1)}</td>
+                      <td className="num">{b.q1 === null || b.q3 === null ? NO_VALUE : `${formatScore(b.q1)} et ${formatScore(b.q3)}`}</td>
                       <td className="num">{formatScore(b.median)}</td>
-                      <td className="num">{formatScore(b.q3)}</td>
-                      <td>{b.position ? BENCHMARK_POSITION_LABEL[b.position] : NO_VALUE}</td>
+                      <td>{b.position ? BENCHMARK_POSITION[b.position] : NO_VALUE}</td>
                     </tr>
                   );
                 })}

@@ -1,9 +1,13 @@
-// Dashboard sections drawn with the shared chart.js configurations (reports/charts.ts): participation, radar, dimensions.
+// Dashboard sections drawn with the shared chart.js configurations (reports/charts.ts): participation, the themes at a
+// glance (sorted bars per dimension), and per dimension its table and what each collège thinks (dot plot and table).
+// Every chart has a short summary for screen readers, a table holding its figures, and a PNG download for slides.
 import { useMemo } from 'react';
-import { collegeBarsConfig, participationConfig, themeBarsConfig, themeRadarConfig } from '../../../reports/charts';
+import { collegeDotsConfig, labelRows, participationConfig, POLE_CHART_TITLES, rankedThemes, shownColleges, themeBarsConfig } from '../../../reports/charts';
 import type { ChartConfiguration } from 'chart.js';
-import type { CollegeScore, DimensionResult, PoleResults, ThemeResult } from '../../../reports/types';
+import type { DimensionResult, PoleResults, ThemeResult } from '../../../reports/types';
+import { divergence, divergenceText, formatThreshold, THEME_COLUMNS } from '../../../reports/vocabulary';
 import { ChartCanvas } from '../../charts/ChartCanvas';
+import { chartFileName } from './DownloadReportButton';
 import { FACTOR_LABEL, SWOT_LABEL } from './labels';
 import { formatCount, formatRate, formatScore } from './scoreFormat';
 import { ParticipationCells, ParticipationHeaders } from '../../components/ParticipationCells';
@@ -11,13 +15,14 @@ import { ParticipationCells, ParticipationHeaders } from '../../components/Parti
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
 
-/** Height of a horizontal bar chart: enough room per bar for its label. */
-const barsHeight = (count: number) => `${Math.max(10, count * 2.6 + 4)}rem`;
+/** Height of a horizontal chart: every row holds its label's lines (as wrapped on screen), plus the axis and the legend. */
+const horizontalHeight = ({ rows, lines }: ReturnType<typeof labelRows>) => `${rows * (lines * 0.95 + 0.9) + 6}rem`;
 
 export function ParticipationResults({ results }: { results: PoleResults }) {
   const { participation } = results;
   const config = useMemo(() => asConfig(participationConfig(results, WEB)), [results]);
-  const summary = `Graphique en barres : personnes invitées et réponses envoyées par collège. ${participation.submitted} réponses envoyées sur ${participation.invited} invitations au total.`;
+  const title = POLE_CHART_TITLES.participation(results.campaign.year);
+  const summary = `Graphique en barres : personnes invitées et réponses envoyées par collège. ${participation.submitted} réponses envoyées sur ${participation.invited} invitations au total. Détail dans le tableau qui suit.`;
   return (
     <section aria-labelledby="participation-title" className="section" data-testid="results-participation">
       <h2 id="participation-title">Participation par collège</h2>
@@ -38,8 +43,15 @@ export function ParticipationResults({ results }: { results: PoleResults }) {
         </div>
       )}
       <figure className="chart-figure chart-participation">
-        <figcaption>Invités et réponses envoyées, par collège</figcaption>
-        <ChartCanvas config={config} label={summary} height="18rem" wrapLabelsAt={14} describedBy="participation-table" />
+        <figcaption>{title}</figcaption>
+        <ChartCanvas
+          config={config}
+          label={summary}
+          height="18rem"
+          wrapLabelsAt={14}
+          describedBy="participation-table"
+          download={{ title, fileName: chartFileName(results.pole.name, results.campaign.year, 'participation') }}
+        />
       </figure>
       <div className="table-wrap" tabIndex={0} role="region" aria-label="Tableau de participation (défilant)">
         <table id="participation-table">
@@ -73,87 +85,150 @@ export function ParticipationResults({ results }: { results: PoleResults }) {
   );
 }
 
-export function OverviewRadar({ results }: { results: PoleResults }) {
-  const config = useMemo(() => asConfig(themeRadarConfig(results, WEB)), [results]);
-  const previous = results.evolution?.previousCampaign.year;
-  const previousById = new Map(results.evolution?.themes.map((t) => [t.id, t.previous]) ?? []);
-  const summary =
-    `Radar des scores de ${results.themes.length} thèmes sur 100 en ${results.campaign.year}` +
-    (previous ? `, comparés à ${previous}` : '') +
-    '. Les valeurs figurent dans le tableau « Données du radar ».';
+const themesTableId = (dimension: string) => `dimension-${dimension}-table`;
+const collegesTableId = (dimension: string) => `dimension-${dimension}-colleges`;
+
+/** One dimension's themes as sorted bars, best first, each label whole with its score. */
+function ThemeBars({ results, dimension }: { results: PoleResults; dimension: DimensionResult }) {
+  const config = useMemo(() => asConfig(themeBarsConfig(results, dimension.id, WEB)), [results, dimension.id]);
+  const themes = rankedThemes(results, dimension.id);
+  const title = POLE_CHART_TITLES.themes(dimension.label, results.campaign.year);
+  const ends = themes.length > 1 ? ` Le mieux noté : ${themes[0].label} (${formatScore(themes[0].score)}) ; le moins bien noté : ${themes.at(-1)!.label} (${formatScore(themes.at(-1)!.score)}).` : '';
   return (
-    <section aria-labelledby="radar-title" className="section">
-      <h2 id="radar-title">Vue d’ensemble des thèmes</h2>
+    <figure className="chart-figure">
+      <figcaption>
+        {dimension.label} : {formatScore(dimension.score)} sur 100
+      </figcaption>
+      <ChartCanvas
+        config={config}
+        height={horizontalHeight}
+        wrapLabelsAt={15}
+        describedBy={themesTableId(dimension.id)}
+        label={`Barres horizontales : score sur 100 des ${themes.length} thèmes de la dimension « ${dimension.label} », du mieux noté au moins bien noté.${ends} Détail dans le tableau « Thèmes de la dimension ${dimension.label} ».`}
+        download={{ title, fileName: chartFileName(results.pole.name, results.campaign.year, `themes-${dimension.id}`) }}
+      />
+    </figure>
+  );
+}
+
+export function ThemesOverview({ results }: { results: PoleResults }) {
+  const { high, low } = results.thresholds;
+  const previous = results.evolution?.previousCampaign.year;
+  return (
+    <section aria-labelledby="overview-title" className="section">
+      <h2 id="overview-title">Vue d’ensemble des thèmes</h2>
       <p className="hint">
-        Scores de 0 à 100 : plus le score est élevé, plus le thème est jugé favorable.
-        {previous ? ` En pointillés : la campagne ${previous}.` : ''}
+        Scores de 0 (défavorable) à 100 (favorable), du mieux noté au moins bien noté dans chaque dimension. Vert : point fort ({formatThreshold(high)} et
+        plus) ; jaune : point de vigilance ; rouge : point faible ({formatThreshold(low)} ou moins).
+        {previous ? ` Le trait noir marque le score ${previous}, calculé sur les questions communes aux deux années.` : ''}
       </p>
-      <figure className="chart-figure chart-radar">
-        <figcaption className="visually-hidden">Radar des scores par thème</figcaption>
-        <p className="hint narrow-only" aria-hidden="true">
-          Faites défiler le graphique de côté pour le voir en entier.
-        </p>
-        <ChartCanvas config={config} label={summary} describedBy="radar-data" height="clamp(26rem, 55vw, 40rem)" minWidth="38rem" />
-      </figure>
-      <details className="chart-data">
-        <summary>Données du radar (tableau)</summary>
-        <div className="table-wrap">
-          <table id="radar-data">
-            <caption>Score par thème</caption>
-            <thead>
-              <tr>
-                <th scope="col">Thème</th>
-                <th scope="col" className="num">{results.campaign.year}</th>
-                {previous && (
-                  <th scope="col" className="num">
-                    {previous}
-                  </th>
-                )}
-              </tr>
-            </thead>
-            <tbody>
-              {results.themes.map((t) => (
-                <tr key={t.id}>
-                  <th scope="row">{t.label}</th>
-                  <td className="num">{formatScore(t.score)}</td>
-                  {previous && <td className="num">{formatScore(previousById.get(t.id))}</td>}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      </details>
+      <div className="chart-grid">
+        {results.dimensions
+          .filter((d) => results.themes.some((t) => t.dimension === d.id))
+          .map((d) => (
+            <ThemeBars key={d.id} results={results} dimension={d} />
+          ))}
+      </div>
     </section>
   );
 }
 
-function CollegeCell({ scores }: { scores: CollegeScore[] }) {
-  if (scores.length === 0) return <>{'–'}</>;
+/** « proches », or which collèges disagree on the theme. */
+function CollegesCell({ theme }: { theme: ThemeResult }) {
+  if (theme.dissensus) {
+    return (
+      <td>
+        <span className="dissensus-tag">désaccord</span> {divergenceText(theme)}
+      </td>
+    );
+  }
+  return <td>{divergence(theme) ? 'proches' : <span className="hint">un seul collège comparable</span>}</td>;
+}
+
+/** What each collège group thinks of the dimension's themes: a dot plot, and its figures in a table. */
+function CollegeComparison({ results, dimension }: { results: PoleResults; dimension: DimensionResult }) {
+  const config = useMemo(() => asConfig(collegeDotsConfig(results, dimension.id, WEB)), [results, dimension.id]);
+  const colleges = shownColleges(results, dimension.id);
+  const themes = rankedThemes(results, dimension.id);
+  const disagreeing = themes.filter((t) => t.dissensus);
+  const k = results.minGroupSize;
+  const hidden = themes.some((t) => colleges.some((c) => t.byCollege.find((b) => b.college === c.id)?.suppressed));
+  if (!colleges.length) return <p className="hint">Aucun collège ne compte assez de répondants ({k} au moins) pour être montré séparément.</p>;
+  const title = POLE_CHART_TITLES.colleges(dimension.label, results.campaign.year);
   return (
-    <ul className="college-scores">
-      {scores.map((c) => (
-        <li key={c.college}>
-          {c.label} :{' '}
-          {c.suppressed ? (
-            <span className="suppressed">effectif insuffisant</span>
-          ) : (
-            <>
-              {formatScore(c.score)} <span className="hint">(n = {c.n})</span>
-            </>
-          )}
-        </li>
-      ))}
-    </ul>
+    <>
+      <figure className="chart-figure">
+        <figcaption>Chaque collège, thème par thème : une forme par collège, une bande du moins favorable au plus favorable</figcaption>
+        <ChartCanvas
+          config={config}
+          height={horizontalHeight}
+          wrapLabelsAt={15}
+          describedBy={collegesTableId(dimension.id)}
+          label={
+            `Points : score sur 100 de chacun des ${colleges.length} collèges sur les thèmes de la dimension « ${dimension.label} ». ` +
+            (disagreeing.length
+              ? `Désaccord de 20 points ou plus sur : ${disagreeing.map((t) => `${t.label} (${divergenceText(t)})`).join(' ; ')}.`
+              : 'Sur chaque thème, moins de 20 points séparent les collèges.') +
+            ' Détail dans le tableau qui suit.'
+          }
+          download={{ title, fileName: chartFileName(results.pole.name, results.campaign.year, `colleges-${dimension.id}`) }}
+        />
+      </figure>
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`Avis des collèges sur les thèmes « ${dimension.label} » (défilant)`}>
+        <table id={collegesTableId(dimension.id)}>
+          <caption>Score de chaque collège sur les thèmes « {dimension.label} »</caption>
+          <thead>
+            <tr>
+              <th scope="col">Thème</th>
+              {colleges.map((c) => (
+                <th key={c.id} scope="col" className="num">
+                  {c.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {themes.map((t) => {
+              const d = t.dissensus ? divergence(t) : null;
+              return (
+                <tr key={t.id}>
+                  <th scope="row">
+                    {t.label}
+                    {t.dissensus && <span className="dissensus-tag">désaccord</span>}
+                  </th>
+                  {colleges.map((c) => {
+                    const b = t.byCollege.find((x) => x.college === c.id);
+                    if (!b || b.n === 0) return <td key={c.id} className="num hint">aucune réponse</td>;
+                    if (b.suppressed || b.score === null) return <td key={c.id} className="num suppressed">trop peu de réponses</td>;
+                    // The two collèges that disagree stand out, in words as well as weight.
+                    const apart = d && (d.low.college === c.id || d.high.college === c.id);
+                    return (
+                      <td key={c.id} className="num">
+                        {apart ? <strong>{formatScore(b.score)}</strong> : formatScore(b.score)}
+                        {apart && <span className="visually-hidden"> (en désaccord)</span>}
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      {disagreeing.length > 0 && <p className="hint">En gras : les deux collèges en désaccord sur le thème.</p>}
+      {hidden && (
+        <p className="hint">
+          « Trop peu de réponses » : moins de {k} personnes du groupe ont répondu ; leurs réponses ne comptent pas dans les scores, pour préserver
+          l’anonymat.
+        </p>
+      )}
+    </>
   );
 }
 
 function DimensionResults({ results, dimension }: { results: PoleResults; dimension: DimensionResult }) {
-  const themes: ThemeResult[] = results.themes.filter((t) => t.dimension === dimension.id);
-  const bars = useMemo(() => asConfig(themeBarsConfig(results, dimension.id, WEB)), [results, dimension.id]);
-  const colleges = useMemo(() => asConfig(collegeBarsConfig(results, dimension.id, WEB)), [results, dimension.id]);
-  const tableId = `dimension-${dimension.id}-table`;
+  const themes = rankedThemes(results, dimension.id);
   const titleId = `dimension-${dimension.id}-title`;
-  const shownColleges = (colleges.data.datasets ?? []).length;
   return (
     <section aria-labelledby={titleId} className="dimension card" data-testid={`dimension-${dimension.id}`}>
       <div className="dimension-head">
@@ -164,80 +239,46 @@ function DimensionResults({ results, dimension }: { results: PoleResults; dimens
         </p>
       </div>
       <p className="hint">Dimension des {FACTOR_LABEL[dimension.factor]}.</p>
-      <div className="chart-grid">
-        <figure className="chart-figure">
-          <figcaption>Score par thème</figcaption>
-          <ChartCanvas
-            config={bars}
-            height={barsHeight(themes.length)}
-            wrapLabelsAt={18}
-            describedBy={tableId}
-            label={`Barres horizontales : score sur 100 de chacun des ${themes.length} thèmes de la dimension « ${dimension.label} ». Détail dans le tableau qui suit.`}
-          />
-        </figure>
-        <figure className="chart-figure">
-          <figcaption>Comparaison des collèges</figcaption>
-          {shownColleges > 0 ? (
-            <ChartCanvas
-              config={colleges}
-              height="22rem"
-              wrapLabelsAt={16}
-              describedBy={tableId}
-              label={`Barres groupées : score sur 100 de chaque thème de la dimension « ${dimension.label} » pour ${shownColleges} collèges assez nombreux pour être montrés. Détail dans le tableau qui suit.`}
-            />
-          ) : (
-            <p className="hint">Aucun collège ne compte assez de répondants pour être montré séparément.</p>
-          )}
-        </figure>
-      </div>
       <div className="table-wrap" tabIndex={0} role="region" aria-label={`Tableau des thèmes « ${dimension.label} » (défilant)`}>
-        <table id={tableId}>
-          <caption>Thèmes de la dimension « {dimension.label} »</caption>
+        <table id={themesTableId(dimension.id)}>
+          <caption>Thèmes de la dimension {dimension.label}</caption>
           <thead>
             <tr>
               <th scope="col">Thème</th>
-              <th scope="col" className="num">Score</th>
-              <th scope="col" className="num">Score brut</th>
-              <th scope="col" className="num">n</th>
-              <th scope="col" className="num">Écart entre collèges</th>
-              <th scope="col">Par collège</th>
+              <th scope="col" className="num">{THEME_COLUMNS.score}</th>
+              <th scope="col" className="num">{THEME_COLUMNS.responses}</th>
+              <th scope="col">{THEME_COLUMNS.category}</th>
+              <th scope="col">{THEME_COLUMNS.colleges}</th>
             </tr>
           </thead>
           <tbody>
             {themes.map((t) => (
               <tr key={t.id}>
-                <th scope="row">
-                  {t.label}
-                  {t.swot && <span className={`swot-tag swot-${t.swot}`}>{SWOT_LABEL[t.swot]}</span>}
-                </th>
+                <th scope="row">{t.label}</th>
                 <td className="num">{formatScore(t.score)}</td>
-                <td className="num">{formatScore(t.rawScore)}</td>
                 <td className="num">{formatCount(t.n)}</td>
-                <td className="num">
-                  {formatScore(t.spread)}
-                  {t.dissensus && <span className="dissensus-tag">dissensus</span>}
-                </td>
-                <td>
-                  <CollegeCell scores={t.byCollege} />
-                </td>
+                <td>{t.swot ? <span className={`swot-tag swot-${t.swot}`}>{SWOT_LABEL[t.swot]}</span> : '–'}</td>
+                <CollegesCell theme={t} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      <h4>Avis des collèges</h4>
+      <CollegeComparison results={results} dimension={dimension} />
     </section>
   );
 }
 
 export function DimensionsResults({ results }: { results: PoleResults }) {
+  const k = results.minGroupSize;
   return (
     <section aria-labelledby="dimensions-title" className="section">
       <h2 id="dimensions-title">Résultats par dimension</h2>
       <p className="hint">
-        Le score d’un thème est la moyenne des scores des collèges présentés (chaque collège pèse autant) ; le score brut est la moyenne de
-        leurs répondants. Les collèges de moins de {results.minGroupSize} réponses sont regroupés dans « Autres collèges », complété si besoin
-        par les plus petits collèges jusqu’à {results.minGroupSize} réponses. Sur un thème, un groupe de moins de {results.minGroupSize}{' '}
-        répondants n’est pas montré (« effectif insuffisant ») et ne compte pas dans les scores.
+        Le score d’un thème est la moyenne des collèges, chacun pesant autant quel que soit son nombre de réponses. « Réponses » : personnes ayant donné
+        un avis sur le thème. Les collèges sont en désaccord quand 20 points ou plus séparent le plus favorable du moins favorable. Les collèges de moins
+        de {k} réponses sont regroupés dans « Autres collèges », complété si besoin par les plus petits collèges jusqu’à {k} réponses.
       </p>
       {results.dimensions.map((d) => (
         <DimensionResults key={d.id} results={results} dimension={d} />

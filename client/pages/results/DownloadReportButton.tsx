@@ -1,4 +1,4 @@
-// « Télécharger le rapport PDF » of a pole's dashboard.
+// « Télécharger la synthèse » and « Télécharger le rapport PDF » of a pole's dashboard.
 import { DownloadFileButton } from '../../components/DownloadFileButton';
 
 /** A file name safe for any system: letters, digits and dashes (the server's own name is preferred). */
@@ -13,19 +13,43 @@ function slug(text: string): string {
   );
 }
 
-export function DownloadReportButton({ url, poleName, year }: { url: string; poleName: string; year: number }) {
+/** The two PDFs of a pole's campaign: the two-page summary for the meeting, and the full report. */
+const DOCUMENTS = {
+  summary: {
+    file: 'synthese',
+    label: 'Télécharger la synthèse (2 pages, PDF)',
+    busyLabel: 'Préparation de la synthèse…',
+    doneLabel: 'Synthèse téléchargée.',
+    failureLabel: 'La synthèse n’a pas pu être téléchargée.',
+    testId: 'download-summary',
+  },
+  report: {
+    file: 'rapport',
+    label: 'Télécharger le rapport complet (PDF)',
+    busyLabel: 'Préparation du rapport…',
+    doneLabel: 'Rapport téléchargé.',
+    failureLabel: 'Le rapport n’a pas pu être téléchargé.',
+    testId: 'download-pdf',
+  },
+} as const;
+
+export function DownloadReportButton({ url, document, poleName, year }: { url: string; document: keyof typeof DOCUMENTS; poleName: string; year: number }) {
+  const d = DOCUMENTS[document];
   return (
     <DownloadFileButton
       url={url}
-      fileName={`rapport-${slug(poleName)}-${year}.pdf`}
+      fileName={`${d.file}-${slug(poleName)}-${year}.pdf`}
       accept="application/pdf"
-      label="Télécharger le rapport PDF"
-      busyLabel="Préparation du rapport…"
-      doneLabel="Rapport téléchargé."
-      testId="download-pdf"
-      progressTestId="download-progress"
-      forbiddenMessage="Vous n’avez pas accès au rapport de ce pôle."
-      failureLabel="Le rapport n’a pas pu être téléchargé."
+      label={d.label}
+      busyLabel={d.busyLabel}
+      doneLabel={d.doneLabel}
+      testId={d.testId}
+      progressTestId={`${d.testId}-progress`}
+      forbiddenMessage="Vous n’avez pas accès aux résultats de ce pôle."
+      failureLabel={d.failureLabel}
     />
   );
 }
+
+/** The chart files of a pole's dashboard are named like its PDFs: « resultats-<pôle>-<année>-<graphique> ». */
+export const chartFileName = (poleName: string, year: number, chart: string) => `resultats-${slug(poleName)}-${year}-${chart}`;

@@ -9,20 +9,24 @@ import { useResource } from '../../useResource';
 import { campaignPagePath } from '../campaign/CampaignPage';
 import { DissensusList, EvolutionTable, OptionsList, SwotGrid, VerbatimsList } from './AnalysisSections';
 import { BenchmarkSection } from './BenchmarkSection';
-import { DimensionsResults, OverviewRadar, ParticipationResults } from './ChartSections';
+import { DimensionsResults, ParticipationResults, ThemesOverview } from './ChartSections';
 import { DownloadReportButton } from './DownloadReportButton';
-import { reportPdfPath, resultsApiPath } from './paths';
+import { FollowUpSection } from './FollowUpSection';
+import { reportPdfPath, resultsApiPath, summaryPdfPath } from './paths';
 import { formatScore } from './scoreFormat';
 import { SectionNav } from '../../components/SectionNav';
+import { followUpTitle } from '../../../reports/vocabulary';
+import './results.css';
 
 function DashboardNav({ results }: { results: PoleResults }) {
   const links: [string, string][] = [
     ['#participation-title', 'Participation'],
-    ['#radar-title', 'Vue d’ensemble'],
+    ['#overview-title', 'Vue d’ensemble'],
     ['#dimensions-title', 'Dimensions'],
-    ['#dissensus-title', 'Dissensus'],
-    ['#swot-title', 'Synthèse'],
+    ['#dissensus-title', 'Désaccords'],
+    ['#swot-title', 'Forces et faiblesses'],
     ['#options-title', 'Options stratégiques'],
+    ...(results.followUp?.actions.length ? ([['#follow-up-title', followUpTitle(results.followUp.year)]] as [string, string][]) : []),
     ...(results.evolution ? ([['#evolution-title', 'Évolution']] as [string, string][]) : []),
     ...(results.benchmark !== undefined ? ([['#benchmark-title', 'Comparaison avec le réseau']] as [string, string][]) : []),
     ['#verbatims-title', 'Paroles de répondants'],
@@ -91,7 +95,12 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
           {results?.available && <p className="hint">Moyenne des dimensions internes du pôle. Scores de 0 (défavorable) à 100 (favorable).</p>}
         </div>
         {results && (
-          <DownloadReportButton url={reportPdfPath(poleId, campaignId)} poleName={results.pole.name} year={results.campaign.year} />
+          <div className="report-downloads">
+            {results.available && (
+              <DownloadReportButton url={summaryPdfPath(poleId, campaignId)} document="summary" poleName={results.pole.name} year={results.campaign.year} />
+            )}
+            <DownloadReportButton url={reportPdfPath(poleId, campaignId)} document="report" poleName={results.pole.name} year={results.campaign.year} />
+          </div>
         )}
       </header>
 
@@ -108,6 +117,7 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
             <p>{results.message ?? 'Les résultats ne sont pas encore disponibles pour cette campagne.'}</p>
           </div>
           <ParticipationResults results={results} />
+          <FollowUpSection results={results} />
         </>
       )}
 
@@ -115,11 +125,12 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
         <>
           <DashboardNav results={results} />
           <ParticipationResults results={results} />
-          <OverviewRadar results={results} />
+          <ThemesOverview results={results} />
           <DimensionsResults results={results} />
           <DissensusList results={results} />
           <SwotGrid results={results} />
           <OptionsList results={results} />
+          <FollowUpSection results={results} />
           <EvolutionTable results={results} />
           <BenchmarkSection results={results} />
           <VerbatimsList results={results} />

@@ -3,10 +3,16 @@ export function resultsPagePath(poleId: string, campaignId: string): string {
   return `/poles/${encodeURIComponent(poleId)}/campagnes/${encodeURIComponent(campaignId)}/resultats`;
 }
 
+const apiBase = (poleId: string, campaignId: string) => `/api/poles/${encodeURIComponent(poleId)}/campaigns/${encodeURIComponent(campaignId)}`;
+
 export function resultsApiPath(poleId: string, campaignId: string): string {
-  return `/api/poles/${encodeURIComponent(poleId)}/campaigns/${encodeURIComponent(campaignId)}/results`;
+  return `${apiBase(poleId, campaignId)}/results`;
 }
 
 export function reportPdfPath(poleId: string, campaignId: string): string {
-  return `/api/poles/${encodeURIComponent(poleId)}/campaigns/${encodeURIComponent(campaignId)}/report.pdf`;
+  return `${apiBase(poleId, campaignId)}/report.pdf`;
+}
+
+export function summaryPdfPath(poleId: string, campaignId: string): string {
+  return `${apiBase(poleId, campaignId)}/summary.pdf`;
 }

@@ -1,7 +1,7 @@
 // Backups of a data folder as sets: one folder per backup in DATA_DIR/backups/, named by its UTC time, holding the
 // database copied online and the key without which it is useless (secret.key seals the invitation and opt-out
 // links), with a manifest of their SHA-256. Folders 0700, files 0600: a backup holds the same data as the folder.
-// Used by `npm run backup` and `npm run restore -- <sauvegarde>` (scripts/).
+// Used by `npm run backup` and `npm run restore -- <sauvegarde>` (server/cli-backup.ts, server/cli-restore.ts).
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';

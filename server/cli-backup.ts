@@ -1,7 +1,7 @@
 // `npm run backup`: a backup set of DATA_DIR (database copied online, while the server runs, and its key) in
 // DATA_DIR/backups/, keeping the BACKUP_KEEP newest. Meant for a daily cron job; exits with 1 on failure.
-import { readConfig } from '../server/config.ts';
-import { BackupError, createBackup } from '../server/backups.ts';
+import { readConfig } from './config.ts';
+import { BackupError, createBackup } from './backups.ts';
 
 try {
   const config = readConfig();

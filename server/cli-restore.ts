@@ -1,7 +1,7 @@
 // `npm run restore -- <sauvegarde>`: puts a backup set (a folder path, or a folder name in DATA_DIR/backups/) in place
 // of DATA_DIR's database and key, the server being stopped; the replaced ones are kept aside. Exits with 1 on failure.
-import { readConfig } from '../server/config.ts';
-import { BackupError, restoreBackup } from '../server/backups.ts';
+import { readConfig } from './config.ts';
+import { BackupError, restoreBackup } from './backups.ts';
 
 const [backup] = process.argv.slice(2);
 if (!backup) {

@@ -127,8 +127,18 @@ export function networkResultsView(deps: AppDeps, campaign: Campaign, filters: N
   const { input, choices, questionnaire } = networkInput(deps, campaign, filters);
   const results = computeNetworkResults(input);
   const view: NetworkResultsView = { ...results, filters, filterChoices: choices, evolution: networkEvolution(deps, campaign, filters, results) };
-  if (!compareTo) return view;
+  return compareTo ? { ...view, ...changesSince(deps, compareTo, questionnaire, input, results) } : view;
+}
 
+/** The poles' results and, with `compareTo`, their change: what the poles × themes export needs, without the medians' evolution. */
+export function networkPoleResults(deps: AppDeps, campaign: Campaign, filters: NetworkFilters, compareTo?: Campaign): NetworkResults['poles'] {
+  const { input, questionnaire } = networkInput(deps, campaign, filters);
+  const results = computeNetworkResults(input);
+  return compareTo ? changesSince(deps, compareTo, questionnaire, input, results).poles : results.poles;
+}
+
+/** Each pole's change since `compareTo`, on the items both versions share (through the `renamed` mapping). */
+function changesSince(deps: AppDeps, compareTo: Campaign, questionnaire: Questionnaire, input: NetworkInput, results: NetworkResults) {
   const earlier = questionnaireOf(deps, compareTo);
   settleIfClosed(deps, compareTo);
   // Items renamed in this campaign's version: only across versions (the same version keeps its own keys).
@@ -146,7 +156,6 @@ export function networkResultsView(deps: AppDeps, campaign: Campaign, filters: N
     previous: readResponses(deps, compareTo, earlier, (id) => shown.has(id)),
   });
   return {
-    ...view,
     poles: results.poles.map((p) => ({ ...p, change: changes.get(p.id) })),
     comparedTo: {
       id: compareTo.id,

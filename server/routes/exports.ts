@@ -5,14 +5,14 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { adminOnly, poleAccess, requireCampaign, requirePole, requireUser } from '../auth.ts';
+import { adminOnly, poleAccess, requireCampaign, poleCampaign, requireUser } from '../auth.ts';
 import { ApiError } from '../errors.ts';
 import type { Campaign, Pole } from '../db/index.ts';
 import { responsesCsv, tableCsv } from '../../reports/export/csv.ts';
 import { polesTable } from '../../reports/export/poles.ts';
 import { themeCode } from '../../reports/export/theme-codes.ts';
 import { QUESTIONS_HEADER, dictionaryRows } from '../../reports/export/layout.ts';
-import { networkResultsView, type NetworkFilters } from '../network-results.ts';
+import { networkPoleResults, type NetworkFilters } from '../network-results.ts';
 import { invalidField } from '../errors.ts';
 import { TooManyRowsError, XLSX_TYPE, responsesXlsx } from '../../reports/export/xlsx.ts';
 import { exportNoteHeader, type ExportRow } from '../../reports/export/layout.ts';
@@ -98,14 +98,14 @@ export function exportRoutes(deps: AppDeps) {
   const polesOf = (campaign: Campaign, questionnaire: Questionnaire, filters: NetworkFilters, pole?: Pole, compareTo?: string) => {
     const earlier = compareTo === undefined ? undefined : repos.campaigns.get(compareTo);
     if (compareTo !== undefined && (!earlier || !deps.questionnaires.has(earlier.questionnaireId))) throw invalidField('compareTo', 'Campagne de comparaison introuvable.');
-    const view = networkResultsView(deps, campaign, filters, earlier);
+    const poles = networkPoleResults(deps, campaign, filters, earlier);
     const profiles = repos.network.profiles(campaign.id);
-    const codes = new Map(questionnaire.model.themes.map((t) => [t.id, themeCode(t)]));
     return polesTable({
       campaign,
-      themes: view.themes.map((t) => ({ id: t.id, code: codes.get(t.id) ?? t.id })),
+      // The network results' scores follow the model's themes, in order.
+      themes: questionnaire.model.themes.map((t) => ({ id: t.id, code: themeCode(t) })),
       profileQuestions: questionnaire.profileModel.questions,
-      poles: view.poles.filter((p) => !pole || p.id === pole.id).map((p) => ({ ...p, profile: profiles.get(p.id) ?? null })),
+      poles: poles.filter((p) => !pole || p.id === pole.id).map((p) => ({ ...p, profile: profiles.get(p.id) ?? null })),
       withChange: earlier !== undefined,
     });
   };
@@ -189,9 +189,8 @@ export function exportRoutes(deps: AppDeps) {
       responses: { ...csvResponse, ...errors(401, 403, 404, 409, 422) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole } = requirePole(c, deps, poleId);
-      return sendCsv(c, requireCampaign(deps, campaignId), pole, c.req.valid('query'));
+      const { pole, campaign } = poleCampaign(c);
+      return sendCsv(c, campaign, pole, c.req.valid('query'));
     },
   );
 
@@ -203,9 +202,8 @@ export function exportRoutes(deps: AppDeps) {
       responses: { ...xlsxResponse, ...errors(401, 403, 404, 409) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole } = requirePole(c, deps, poleId);
-      return sendXlsx(c, requireCampaign(deps, campaignId), pole);
+      const { pole, campaign } = poleCampaign(c);
+      return sendXlsx(c, campaign, pole);
     },
   );
   return app;

@@ -3,7 +3,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Context } from 'hono';
 import type { AppDeps, AppEnv } from '../context.ts';
-import { poleAccess, requireCampaign, requirePole } from '../auth.ts';
+import { poleAccess, poleCampaign } from '../auth.ts';
 import { poleResults } from '../pole-results.ts';
 import { renderPoleReport } from '../../reports/pdf/pole-report.ts';
 import { renderPoleSummary } from '../../reports/pdf/summary.ts';
@@ -26,9 +26,8 @@ export function resultRoutes(deps: AppDeps) {
       responses: { 200: json(PoleResultsSchema, 'Résultats (nombres non arrondis)'), ...errors(401, 403, 404) },
     }),
     (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole } = requirePole(c, deps, poleId);
-      return c.json(poleResults(deps, pole, requireCampaign(deps, campaignId)), 200);
+      const { pole, campaign } = poleCampaign(c);
+      return c.json(poleResults(deps, pole, campaign), 200);
     },
   );
 
@@ -40,9 +39,7 @@ export function resultRoutes(deps: AppDeps) {
       responses: pdfResponse,
     }),
     async (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole } = requirePole(c, deps, poleId);
-      const campaign = requireCampaign(deps, campaignId);
+      const { pole, campaign } = poleCampaign(c);
       const review = deps.repos.reviews.get(pole.id, campaign.id)?.review ?? null;
       const pdf = await renderPoleReport(poleResults(deps, pole, campaign), { generatedAt: deps.now(), review });
       return pdfFile(c, pdf, `rapport-${fileSlug(pole.name)}-${campaign.year}.pdf`);
@@ -57,9 +54,7 @@ export function resultRoutes(deps: AppDeps) {
       responses: pdfResponse,
     }),
     async (c) => {
-      const { poleId, campaignId } = c.req.valid('param');
-      const { pole } = requirePole(c, deps, poleId);
-      const campaign = requireCampaign(deps, campaignId);
+      const { pole, campaign } = poleCampaign(c);
       const pdf = await renderPoleSummary(poleResults(deps, pole, campaign), { generatedAt: deps.now() });
       return pdfFile(c, pdf, `synthese-${fileSlug(pole.name)}-${campaign.year}.pdf`);
     },

@@ -117,14 +117,19 @@ export async function measureLoad(browser: Browser, url: string, options: LoadOp
     let bytes = 0;
     let lastActivity = performance.now();
     cdp.on('Network.requestWillBeSent', (e) => {
+      // The browser's own request for the tab's icon, made when it pleases (often after the page has loaded):
+      // neither page asks for it, and counting it would only add noise.
+      if (new URL(e.request.url).pathname === '/favicon.ico') return;
       pending.set(e.requestId, { url: e.request.url, type: e.type ?? 'Other' });
       lastActivity = performance.now();
     });
     cdp.on('Network.responseReceived', (e) => {
-      if (e.response.status >= 400) problems.push(`${e.response.status} ${e.response.url}`);
+      if (pending.has(e.requestId) && e.response.status >= 400) problems.push(`${e.response.status} ${e.response.url}`);
     });
     cdp.on('Network.loadingFinished', (e) => {
-      const { url, type } = pending.get(e.requestId) ?? { url: '?', type: 'Other' };
+      const request = pending.get(e.requestId);
+      if (!request) return;
+      const { url, type } = request;
       pending.delete(e.requestId);
       responses.push({ url, type, bytes: e.encodedDataLength });
       bytes += e.encodedDataLength;
@@ -132,7 +137,7 @@ export async function measureLoad(browser: Browser, url: string, options: LoadOp
       lastActivity = performance.now();
     });
     cdp.on('Network.loadingFailed', (e) => {
-      pending.delete(e.requestId);
+      if (!pending.delete(e.requestId)) return;
       if (!e.canceled) problems.push(`échec ${e.errorText}`);
       lastActivity = performance.now();
     });

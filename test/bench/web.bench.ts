@@ -14,6 +14,7 @@ import { ROOT } from '../../server/client-build.ts';
 import { startServer, type RunningServer } from '../../server/serve.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { buildMinimalPage, serveMinimalPage, type StaticServer } from './web-minimal/page.ts';
+import { invitationLinks } from './web-links.ts';
 import { firstQuestionName, LINK_4G, measureLoad, type LoadResult, type NetworkLink } from './web-measure.ts';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -52,24 +53,6 @@ async function buildApp(outDir: string): Promise<void> {
   });
 }
 
-/** An open campaign, a pole and `count` individual links, made as an administrator would, through the API. */
-async function invitationLinks(server: RunningServer, count: number): Promise<string[]> {
-  const login = await fetch(`${server.url}/api/session`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
-  if (login.status !== 204) throw new Error(`Connexion de l’administrateur refusée (${login.status}) : ${await login.text()}`);
-  const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
-  const session = (await (await fetch(`${server.url}/api/session`, { headers: { cookie } })).json()) as { csrfToken: string };
-  const call = async <T>(path: string, body: unknown): Promise<T> => {
-    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers: { cookie, 'x-csrf-token': session.csrfToken, 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    const text = await res.text();
-    if (res.status !== 201) throw new Error(`POST ${path} : ${res.status} ${text}`);
-    return JSON.parse(text) as T;
-  };
-  const pole = await call<{ id: string }>('/api/poles', { name: 'Pôle de mesure' });
-  const campaign = await call<{ id: string }>('/api/campaigns', { year: new Date().getFullYear(), questionnaireId: QUESTIONNAIRE });
-  const { invitations } = await call<{ invitations: { token: string }[] }>(`/api/poles/${pole.id}/campaigns/${campaign.id}/invitations`, { count });
-  return invitations.map((i) => i.token);
-}
-
 const work = mkdtempSync(join(tmpdir(), 'ptce-bench-web-'));
 let browser: Browser | undefined;
 let server: RunningServer | undefined;
@@ -87,7 +70,7 @@ try {
   if (!definition) throw new Error(`Questionnaire ${QUESTIONNAIRE} introuvable.`);
   const questionName = firstQuestionName(definition);
   // A link opened once is bound to that browser: a new one for each load, plus one for the warm-up.
-  const links = await invitationLinks(server, 1 + RUNS * CONDITIONS.length);
+  const links = await invitationLinks(server, ADMIN, QUESTIONNAIRE, 1 + RUNS * CONDITIONS.length);
 
   t = performance.now();
   console.log('Construction de la page minimale (React + survey-core + survey-react-ui)…');

@@ -1,6 +1,6 @@
 // npm run bench:network — network results for 250 poles × 30 responses, then 10 times that.
 // Targets (targets.ts): results within 300 ms at 250 poles and 1.5 s at 2,500 poles, cost growing no faster than responses.
-import { reportFigures, type Figure } from './figures.ts';
+import { formatNumber, reportFigures, type Figure } from './figures.ts';
 import { TARGETS } from './targets.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -95,8 +95,8 @@ console.log(`Coût ×${ratio.toFixed(1)} pour ×10 réponses (croissance ${ratio
 await closeChartWorker();
 const measured = small === large ? [small] : [small, large];
 const figures: Figure[] = measured.flatMap((m) => [
-  { name: `Résultats réseau, ${m.poles} pôles × ${RESPONSES_PER_POLE} réponses`, value: m.medianMs, unit: 'ms', target: m.poles >= 2500 ? TARGETS.networkLargeMs : TARGETS.networkSmallMs },
-  { name: `Rapport PDF réseau, ${m.poles} pôles`, value: m.pdf.medianMs, unit: 'ms', note: `${m.pdf.pages} pages` },
+  { name: `Résultats réseau, ${formatNumber(m.poles)} pôles × ${RESPONSES_PER_POLE} réponses`, value: m.medianMs, unit: 'ms', target: m.poles >= 2500 ? TARGETS.networkLargeMs : TARGETS.networkSmallMs },
+  { name: `Rapport PDF réseau, ${formatNumber(m.poles)} pôles`, value: m.pdf.medianMs, unit: 'ms', note: `${m.pdf.pages} pages` },
 ]);
 if (measured.length === 2) figures.push({ name: 'Coût pour 10 fois plus de réponses', value: ratio, unit: '×', digits: 1, target: TARGETS.networkGrowth });
 reportFigures('network', figures);

@@ -6,7 +6,7 @@
 // as the dashboard does; both at 1.5 pixels per point for print.
 // Every run renders a different pole (different answers, scores, options, verbatims): nothing is reused from
 // one report to the next but fonts, chart.js and registrations.
-import { reportFigures, type Figure } from './figures.ts';
+import { formatNumber, reportFigures, type Figure } from './figures.ts';
 import { TARGETS } from './targets.ts';
 import { launchChromium } from '../helpers/chromium.ts';
 import { createRequire } from 'node:module';
@@ -233,7 +233,7 @@ try {
   console.log(`targets: pdfkit median <= ${TARGETS.reportPdfkitMs.limit} ms: ${pdfkit.median <= TARGETS.reportPdfkitMs.limit ? 'met' : 'MISSED'}; >= ${TARGETS.reportSpeedupOverChromium.limit}x faster than Chromium: ${ratio >= TARGETS.reportSpeedupOverChromium.limit ? 'met' : 'MISSED'}`);
   reportFigures('report', [
     pdfkitFigure,
-    { name: 'Chromium (graphiques JPEG) / pdfkit', value: ratio, unit: '×', digits: 2, target: TARGETS.reportSpeedupOverChromium, note: `Chromium ${browserPdf.median.toFixed(0)} ms` },
+    { name: 'Chromium (graphiques JPEG) / pdfkit', value: ratio, unit: '×', digits: 2, target: TARGETS.reportSpeedupOverChromium, note: `Chromium ${formatNumber(browserPdf.median)} ms` },
     { name: 'Chromium (chart.js dans la page) / pdfkit', value: inPage.median / pdfkit.median, unit: '×', digits: 2 },
   ]);
 } finally {

@@ -1,6 +1,6 @@
 // npm run bench:submit — validated submissions per second through HTTP on loopback.
 // The server runs in its own process (as in production); this process only sends requests.
-import { reportFigures } from './figures.ts';
+import { formatNumber, reportFigures } from './figures.ts';
 import { TARGETS } from './targets.ts';
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -102,7 +102,7 @@ if (failures.size) console.log('Autres statuts :', Object.fromEntries(failures))
 rmSync(dataDir, { recursive: true, force: true });
 const refused = [...failures.values()].reduce((a, b) => a + b, 0);
 reportFigures('submit', [
-  { name: 'Réponses validées par seconde (HTTP, boucle locale)', value: accepted / seconds, unit: 'réponses/s', target: TARGETS.submitThroughput, note: `latence médiane ${pct(0.5)} ms` },
+  { name: 'Réponses validées par seconde (HTTP, boucle locale)', value: accepted / seconds, unit: 'réponses/s', target: TARGETS.submitThroughput, note: `latence médiane ${formatNumber(Number(pct(0.5)), 1)} ms` },
   { name: 'Réponses refusées ou absentes de la base', value: Math.abs(stored - accepted) + refused, unit: '', target: TARGETS.submitLost },
 ]);
 if (stored !== accepted || failures.size) process.exitCode = 1;

@@ -150,7 +150,14 @@ try {
     if (process.env.BENCH_VERBOSE) for (const r of sample.responses) console.log(`  ${kB(r.bytes).padStart(8)}  ${r.type.padEnd(10)} ${r.url}`);
   }
   console.log(`Médianes de ${RUNS} chargements à froid par page et par condition ; octets : corps compressés et en-têtes.`);
+  // On a loaded machine the medians drift up together; the quickest loads show what each page can do.
+  const quickest = (page: PageKey, c: string) => ms(Math.min(...results.get(key(page, c))!.map((r) => r?.ms ?? Infinity)));
+  console.log(`Chargements les plus rapides : ${CONDITIONS.map((c) => `${c.label} application ${quickest('app', c.key)}, page minimale ${quickest('minimal', c.key)}`).join(' ; ')}.`);
   reportFigures('web', figures, { print: false });
+} catch (error) {
+  // What went wrong, in words (Chromium missing, a build or a load that failed); the stack only on request.
+  console.error(`bench:web : ${process.env.BENCH_VERBOSE ? (error as Error).stack : (error as Error).message}`);
+  process.exitCode = 1;
 } finally {
   await browser?.close();
   await minimal?.close();

@@ -1,5 +1,7 @@
 // npm run bench:network — network results for 250 poles × 30 responses, then 10 times that.
-// Targets: results within 300 ms at 250 poles and 1.5 s at 2,500 poles, cost growing no faster than responses.
+// Targets (targets.ts): results within 300 ms at 250 poles and 1.5 s at 2,500 poles, cost growing no faster than responses.
+import { formatNumber, reportFigures, type Figure } from './figures.ts';
+import { TARGETS } from './targets.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,11 +85,18 @@ async function measure(poles: number) {
 const pdfText = (m: Awaited<ReturnType<typeof measure>>) =>
   `rapport PDF en ${m.pdf.medianMs.toFixed(0)} ms (médiane de ${m.pdf.runs} ; ${m.pdf.pages} pages, ${(m.pdf.bytes / 1e6).toFixed(1).replace('.', ',')} Mo)`;
 const small = process.env.BENCH_LARGE_ONLY ? await measure(2500) : await measure(250);
-console.log(`${small.poles} pôles × ${RESPONSES_PER_POLE} réponses (${small.responses}) : résultats réseau en ${small.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ 300 ms ; ${small.withResults} pôles avec résultats ; données générées en ${(small.seededMs / 1000).toFixed(1)} s`);
+console.log(`${small.poles} pôles × ${RESPONSES_PER_POLE} réponses (${small.responses}) : résultats réseau en ${small.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ ${TARGETS.networkSmallMs.limit} ms ; ${small.withResults} pôles avec résultats ; données générées en ${(small.seededMs / 1000).toFixed(1)} s`);
 console.log(`${small.poles} pôles : ${pdfText(small)}`);
 const large = process.env.BENCH_SMALL_ONLY ? small : await measure(2500);
-console.log(`${large.poles} pôles × ${RESPONSES_PER_POLE} réponses (${large.responses}) : résultats réseau en ${large.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ 1 500 ms ; données générées en ${(large.seededMs / 1000).toFixed(1)} s`);
+console.log(`${large.poles} pôles × ${RESPONSES_PER_POLE} réponses (${large.responses}) : résultats réseau en ${large.medianMs.toFixed(0)} ms (médiane de ${RUNS}) — objectif ≤ ${TARGETS.networkLargeMs.limit} ms ; données générées en ${(large.seededMs / 1000).toFixed(1)} s`);
 console.log(`${large.poles} pôles : ${pdfText(large)}`);
 const ratio = large.medianMs / small.medianMs;
-console.log(`Coût ×${ratio.toFixed(1)} pour ×10 réponses (croissance ${ratio <= 10.5 ? 'au plus linéaire' : 'PLUS QUE LINÉAIRE'})`);
+console.log(`Coût ×${ratio.toFixed(1)} pour ×10 réponses (croissance ${ratio <= TARGETS.networkGrowth.limit ? 'au plus linéaire' : 'PLUS QUE LINÉAIRE'})`);
 await closeChartWorker();
+const measured = small === large ? [small] : [small, large];
+const figures: Figure[] = measured.flatMap((m) => [
+  { name: `Résultats réseau, ${formatNumber(m.poles)} pôles × ${RESPONSES_PER_POLE} réponses`, value: m.medianMs, unit: 'ms', target: m.poles >= 2500 ? TARGETS.networkLargeMs : TARGETS.networkSmallMs },
+  { name: `Rapport PDF réseau, ${formatNumber(m.poles)} pôles`, value: m.pdf.medianMs, unit: 'ms', note: `${m.pdf.pages} pages` },
+]);
+if (measured.length === 2) figures.push({ name: 'Coût pour 10 fois plus de réponses', value: ratio, unit: '×', digits: 1, target: TARGETS.networkGrowth });
+reportFigures('network', figures);

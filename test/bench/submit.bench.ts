@@ -1,5 +1,7 @@
 // npm run bench:submit — validated submissions per second through HTTP on loopback.
 // The server runs in its own process (as in production); this process only sends requests.
+import { formatNumber, reportFigures } from './figures.ts';
+import { TARGETS } from './targets.ts';
 import { fork } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -93,9 +95,14 @@ latencies.sort((a, b) => a - b);
 const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))].toFixed(1);
 const stored = createDeps(config).repos.db.prepare('SELECT count(*) FROM responses').pluck().get() as number;
 console.log(`Réponses acceptées (201) : ${accepted} en ${seconds.toFixed(1)} s`);
-console.log(`Débit : ${Math.round(accepted / seconds)} réponses validées/s (objectif ≥ 1 500/s)`);
+console.log(`Débit : ${Math.round(accepted / seconds)} réponses validées/s (objectif ≥ ${TARGETS.submitThroughput.limit}/s)`);
 console.log(`Latence : médiane ${pct(0.5)} ms, p99 ${pct(0.99)} ms`);
 console.log(`Enregistrées en base après arrêt : ${stored}${stored === accepted ? ' (toutes)' : ' — ÉCART !'}`);
 if (failures.size) console.log('Autres statuts :', Object.fromEntries(failures));
 rmSync(dataDir, { recursive: true, force: true });
+const refused = [...failures.values()].reduce((a, b) => a + b, 0);
+reportFigures('submit', [
+  { name: 'Réponses validées par seconde (HTTP, boucle locale)', value: accepted / seconds, unit: 'réponses/s', target: TARGETS.submitThroughput, note: `latence médiane ${formatNumber(Number(pct(0.5)), 1)} ms` },
+  { name: 'Réponses refusées ou absentes de la base', value: Math.abs(stored - accepted) + refused, unit: '', target: TARGETS.submitLost },
+]);
 if (stored !== accepted || failures.size) process.exitCode = 1;

@@ -1,20 +1,12 @@
 // Real browser for end-to-end tests: Debian's Chromium driven by playwright-core.
 // Missing browser: the tests fail under CI=true (so CI can never pass without them) and are skipped elsewhere.
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { browserAvailable, launchChromium } from '../helpers/chromium.ts';
 
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const browserAvailable = existsSync(CHROMIUM);
+export { CHROMIUM, browserAvailable } from '../helpers/chromium.ts';
 export const runBrowserTests = browserAvailable || process.env.CI === 'true';
-
-export function launchBrowser(): Promise<Browser> {
-  if (!browserAvailable) throw new Error(`Chromium introuvable (${CHROMIUM}) : installez le paquet Debian « chromium » ou définissez CHROMIUM_PATH.`);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
+export const launchBrowser = launchChromium;
 
 /** The page draws `count` charts, each with a visible size and an accessible label. */
 export async function expectChartsDrawn(page: Page, count: number) {

@@ -20,7 +20,7 @@ describe.runIf(runBrowserTests)('the admin imports a new questionnaire version',
     server = await startE2eServer();
     dir = mkdtempSync(join(tmpdir(), 'ptce-questionnaire-import-'));
     const definition = JSON.parse(readFileSync(definitionUrl, 'utf8')) as Json;
-    writeFileSync(join(dir, 'ptce-2027.json'), JSON.stringify(definition));
+    writeFileSync(join(dir, 'ptce-2028.json'), JSON.stringify(definition));
     // Broken copy: the first matrix row loses its "ptce" metadata.
     const broken = structuredClone(definition);
     const matrix = (broken.pages as Json[]).flatMap((p) => (p.elements ?? []) as Json[]).find((e) => e.type === 'matrix')!;
@@ -46,17 +46,17 @@ describe.runIf(runBrowserTests)('the admin imports a new questionnaire version',
     await expect.poll(() => section.getByTestId('questionnaire-ptce-2026').count(), { timeout: 10_000 }).toBe(1);
 
     // A valid copy under a new identifier.
-    await page.getByLabel('Identifiant de la version').fill('ptce-2027');
-    await page.getByLabel('Définition SurveyJS (fichier JSON exporté de SurveyJS Creator)').setInputFiles(join(dir, 'ptce-2027.json'));
+    await page.getByLabel('Identifiant de la version').fill('ptce-2028');
+    await page.getByLabel('Définition SurveyJS (fichier JSON exporté de SurveyJS Creator)').setInputFiles(join(dir, 'ptce-2028.json'));
     await page.getByRole('button', { name: 'Importer la version' }).click();
     await expect
       .poll(() => section.getByRole('status').textContent(), { timeout: 10_000 })
-      .toBe('Version ptce-2027 importée : 26 thèmes, 97 items notés.');
-    const imported = server.deps.questionnaires.get('ptce-2027');
+      .toBe('Version ptce-2028 importée : 26 thèmes, 97 items notés.');
+    const imported = server.deps.questionnaires.get('ptce-2028');
     expect(imported).toBeDefined();
-    await expect.poll(() => section.getByTestId('questionnaire-ptce-2027').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => section.getByTestId('questionnaire-ptce-2028').count(), { timeout: 10_000 }).toBe(1);
     // The campaign form offers the new version at once, without a reload.
-    await expect.poll(() => page.locator('#campaign-questionnaire option[value="ptce-2027"]').count(), { timeout: 10_000 }).toBe(1);
+    await expect.poll(() => page.locator('#campaign-questionnaire option[value="ptce-2028"]').count(), { timeout: 10_000 }).toBe(1);
 
     // A broken copy: the alert lists each problem, path in <code>.
     await page.getByLabel('Identifiant de la version').fill('ptce-2028');

@@ -2,12 +2,14 @@
 // questions asked of the insiders only, the maturity ladder explained for each practice, the pole's funding and its
 // members' workload measured as the pole's own traits, and a renamed mapping that carries the evolution from 2026.
 // Row counts come from the survey's own conditions, evaluated by survey-core as the respondent's browser does.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Model, type Question, type QuestionMatrixModel } from 'survey-core';
 import { checkQuestionnaire } from '../../surveys/check.ts';
 import { compileModel, partsOf, profileModel, questionnaireModel, type QuestionnaireModel } from '../../surveys/model.ts';
-import { checkRenamed, loadQuestionnaires } from '../../surveys/registry.ts';
+import { checkRenamed, DEFINITIONS_DIR, loadQuestionnaires, QuestionnaireError } from '../../surveys/registry.ts';
 import { registerPtceProperties } from '../../surveys/serializer.ts';
 import { CATALOGUE_ROLES, STRATEGIC_OPTIONS } from '../../surveys/strategic-options.ts';
 import { selectOptions } from '../../reports/analysis/options.ts';
@@ -283,6 +285,29 @@ describe('ptce-2027: the renamed mapping and the items shared with 2026', () => 
     return index === undefined ? [] : [{ item, before: model2026.items[index] }];
   });
   const conditionsOf = (m: QuestionnaireModel, question: string) => m.questions.find((q) => q.name === question)!.conditions;
+
+  it('is read from <id>.renamed.json beside a file version and checked like an imported version’s', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ptce-renamed-'));
+    try {
+      for (const file of ['ptce-2027.json', 'ptce-2027.profile.json']) copyFileSync(join(DEFINITIONS_DIR, file), join(dir, file));
+      // Without the file, no mapping (and the mapping file is never taken for a version of its own).
+      expect(loadQuestionnaires(dir).get('ptce-2027')!.renamed).toEqual({});
+      writeFileSync(join(dir, 'ptce-2027.renamed.json'), JSON.stringify({ ...renamed, 'gouv_debat.inconnue': 'gouv_debat.espaces_debat', 'gouv_debat.espaces_debat': 42 }));
+      let error: unknown;
+      try {
+        loadQuestionnaires(dir);
+      } catch (err) {
+        error = err;
+      }
+      expect(error).toBeInstanceOf(QuestionnaireError);
+      expect((error as QuestionnaireError).problems.map((p) => p.path)).toEqual(['renamed["gouv_debat.inconnue"]', 'renamed["gouv_debat.espaces_debat"]']);
+      writeFileSync(join(dir, 'ptce-2027.renamed.json'), JSON.stringify(renamed));
+      expect([...loadQuestionnaires(dir).keys()]).toEqual(['ptce-2027']);
+      expect(loadQuestionnaires(dir).get('ptce-2027')!.renamed).toEqual(renamed);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('is valid: 2027 keys on the left, 2026 item keys on the right', () => {
     expect(checkRenamed(definition, renamed)).toEqual([]);

@@ -13,6 +13,8 @@ import { checkRenamed, DEFINITIONS_DIR, loadQuestionnaires, QuestionnaireError }
 import { registerPtceProperties } from '../../surveys/serializer.ts';
 import { CATALOGUE_ROLES, STRATEGIC_OPTIONS } from '../../surveys/strategic-options.ts';
 import { selectOptions } from '../../reports/analysis/options.ts';
+import { computeFollowUp, optionThemeIds } from '../../reports/analysis/follow-up.ts';
+import { themeRoles } from '../../surveys/metadata.ts';
 import { swotCategory, DEFAULT_THRESHOLDS } from '../../reports/analysis/swot.ts';
 import type { ThemeResult } from '../../reports/types.ts';
 
@@ -71,6 +73,20 @@ const figure = (filter: (p: Profile) => boolean) => {
 };
 
 describe('ptce-2027: the definition', () => {
+  it('refuses a merged theme’s alsoRoles that are not a list, unknown to the catalogue, or held by another theme', () => {
+    const withAlso = (index: number, alsoRoles: unknown) => {
+      const copy = structuredClone(definition);
+      copy.ptce.themes[index].alsoRoles = alsoRoles;
+      return checkQuestionnaire(copy).map((i) => i.path);
+    };
+    const debate = definition.ptce.themes.findIndex((t: any) => t.id === 'gouv-debat-decision');
+    expect(withAlso(debate, 'gouv-consensus')).toEqual([`ptce.themes[${debate}].alsoRoles`]);
+    expect(withAlso(debate, ['gouv-consensus', 'inconnu'])).toEqual([`ptce.themes[${debate}].alsoRoles[1]`]);
+    // Held by the theme itself (its role) or by another theme.
+    expect(withAlso(debate, ['gouv-debat-concertation'])).toEqual([`ptce.themes[${debate}].alsoRoles[0]`]);
+    expect(withAlso(debate, ['gouv-consensus', 'coop-ouverture'])).toEqual([`ptce.themes[${definition.ptce.themes.findIndex((t: any) => t.id === 'coop-ouverture')}].role`]);
+  });
+
   it('passes the definition check and loads from the folder with its renamed mapping', () => {
     expect(checkQuestionnaire(definition)).toEqual([]);
     const loaded = loadQuestionnaires().get('ptce-2027')!;
@@ -96,6 +112,11 @@ describe('ptce-2027: the definition', () => {
 
   it('gives every theme a role the options catalogue names, and new roles options of their own', () => {
     for (const t of model.themes) expect(CATALOGUE_ROLES.has(t.role), `${t.id} (${t.role})`).toBe(true);
+    // A merged theme holds the roles of the themes it took over: every option of the catalogue still reaches a 2027 pole.
+    const reachable = model.themes.flatMap(themeRoles);
+    expect(new Set(reachable).size).toBe(reachable.length);
+    expect(new Set(reachable)).toEqual(new Set(CATALOGUE_ROLES));
+    for (const t of model2026.themes) expect(reachable, t.id).toContain(t.role);
     const funding = model.themes.find((t) => t.role === 'gouv-autonomie-financiere')!;
     expect(funding.factor).toBe('internal');
     const naming = STRATEGIC_OPTIONS.filter((o) => o.when.some((c) => c.role === funding.role));
@@ -354,7 +375,7 @@ describe('ptce-2027: the renamed mapping and the items shared with 2026', () => 
 describe('ptce-2027: strategic options', () => {
   const profile = profileModel(readJson('ptce-2027.profile.json'));
   const values = (role: 'legalForm' | 'charter') => [null, ...partsOf(profile.fields[role]!.json.choices).map((c) => String(c.value))];
-  const roles = new Map(model.themes.map((t) => [t.id, t.role]));
+  const roles = new Map(model.themes.map((t) => [t.id, themeRoles(t)]));
   const result = (id: string, score: number, factor: 'internal' | 'external'): ThemeResult =>
     ({ id, label: id, dimension: '', factor, seedRefs: [], score, rawScore: score, n: 10, sd: 0, ci: null, groups: [], dissensus: false, swot: swotCategory(score, factor, DEFAULT_THRESHOLDS) }) as unknown as ThemeResult;
 
@@ -367,5 +388,32 @@ describe('ptce-2027: strategic options', () => {
         expect(options.some((o) => o.themes[0] === weak.id && (o.quadrant === 'WO' || o.quadrant === 'WT')), `${weak.id} ${legalForm} ${charter} ${venue}`).toBe(true);
       }
     }
+  });
+
+  it('answers a merged theme’s weakness with the remedies of every theme it took over', () => {
+    const weak = model.themes.find((t) => t.id === 'coop-animation-rencontres')!;
+    const themes = model.themes.map((t) => result(t.id, t.id === weak.id ? 30 : 55, t.factor));
+    const ids = selectOptions({ catalogue: STRATEGIC_OPTIONS, themes, items: [], roles, thresholds: DEFAULT_THRESHOLDS, facts: null }).map((o) => o.id);
+    expect(ids).toEqual(expect.arrayContaining(['remede-mediation-dissensus', 'remede-petit-dejeuner-mensuel']));
+    // Without alsoRoles, the convivial meetings' remedy would be lost to 2027 poles.
+    const primaryOnly = new Map(model.themes.map((t) => [t.id, t.role]));
+    expect(selectOptions({ catalogue: STRATEGIC_OPTIONS, themes, items: [], roles: primaryOnly, thresholds: DEFAULT_THRESHOLDS, facts: null }).map((o) => o.id)).not.toContain('remede-petit-dejeuner-mensuel');
+  });
+
+  it('lets a plan adopted on a 2026 theme be adopted again and followed on the 2027 theme that took it over', () => {
+    const consentement = STRATEGIC_OPTIONS.find((o) => o.id === 'remede-decision-par-consentement')!;
+    expect(optionThemeIds(consentement, model2026.themes)).toEqual(['gouv-consensus']);
+    expect(optionThemeIds(consentement, model.themes)).toEqual(['gouv-debat-decision']);
+    const followUp = computeFollowUp({
+      plan: {
+        campaignId: 'c2026', year: 2026,
+        review: { meetingDate: '2026-09-01', actions: [{ id: 'a1', optionId: consentement.id, title: consentement.title, owner: 'Bureau', due: '2027-01', status: 'realisee', note: '', themeIds: ['gouv-consensus', 'gouv-debat-concertation'] }] as any },
+      },
+      planThemes: model2026.themes,
+      themes: model.themes,
+      evolution: { previousCampaign: { id: 'c2026', year: 2026 }, themes: [{ id: 'gouv-debat-decision', label: 'Débat', previous: 50, current: 62, delta: 12, sharedItems: 4 }] },
+    });
+    // Both 2026 themes merged into one: followed once, with its figures.
+    expect(followUp.actions[0].themes).toEqual([{ themeId: 'gouv-debat-decision', label: 'Débat et décisions partagées', before: 50, after: 62, delta: 12 }]);
   });
 });

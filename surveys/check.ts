@@ -164,10 +164,25 @@ function checkSurveyMeta(meta: unknown, issues: CheckIssue[]): SurveyMetaIndex {
           );
         }
       }
+      checkAlsoRoles(t, p, roles, add);
       index.themes.set(t.id, { dimension: t.dimension, seedRefs });
     });
   }
   return index;
+}
+
+/** `alsoRoles`: the roles of the themes a merged theme took over, each a role of the catalogue held by no other theme. */
+function checkAlsoRoles(t: Json, p: string, roles: Map<string, string>, add: (path: string, message: string) => void): void {
+  if (t.alsoRoles === undefined) return;
+  if (!Array.isArray(t.alsoRoles) || !t.alsoRoles.every(isNonEmptyString)) {
+    return add(`${p}.alsoRoles`, `« alsoRoles » du thème ${show(t.id)} doit être une liste de rôles du catalogue des options (les thèmes qu’il réunit).`);
+  }
+  t.alsoRoles.forEach((role: string, j: number) => {
+    const holder = roles.get(role);
+    if (holder !== undefined) add(`${p}.alsoRoles[${j}]`, `Le rôle ${show(role)} est déjà celui du thème ${show(holder)} : un rôle appartient à un seul thème.`);
+    else roles.set(role, t.id);
+    if (!CATALOGUE_ROLES.has(role)) add(`${p}.alsoRoles[${j}]`, `Rôle ${show(role)} inconnu du catalogue des options (surveys/strategic-options.ts) pour le thème ${show(t.id)}.`);
+  });
 }
 
 function checkItemMeta(meta: unknown, path: string, where: string, index: SurveyMetaIndex, issues: CheckIssue[]): boolean {

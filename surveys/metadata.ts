@@ -52,6 +52,12 @@ export interface PtceThemeMeta {
    * id when absent. A version that renames a theme keeps its options by keeping its role.
    */
   role?: string;
+  /**
+   * The roles of themes this one took over when a version merged near-duplicate themes: the catalogue's options for
+   * them apply to it too, and a plan adopted on one of them is followed on it. A role belongs to one theme of a
+   * version only, as `role` itself.
+   */
+  alsoRoles?: string[];
 }
 
 /** `ptce` property of the survey: the dimensions and themes its items refer to. */
@@ -62,6 +68,9 @@ export interface PtceSurveyMeta {
 
 /** The role of a theme: its `role`, else its id. */
 export const themeRole = (theme: Pick<PtceThemeMeta, 'id' | 'role'>): string => theme.role ?? theme.id;
+
+/** Every role under which the catalogue's options reach a theme: its own, then those of the themes it took over. */
+export const themeRoles = (theme: { id: string; role?: string; alsoRoles?: readonly string[] }): string[] => [themeRole(theme), ...(theme.alsoRoles ?? [])];
 
 /**
  * Facts about the pole that the service reads from its profile form, each declared on one question by

@@ -86,6 +86,8 @@ export interface ModelTheme {
   id: string;
   /** What the options catalogue calls it (its `role`, else its id). */
   role: string;
+  /** The roles of the themes it took over (PtceThemeMeta.alsoRoles): their options reach it too. */
+  alsoRoles?: readonly string[];
   label: string;
   dimension: string;
   factor: Factor;
@@ -238,6 +240,7 @@ export function compileModel(input: unknown): QuestionnaireModel {
   const items = scoredItems(questions, factorOf);
   const themes: ModelTheme[] = (meta.themes ?? []).map((t) => ({
     id: t.id, role: themeRole(t), label: t.label, dimension: t.dimension, factor: factorOf.get(t.dimension) ?? 'internal', seedRefs: t.seedRefs,
+    ...(t.alsoRoles?.length ? { alsoRoles: [...t.alsoRoles] } : {}),
     items: items.flatMap((item, i) => (item.theme === t.id ? [i] : [])),
   }));
   const quasiIdentifiers = questions.flatMap((q): QuasiIdentifierQuestion[] => {

@@ -123,13 +123,24 @@ export function addStoredQuestionnaires(
   return registry;
 }
 
+/** Files beside a definition `<id>.json`: its profile form (required) and its renamed-items mapping (optional). */
+const COMPANION_SUFFIXES = ['.profile.json', '.renamed.json'];
+
+/**
+ * Reads every version of a folder: `<id>.json`, its profile form `<id>.profile.json` and, when the version renamed
+ * items of an earlier one, `<id>.renamed.json` ({ key in this version: key in the earlier ones }), checked by
+ * checkRenamed like an imported version's mapping.
+ */
 export function loadQuestionnaires(dir: string = DEFINITIONS_DIR): Map<string, Questionnaire> {
   const registry = new Map<string, Questionnaire>();
-  for (const file of readdirSync(dir).sort()) {
-    if (!file.endsWith('.json') || file.endsWith('.profile.json')) continue;
+  const files = readdirSync(dir).sort();
+  for (const file of files) {
+    if (!file.endsWith('.json') || COMPANION_SUFFIXES.some((suffix) => file.endsWith(suffix))) continue;
     const id = file.slice(0, -'.json'.length);
     const read = (f: string) => JSON.parse(readFileSync(join(dir, f), 'utf8'));
-    registry.set(id, compileQuestionnaire(id, read(file), read(`${id}.profile.json`)));
+    const renamedFile = `${id}.renamed.json`;
+    const renamed = files.includes(renamedFile) ? read(renamedFile) : {};
+    registry.set(id, compileQuestionnaire(id, read(file), read(`${id}.profile.json`), renamed));
   }
   return registry;
 }

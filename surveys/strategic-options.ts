@@ -756,6 +756,82 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     when: [weakness('coop-ouverture')],
     pairWith: ['ctx-nouveaux-acteurs', 'ctx-pression-isomorphisme'],
   },
+  // ───────────── 2027: the pole's own funding, an internal theme (issue 12) ─────────────
+  // ptce-2027 measures the pole's dependence on public money as a trait of its own (theme role
+  // gouv-autonomie-financiere), apart from the funding climate (ctx-dependance-financements), and its members'
+  // workload inside coop-temps-engagement.
+  {
+    id: 'so-autonomie-projets-nouveaux-partenaires',
+    quadrant: 'SO',
+    title: 'Investir une part des ressources propres dans des projets avec de nouveaux partenaires',
+    description: 'Le pôle tire une part de ses ressources de ses propres activités et des acteurs du territoire s’intéressent à lui. Réserver chaque année une part de ces ressources à des projets montés avec de nouveaux partenaires permet de les lancer sans attendre une subvention. Les projets retenus et leur budget sont présentés en assemblée générale.',
+    seedRef: 'X-5',
+    when: [strength('gouv-autonomie-financiere'), opportunity('ctx-nouveaux-acteurs')],
+  },
+  {
+    id: 'st-autonomie-reserve-financements',
+    quadrant: 'ST',
+    title: 'Constituer une réserve pour traverser une baisse des financements publics',
+    description: 'Les ressources du pôle sont diversifiées, mais les financements publics deviennent plus incertains. Mettre chaque année en réserve une part des excédents, jusqu’à couvrir quelques mois de fonctionnement, permet de garder l’équipe et les projets si une aide arrive en retard ou s’arrête. Le niveau visé est voté en assemblée générale avec les comptes.',
+    seedRef: 'X-5',
+    when: [strength('gouv-autonomie-financiere'), threat('ctx-dependance-financements')],
+  },
+  {
+    id: 'st-autonomie-choisir-appels-a-projets',
+    quadrant: 'ST',
+    title: 'S’appuyer sur ses ressources propres pour choisir les appels à projets',
+    description: 'Le pôle finance lui-même une part de ses activités, alors que les règles des financeurs le poussent à fonctionner comme un prestataire. Ses ressources propres lui permettent de renoncer à un appel à projets éloigné de son projet de départ. Fixer en assemblée générale les critères d’une candidature (utilité pour les membres, charge de travail, fidélité au projet) et les appliquer à chaque appel.',
+    seedRef: 'X-5',
+    when: [strength('gouv-autonomie-financiere'), threat('ctx-pression-isomorphisme')],
+  },
+  {
+    id: 'wo-autonomie-achats-publics',
+    quadrant: 'WO',
+    title: 'Proposer aux collectivités d’acheter des services du pôle plutôt que de le subventionner',
+    description: 'Le pôle dépend des financements publics, alors que les collectivités soutiennent son projet. Leur proposer de remplacer une part des subventions par des achats de services (marchés réservés, clauses sociales, prestations aux habitants) donne au pôle des recettes liées à ce qu’il produit. Le pôle recense d’abord ce qu’il sait vendre, puis le présente aux services achats des collectivités.',
+    seedRef: 'X-5',
+    when: [weakness('gouv-autonomie-financiere'), opportunity('ctx-soutien-collectivites')],
+  },
+  {
+    id: 'wo-autonomie-finance-solidaire',
+    quadrant: 'WO',
+    title: 'Solliciter la finance solidaire et les fondations pour les projets du pôle',
+    description: 'Le pôle dépend des financements publics, alors que d’autres sources de financement lui sont accessibles. Les réseaux de la finance solidaire (comme France Active), les fondations et le financement participatif soutiennent des projets de l’économie sociale et solidaire, par des prêts, des garanties ou des dons. Préparer un dossier pour un projet précis, avec les membres qui le portent, fait entrer d’autres financeurs dans le budget du pôle.',
+    seedRef: 'X-5',
+    when: [weakness('gouv-autonomie-financiere'), opportunity('ctx-dependance-financements')],
+  },
+  {
+    id: 'wt-autonomie-plan-continuite',
+    quadrant: 'WT',
+    title: 'Préparer ce que le pôle ferait si une subvention importante s’arrêtait',
+    description: 'Le pôle dépend des financements publics, qui deviennent plus incertains. Lister ses activités avec les aides qui les financent et leur date de fin, décider à l’avance lesquelles seraient maintenues, réduites ou confiées à un membre, et prévenir les financeurs assez tôt pour chercher un relais. Ce plan est revu chaque année avec le budget.',
+    seedRef: 'X-5',
+    when: [weakness('gouv-autonomie-financiere'), threat('ctx-dependance-financements')],
+  },
+  {
+    id: 'remede-objectif-ressources-propres',
+    title: 'Se fixer un objectif de ressources propres à trois ans',
+    description: 'Le pôle dépend des financements publics pour l’essentiel de ses activités. Recenser ce qu’il peut vendre ou facturer (prestations aux membres, services aux habitants, location de salles, formations), puis voter en assemblée générale une part de ressources propres à atteindre dans trois ans. Le point d’étape est présenté chaque année avec les comptes.',
+    seedRef: 'X-5',
+    when: [weakness('gouv-autonomie-financiere')],
+    pairWith: ['ctx-dependance-financements', 'ctx-nouveaux-acteurs'],
+  },
+  {
+    id: 'remede-contributions-membres',
+    title: 'Revoir les contributions des membres au fonctionnement du pôle',
+    description: 'Le fonctionnement du pôle repose sur les aides publiques plus que sur ses membres. Adopter un barème de cotisation proportionné à la taille des structures, et inscrire dans les comptes les contributions en nature (temps de salarié, locaux, matériel), rend visible ce que chacun apporte. Le pôle montre ainsi à ses financeurs que ses membres s’engagent eux-mêmes.',
+    seedRef: 'X-5',
+    when: [weakness('gouv-autonomie-financiere')],
+    pairWith: ['ctx-dependance-financements', 'ctx-temps-disponible'],
+  },
+  {
+    id: 'remede-alleger-charge-membres',
+    title: 'Confier à une personne partagée les tâches qui absorbent le temps des membres',
+    description: 'La charge de travail dans les structures membres freine leur participation au pôle. Recenser les tâches que chaque structure mène seule (paie, réponses aux appels d’offres, communication) et en confier une partie à une personne partagée, recrutée par le pôle ou par un groupement d’employeurs. Le temps libéré est d’abord consacré aux projets communs.',
+    seedRef: 'C-D1',
+    when: [weakness('coop-temps-engagement')],
+    pairWith: ['ctx-temps-disponible', 'ctx-soutien-collectivites'],
+  },
 ];
 
 /** The theme roles some option names: every theme of a questionnaire version must have one of them. */

@@ -9,15 +9,19 @@ import type { StrategicOptionDefinition } from '../../surveys/strategic-options.
 export interface RoledTheme {
   id: string;
   role: string;
+  /** The roles of the themes it took over, when a version merged themes. */
+  alsoRoles?: readonly string[];
   label: string;
 }
+
+const holds = (theme: Pick<RoledTheme, 'role' | 'alsoRoles'>, role: string) => theme.role === role || (theme.alsoRoles ?? []).includes(role);
 
 /**
  * The themes of the questionnaire an option names (its conditions name theme roles), in the option's order; null
  * when the questionnaire lacks one of them: the option does not apply to that campaign.
  */
-export function optionThemeIds(option: Pick<StrategicOptionDefinition, 'when'>, themes: readonly Pick<RoledTheme, 'id' | 'role'>[]): string[] | null {
-  const ids = option.when.map((condition) => themes.find((t) => t.role === condition.role)?.id);
+export function optionThemeIds(option: Pick<StrategicOptionDefinition, 'when'>, themes: readonly Pick<RoledTheme, 'id' | 'role' | 'alsoRoles'>[]): string[] | null {
+  const ids = option.when.map((condition) => themes.find((t) => holds(t, condition.role))?.id);
   return ids.every((id): id is string => id !== undefined) ? ids : null;
 }
 
@@ -32,11 +36,12 @@ export interface FollowUpInput {
 }
 
 export function computeFollowUp({ plan, planThemes, themes, evolution }: FollowUpInput): FollowUp {
-  const byRole = new Map(themes.map((t) => [t.role, t]));
+  const byRole = new Map(themes.flatMap((t) => [t.role, ...(t.alsoRoles ?? [])].map((role) => [role, t] as const)));
   const change = new Map((evolution?.themes ?? []).map((t) => [t.id, t]));
   const targeted = (themeId: string) => {
     const planned = planThemes.find((t) => t.id === themeId);
-    // A theme renamed since keeps its role; one the current version dropped is still named, without figures.
+    // A theme renamed since keeps its role, one merged since is held by the theme that took it over; one the current
+    // version dropped is still named, without figures.
     const now = byRole.get(planned?.role ?? themeId);
     const figures = now ? change.get(now.id) : undefined;
     return {
@@ -51,6 +56,10 @@ export function computeFollowUp({ plan, planThemes, themes, evolution }: FollowU
     campaignId: plan.campaignId,
     year: plan.year,
     meetingDate: plan.review.meetingDate,
-    actions: plan.review.actions.map(({ themeIds, ...action }) => ({ ...action, themes: themeIds.map(targeted) })),
+    // Two themes of the plan merged since into one are followed once.
+    actions: plan.review.actions.map(({ themeIds, ...action }) => ({
+      ...action,
+      themes: themeIds.map(targeted).filter((t, i, all) => all.findIndex((u) => u.themeId === t.themeId) === i),
+    })),
   };
 }

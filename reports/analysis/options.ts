@@ -11,8 +11,11 @@ export interface OptionsInput {
   catalogue: readonly StrategicOptionDefinition[];
   themes: readonly ThemeResult[];
   items: readonly ItemResult[];
-  /** Each theme's role (surveys/model.ts): the catalogue names roles, so a version that renamed a theme meets the same options. */
-  roles: ReadonlyMap<string, string>;
+  /**
+   * Each theme's role (surveys/model.ts), or its roles when it took over merged themes (its own first): the catalogue
+   * names roles, so a version that renamed or merged themes meets the same options.
+   */
+  roles: ReadonlyMap<string, string | readonly string[]>;
   thresholds: SwotThresholds;
   /** What the pole's profile says; null when it is not filled in. */
   facts: PoleFacts | null;
@@ -111,7 +114,7 @@ interface Ranked {
  */
 export function selectOptions(input: OptionsInput): StrategicOptionResult[] {
   const { themes, items, roles, thresholds, facts } = input;
-  const byRole = new Map(themes.map((t) => [roles.get(t.id) ?? t.id, t]));
+  const byRole = new Map(themes.flatMap((t) => [roles.get(t.id) ?? t.id].flat().map((role) => [role, t] as const)));
   const order = new Map(themes.map((t, i) => [t.id, i]));
   // How far a theme lies into its zone (0 in the vigilance zone).
   const beyond = (t: Scored) => distanceBeyond(t.score, t.swot!, thresholds);
@@ -122,7 +125,8 @@ export function selectOptions(input: OptionsInput): StrategicOptionResult[] {
     for (const c of definition.when) {
       const theme = byRole.get(c.role);
       if (!isScored(theme) || theme.swot !== c.is) return;
-      met.push(theme);
+      // Two conditions may name roles of one merged theme: it counts once.
+      if (!met.includes(theme)) met.push(theme);
     }
     const internal = met.filter((t) => t.factor === 'internal');
     let quadrant: Quadrant;

@@ -9,6 +9,7 @@ import { selectOptions } from './options.ts';
 import { previousItemIndexes } from './shared-items.ts';
 import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 import type { PoleFacts, QuestionnaireModel } from '../../surveys/model.ts';
+import { themeRoles } from '../../surveys/metadata.ts';
 
 export interface SubmittedResponse {
   college: string | null;
@@ -76,7 +77,7 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
   const grouping = groupColleges(input.colleges, input.responses, k);
   const rules: AggregateRules = { grouping, minGroupSize: k, dissensusThreshold };
   const model = input.model;
-  const roles = new Map(model.themes.map((t) => [t.id, t.role]));
+  const roles = new Map(model.themes.map((t) => [t.id, themeRoles(t)]));
   const scored = input.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(model, r.data) }));
 
   const itemFigures = model.items.map((_, i) => aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules));

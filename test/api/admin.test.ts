@@ -87,7 +87,11 @@ describe('poles, coordinators, campaigns, questionnaires', () => {
   it('serves the questionnaire list and the SurveyJS JSON with its ptce metadata', async () => {
     const admin = await h.admin();
     const list = await admin.json('GET', '/api/questionnaires');
-    expect(list.body.questionnaires).toEqual([{ id: 'ptce-2026', title: expect.any(String) }]);
+    // The file versions, oldest first: the client offers the last one by default for a new campaign.
+    expect(list.body.questionnaires).toEqual([
+      { id: 'ptce-2026', title: 'Auto-évaluation PTCE 2026' },
+      { id: 'ptce-2027', title: 'Auto-évaluation PTCE 2027' },
+    ]);
     const q = await admin.json('GET', '/api/questionnaires/ptce-2026');
     expect(q.status).toBe(200);
     expect(q.body.ptce.themes.length).toBeGreaterThanOrEqual(26);

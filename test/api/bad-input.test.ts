@@ -88,9 +88,9 @@ const CASES: Case[] = [
   // Questionnaires and campaigns (admin)
   ...generic('admin', 'POST', '/api/questionnaires'),
   ...each('admin', 'POST', '/api/questionnaires', [
-    {}, { id: 'PTCE 2027', definition: {} }, { id: 'ptce-2027', definition: [] }, { id: 'ptce-2027', definition: {} },
-    { id: 'ptce-2027', definition: { pages: [{ elements: [{ type: 'signaturepad', name: 's' }] }] } },
-    { id: 'ptce-2027', definition: { pages: 'non' } }, { id: 'ptce-2026', definition: {} }, { id: 'ptce-2027', definition: {}, renamed: { a: 42 } },
+    {}, { id: 'PTCE 2028', definition: {} }, { id: 'ptce-2028', definition: [] }, { id: 'ptce-2028', definition: {} },
+    { id: 'ptce-2028', definition: { pages: [{ elements: [{ type: 'signaturepad', name: 's' }] }] } },
+    { id: 'ptce-2028', definition: { pages: 'non' } }, { id: 'ptce-2026', definition: {} }, { id: 'ptce-2028', definition: {}, renamed: { a: 42 } },
   ]),
   ...generic('admin', 'POST', '/api/campaigns'),
   ...each('admin', 'POST', '/api/campaigns', [

@@ -35,21 +35,21 @@ describe('questionnaire markup', () => {
 
   it('keeps only formatting in an imported version: served back, stored, in the profile form, the preview and the respondent’s form', async () => {
     const admin = await h.admin();
-    const imported = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition: hostileDefinition(), profile: hostileProfile() });
+    const imported = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition: hostileDefinition(), profile: hostileProfile() });
     expect(imported.status, JSON.stringify(imported.body)).toBe(201);
 
-    const served = (await admin.json('GET', '/api/questionnaires/ptce-2027')).body;
+    const served = (await admin.json('GET', '/api/questionnaires/ptce-2028')).body;
     expectFormattingOnly(served);
     // Every HTML property was cleaned, localized ones language by language, conditions included.
     for (const html of [served.completedHtml, served.completedBeforeHtml.fr, served.completedBeforeHtml.default, served.loadingHtml, served.completedHtmlOnCondition[0].html.default]) {
       expect(html).toBe('<p>Merci <em>beaucoup</em>.</p><img src="x">');
     }
     expect(served.pages[0].elements[0].html.fr).toBe(served.pages[0].elements[0].html.default);
-    const stored = h.deps.repos.questionnaires.list().find((q) => q.id === 'ptce-2027')!;
+    const stored = h.deps.repos.questionnaires.list().find((q) => q.id === 'ptce-2028')!;
     expectFormattingOnly(stored.definition);
     expectFormattingOnly(stored.profile);
 
-    const campaign = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2027' })).body;
+    const campaign = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2028' })).body;
     const pole = (await admin.json('POST', '/api/poles', { name: 'Pôle des Coteaux' })).body;
     const coordinator = await h.coordinator(pole.id);
     const base = `/api/poles/${pole.id}/campaigns/${campaign.id}`;
@@ -64,12 +64,12 @@ describe('questionnaire markup', () => {
   });
 
   it('sanitizes a version as it is loaded, from the database (imported before) or from a file', () => {
-    const [fromDatabase] = addStoredQuestionnaires(new Map(), [{ id: 'ptce-2027', definition: hostileDefinition(), profile: hostileProfile(), renamed: {} }]).values();
+    const [fromDatabase] = addStoredQuestionnaires(new Map(), [{ id: 'ptce-2028', definition: hostileDefinition(), profile: hostileProfile(), renamed: {} }]).values();
     const dir = mkdtempSync(join(tmpdir(), 'ptce-definitions-'));
     try {
-      writeFileSync(join(dir, 'ptce-2027.json'), JSON.stringify(hostileDefinition()));
-      writeFileSync(join(dir, 'ptce-2027.profile.json'), JSON.stringify(hostileProfile()));
-      const fromFile = loadQuestionnaires(dir).get('ptce-2027')!;
+      writeFileSync(join(dir, 'ptce-2028.json'), JSON.stringify(hostileDefinition()));
+      writeFileSync(join(dir, 'ptce-2028.profile.json'), JSON.stringify(hostileProfile()));
+      const fromFile = loadQuestionnaires(dir).get('ptce-2028')!;
       for (const q of [fromDatabase, fromFile]) {
         expectFormattingOnly(q.definition);
         expectFormattingOnly(q.profile);
@@ -84,7 +84,7 @@ describe('questionnaire markup', () => {
     const admin = await h.admin();
     const definition = hostileDefinition();
     definition.pages[1].questions = [{ type: 'file', name: 'piece_jointe' }];
-    const res = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition });
+    const res = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition });
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('invalid_questionnaire');
     expect(res.body.error.details).toEqual([{ path: 'pages[1].questions', message: '« questions » n’est pas pris en charge : placez ces éléments dans « elements ».' }]);
@@ -152,7 +152,7 @@ describe('a request refused before its body was read', () => {
       const cookie = login.setCookie.map((c) => c.split(';')[0]).join('; ');
       expect((await send(agent, 'GET', '/api/session', undefined, { cookie })).reusedSocket).toBe(true);
 
-      const large = JSON.stringify({ id: 'ptce-2027', definition: { title: 'x'.repeat(1024 * 1024) } });
+      const large = JSON.stringify({ id: 'ptce-2028', definition: { title: 'x'.repeat(1024 * 1024) } });
       const body = JSON.stringify({ name: 'x'.repeat(300 * 1024) });
       const refusals: [string, string, string, Record<string, string>, number][] = [
         ['too large', '/api/questionnaires', large, { cookie }, 413],

@@ -1,5 +1,5 @@
 // The Labo's yearly synthesis through the API, on the demo network (12 poles, campaigns 2025 and 2026): filter
-// choices, groups of poles side by side, each pole's change (same version, and a renamed item in a 2027 version),
+// choices, groups of poles side by side, each pole's change (same version, and a renamed item in an imported version),
 // the « pôles à accompagner », and the network charts as SVG.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -156,16 +156,16 @@ describe('each pole’s change across questionnaire versions', () => {
 
   it('matches a renamed item through the version’s mapping, as the pole’s own evolution does', async () => {
     const admin = await h.admin();
-    // 2027 renames the first row of the first matrix (`gouv_debat.espaces_debat` → `gouv_debat.espaces`).
+    // The imported version renames the first row of the first matrix (`gouv_debat.espaces_debat` → `gouv_debat.espaces`).
     const definition: Json = JSON.parse(readFileSync(join(DEFINITIONS_DIR, 'ptce-2026.json'), 'utf8'));
-    definition.title = 'Auto-évaluation PTCE 2027';
+    definition.title = 'Auto-évaluation PTCE 2028';
     definition.pages[1].elements[0].rows[0].value = 'espaces';
-    const imported = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition, renamed: { 'gouv_debat.espaces': 'gouv_debat.espaces_debat' } });
+    const imported = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition, renamed: { 'gouv_debat.espaces': 'gouv_debat.espaces_debat' } });
     expect(imported.status).toBe(201);
-    const campaign = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2027', opensAt: '2027-01-01' })).body;
+    const campaign = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2028', opensAt: '2027-01-01' })).body;
     h.clock.now = new Date('2027-02-01T10:00:00Z');
 
-    // Pole 1 answers the 2027 version three times (k = 3): the renamed row's answer under its new key.
+    // Pole 1 answers the imported version three times (k = 3): the renamed row's answer under its new key.
     const coordinator = await h.coordinator('pole-1');
     const base = `/api/poles/pole-1/campaigns/${campaign.id}`;
     const links = await createLinks(coordinator, base, { count: 3 });

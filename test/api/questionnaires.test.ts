@@ -19,19 +19,19 @@ beforeEach(async () => (h = await createHarness()));
 afterEach(() => h.close());
 
 const ptce2026 = (): Json => JSON.parse(readFileSync(join(DEFINITIONS_DIR, 'ptce-2026.json'), 'utf8'));
-/** The first row of the first matrix (`gouv_debat.espaces_debat`) is renamed `gouv_debat.espaces` in 2027. */
+/** The first row of the first matrix (`gouv_debat.espaces_debat`) is renamed `gouv_debat.espaces` in the imported version. */
 const RENAMED = { 'gouv_debat.espaces': 'gouv_debat.espaces_debat' };
-function definition2027(): Json {
+function definition2028(): Json {
   const d = ptce2026();
-  d.title = 'Auto-évaluation PTCE 2027';
+  d.title = 'Auto-évaluation PTCE 2028';
   const row = d.pages[1].elements[0].rows[0];
   expect(row.value).toBe('espaces_debat');
   row.value = 'espaces';
   return d;
 }
-const importBody = (extra: Json = {}) => ({ id: 'ptce-2027', definition: definition2027(), renamed: RENAMED, ...extra });
+const importBody = (extra: Json = {}) => ({ id: 'ptce-2028', definition: definition2028(), renamed: RENAMED, ...extra });
 
-/** 2026 answers fitted to the 2027 version: the renamed row's answer moves to its new key. */
+/** 2026 answers fitted to the imported version: the renamed row's answer moves to its new key. */
 function answers2027(college: string, seed: number): Json {
   const data = completeAnswers(h, college, seed);
   const { espaces_debat, ...others } = data.gouv_debat;
@@ -54,23 +54,28 @@ describe('POST /api/questionnaires', () => {
     const res = await admin.json('POST', '/api/questionnaires', importBody());
     expect(res.status).toBe(201);
     const model = questionnaireModel(ptce2026());
-    expect(res.body).toEqual({ id: 'ptce-2027', title: 'Auto-évaluation PTCE 2027', themes: 26, scoredItems: model.items.length });
+    expect(res.body).toEqual({ id: 'ptce-2028', title: 'Auto-évaluation PTCE 2028', themes: 26, scoredItems: model.items.length });
 
     const list = await admin.json('GET', '/api/questionnaires');
-    expect(list.body.questionnaires).toEqual([{ id: 'ptce-2026', title: expect.any(String) }, { id: 'ptce-2027', title: 'Auto-évaluation PTCE 2027' }]);
-    const got = await admin.json('GET', '/api/questionnaires/ptce-2027');
+    expect(list.body.questionnaires).toEqual([
+      { id: 'ptce-2026', title: expect.any(String) },
+      { id: 'ptce-2027', title: expect.any(String) },
+      { id: 'ptce-2028', title: 'Auto-évaluation PTCE 2028' },
+    ]);
+    const got = await admin.json('GET', '/api/questionnaires/ptce-2028');
     expect(got.status).toBe(200);
     expect(got.body.ptce.themes).toHaveLength(26);
     expect(got.body.pages[1].elements[0].rows[0]).toMatchObject({ value: 'espaces', ptce: { theme: 'gouv-debat-concertation' } });
 
-    // Without `profile`, the newest version's profile form is reused (its collège items rebuilt from the new version).
-    const q = h.deps.questionnaires.get('ptce-2027')!;
-    expect(q.profile).toEqual(h.deps.questionnaires.get('ptce-2026')!.profile);
+    // Without `profile`, the newest version's profile form (ptce-2027's file) is reused (its collège items rebuilt
+    // from the new version).
+    const q = h.deps.questionnaires.get('ptce-2028')!;
+    expect(q.profile).toEqual(h.deps.questionnaires.get('ptce-2027')!.profile);
     expect(q.renamed).toEqual(RENAMED);
 
-    const campaign = await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2027', opensAt: '2027-01-01' });
+    const campaign = await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2028', opensAt: '2027-01-01' });
     expect(campaign.status).toBe(201);
-    expect(campaign.body.questionnaireId).toBe('ptce-2027');
+    expect(campaign.body.questionnaireId).toBe('ptce-2028');
   });
 
   it('refuses an id already taken, by a file or an imported version: versions are immutable', async () => {
@@ -81,7 +86,7 @@ describe('POST /api/questionnaires', () => {
     expect(again.body.error.code).toBe('questionnaire_exists');
     const file = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2026', definition: ptce2026() });
     expect(file.status).toBe(409);
-    expect(h.deps.questionnaires.get('ptce-2027')!.definition.pages[1].elements[0].rows[0].value).toBe('espaces');
+    expect(h.deps.questionnaires.get('ptce-2028')!.definition.pages[1].elements[0].rows[0].value).toBe('espaces');
   });
 
   it('rejects an invalid definition with the checker’s precise paths, and stores nothing', async () => {
@@ -101,24 +106,24 @@ describe('POST /api/questionnaires', () => {
       { change: (d) => d.pages[6].elements.push({ type: 'signaturepad', name: 'signature' }), path: 'pages[6].elements[3].type', message: /non pris en charge/ },
     ];
     for (const { change, path, message } of cases) {
-      const definition = definition2027();
+      const definition = definition2028();
       change(definition);
-      const res = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition });
+      const res = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition });
       expect(res.status, path).toBe(422);
       expect(res.body.error.code).toBe('invalid_questionnaire');
       expect(res.body.error.details).toContainEqual({ path, message: expect.stringMatching(message) });
     }
     // All at once: every problem is listed.
-    const all = definition2027();
+    const all = definition2028();
     for (const { change } of cases) change(all);
-    const res = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition: all });
+    const res = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition: all });
     expect(res.status).toBe(422);
     expect(res.body.error.details.map((d: Json) => d.path)).toEqual(expect.arrayContaining(cases.map((c) => c.path)));
 
     // A broken profile form is reported under `profil.`.
     const profile = structuredClone(h.deps.questionnaires.get('ptce-2026')!.profile);
     profile.pages[0].elements[0].type = 'signaturepad';
-    const badProfile = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition: definition2027(), profile });
+    const badProfile = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition: definition2028(), profile });
     expect(badProfile.status).toBe(422);
     expect(badProfile.body.error.details).toContainEqual({ path: 'profil.pages[0].elements[0].type', message: expect.stringMatching(/non pris en charge/) });
 
@@ -128,20 +133,20 @@ describe('POST /api/questionnaires', () => {
     expect(badMap.body.error.details.map((d: Json) => d.path)).toEqual(['renamed["gouv_debat.espaces_debat"]', 'renamed["nimporte"]']);
 
     // Malformed bodies fail the schema (the app's usual 422 « validation »).
-    const badId = await admin.json('POST', '/api/questionnaires', { id: 'PTCE 2027', definition: definition2027() });
+    const badId = await admin.json('POST', '/api/questionnaires', { id: 'PTCE 2028', definition: definition2028() });
     expect(badId.status).toBe(422);
     expect(badId.body.error.code).toBe('validation');
-    expect((await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition: [] })).status).toBe(422);
+    expect((await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition: [] })).status).toBe(422);
 
-    expect(h.deps.questionnaires.has('ptce-2027')).toBe(false);
+    expect(h.deps.questionnaires.has('ptce-2028')).toBe(false);
     expect(h.deps.repos.questionnaires.list()).toEqual([]);
   });
 
   it('keeps a renamed theme’s strategic options through its role, or refuses the version naming the theme', async () => {
     const admin = await h.admin();
-    /** 2027 with « gouv-informelle » renamed (the theme and every item measuring it). */
+    /** The imported version with « gouv-informelle » renamed (the theme and every item measuring it). */
     const renamedTheme = (role?: string) => {
-      const d = definition2027();
+      const d = definition2028();
       const theme = d.ptce.themes.find((t: Json) => t.id === 'gouv-informelle');
       theme.id = 'gouv-decisions-hors-instances';
       if (role) theme.role = role;
@@ -164,7 +169,7 @@ describe('POST /api/questionnaires', () => {
     const imported = await admin.json('POST', '/api/questionnaires', { ...importBody(), definition: kept.d });
     expect(imported.status).toBe(201);
     // The pole's analysis meets the options of « gouv-informelle » under the theme's new id.
-    const model = h.deps.questionnaires.get('ptce-2027')!.model;
+    const model = h.deps.questionnaires.get('ptce-2028')!.model;
     expect(model.themes[kept.index]).toMatchObject({ id: 'gouv-decisions-hors-instances', role: 'gouv-informelle' });
     // The renamed theme a weakness, and the support of local authorities a threat: « wt-ecrire-engagements-alternance ».
     const weak = (data: Json) => {
@@ -177,7 +182,7 @@ describe('POST /api/questionnaires', () => {
       return data;
     };
     const results = computePoleResults({
-      pole: { id: 'p', name: 'Pôle' }, campaign: { id: 'c', year: 2027, questionnaireId: 'ptce-2027' }, model, colleges: h.deps.questionnaires.get('ptce-2027')!.colleges,
+      pole: { id: 'p', name: 'Pôle' }, campaign: { id: 'c', year: 2027, questionnaireId: 'ptce-2028' }, model, colleges: h.deps.questionnaires.get('ptce-2028')!.colleges,
       responses: ['ess', 'ess', 'ess'].map((college, i) => ({ college, data: weak(answers2027(college, 40 + i)) })), participation: [], profile: null,
     });
     expect(results.themes.find((t) => t.id === 'gouv-decisions-hors-instances')!.swot).toBe('weakness');
@@ -189,15 +194,15 @@ describe('POST /api/questionnaires', () => {
   it('accepts a Creator-sized export under the body limit, and answers 413 beyond it', async () => {
     const admin = await h.admin();
     // SurveyJS Creator exports indented JSON; with a second locale for every text it stays well under 512 kB.
-    const bilingual = JSON.parse(JSON.stringify(definition2027()), (key, value) =>
+    const bilingual = JSON.parse(JSON.stringify(definition2028()), (key, value) =>
       (key === 'text' || key === 'title' || key === 'description') && typeof value === 'string' ? { default: value, en: `${value} (EN)` } : value);
     const exported = JSON.stringify(bilingual, null, 2);
     expect(exported.length).toBeLessThan(300 * 1024);
-    const ok = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition: JSON.parse(exported), renamed: RENAMED });
+    const ok = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition: JSON.parse(exported), renamed: RENAMED });
     expect(ok.status).toBe(201);
-    expect(ok.body.title).toBe('Auto-évaluation PTCE 2027');
+    expect(ok.body.title).toBe('Auto-évaluation PTCE 2028');
 
-    const huge = definition2027();
+    const huge = definition2028();
     huge.description = 'x'.repeat(600 * 1024);
     const tooLarge = await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition: huge });
     expect(tooLarge.status).toBe(413);
@@ -220,7 +225,7 @@ describe('POST /api/questionnaires', () => {
     expect((await h.client().json('POST', '/api/questionnaires', importBody())).status).toBe(401);
     // Checked before the body: a stranger learns nothing from validation.
     expect((await h.client().json('POST', '/api/questionnaires', { id: 'x' })).status).toBe(401);
-    expect(h.deps.questionnaires.has('ptce-2027')).toBe(false);
+    expect(h.deps.questionnaires.has('ptce-2028')).toBe(false);
   });
 
   it('keeps the imported version across a restart', async () => {
@@ -228,13 +233,13 @@ describe('POST /api/questionnaires', () => {
     expect((await admin.json('POST', '/api/questionnaires', importBody())).status).toBe(201);
     const restarted = createDeps(readConfig({ DATA_DIR: h.dataDir }));
     try {
-      expect([...restarted.questionnaires.keys()]).toEqual(['ptce-2026', 'ptce-2027']);
-      const q = restarted.questionnaires.get('ptce-2027')!;
-      expect(q.title).toBe('Auto-évaluation PTCE 2027');
+      expect([...restarted.questionnaires.keys()]).toEqual(['ptce-2026', 'ptce-2027', 'ptce-2028']);
+      const q = restarted.questionnaires.get('ptce-2028')!;
+      expect(q.title).toBe('Auto-évaluation PTCE 2028');
       expect(q.renamed).toEqual(RENAMED);
-      expect(q.definition).toEqual(h.deps.questionnaires.get('ptce-2027')!.definition);
+      expect(q.definition).toEqual(h.deps.questionnaires.get('ptce-2028')!.definition);
       expect(q.colleges).toEqual(h.deps.questionnaires.get('ptce-2026')!.colleges);
-      expect(restarted.repos.questionnaires.get('ptce-2027')!.createdBy).toBe(h.deps.repos.users.findByEmail('admin@labo.test')!.id);
+      expect(restarted.repos.questionnaires.get('ptce-2028')!.createdBy).toBe(h.deps.repos.users.findByEmail('admin@labo.test')!.id);
     } finally {
       restarted.repos.db.close();
     }
@@ -248,7 +253,7 @@ describe('evolution across questionnaire versions', () => {
     await submitAll(coordinator2026, base, [completeAnswers(h, 'ess', 11), completeAnswers(h, 'ess', 12), completeAnswers(h, 'salaries', 13)]);
 
     expect((await admin.json('POST', '/api/questionnaires', importBody())).status).toBe(201);
-    const campaign2027 = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2027', opensAt: '2027-01-01', closesAt: '2027-06-30' })).body;
+    const campaign2027 = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2028', opensAt: '2027-01-01', closesAt: '2027-06-30' })).body;
     h.clock.now = new Date('2027-03-01T10:00:00Z');
     const coordinator = await h.coordinator(pole.id); // last year's session has expired
     const base2027 = `/api/poles/${pole.id}/campaigns/${campaign2027.id}`;
@@ -261,14 +266,14 @@ describe('evolution across questionnaire versions', () => {
     const debate = evolution.themes.find((t: Json) => t.id === 'gouv-debat-concertation');
     // The three rows of gouv_debat count, the renamed one included; the other themes share all their items.
     expect(debate.sharedItems).toBe(3);
-    const model = h.deps.questionnaires.get('ptce-2027')!.model;
+    const model = h.deps.questionnaires.get('ptce-2028')!.model;
     for (const t of evolution.themes) expect(t.sharedItems).toBe(model.themes.find((m) => m.id === t.id)!.items.length);
 
     // The same analysis without the mapping loses the renamed row for its theme (and only there).
-    const q2027 = h.deps.questionnaires.get('ptce-2027')!;
+    const q2027 = h.deps.questionnaires.get('ptce-2028')!;
     const input = {
       pole: { id: pole.id, name: pole.name },
-      campaign: { id: campaign2027.id, year: 2027, questionnaireId: 'ptce-2027' },
+      campaign: { id: campaign2027.id, year: 2027, questionnaireId: 'ptce-2028' },
       model: q2027.model,
       colleges: q2027.colleges,
       responses: h.deps.repos.responses.snapshot(pole.id, campaign2027.id),

@@ -195,7 +195,8 @@ describe.runIf(runBrowserTests)('a coordinator invites stakeholders and follows 
     await page.getByLabel('Année').fill('2027');
     await page.getByRole('button', { name: 'Créer la campagne' }).click();
     await expect.poll(() => page.getByText('Campagne 2027 créée.').count(), { timeout: 10_000 }).toBe(1);
-    expect(server.deps.repos.campaigns.findByYear(2027)?.questionnaireId).toBe('ptce-2026');
+    // Without a choice, a new campaign takes the newest version.
+    expect(server.deps.repos.campaigns.findByYear(2027)?.questionnaireId).toBe('ptce-2027');
     await page.close();
   });
 });

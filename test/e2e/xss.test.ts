@@ -66,9 +66,9 @@ describe.runIf(runBrowserTests)('markup slipped into an imported questionnaire',
     browser = await launchBrowser();
     server = await startE2eServer();
     const admin = await apiClient(E2E_ADMIN);
-    await admin('POST', '/api/questionnaires', { id: 'ptce-2027', definition: hostileDefinition(), profile: hostileProfile() });
+    await admin('POST', '/api/questionnaires', { id: 'ptce-2028', definition: hostileDefinition(), profile: hostileProfile() });
     const pole = await admin('POST', '/api/poles', { name: 'Pôle des Coteaux' });
-    const campaign = await admin('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2027' });
+    const campaign = await admin('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2028' });
     await admin('POST', '/api/users', { ...COORDINATOR, poleId: pole.id });
     const coordinator = await apiClient(COORDINATOR);
     const { invitations } = await coordinator('POST', `/api/poles/${pole.id}/campaigns/${campaign.id}/invitations`, { count: 1 });

@@ -16,11 +16,13 @@ const admin = () => h.deps.repos.users.findByEmail('admin@labo.test')!;
 
 describe('importQuestionnaire', () => {
   it('stores a valid version with the newest profile form and makes it available at once', () => {
-    const imported = importQuestionnaire(h.deps, admin(), { id: 'ptce-2027', definition: ptce2026() });
+    const newest = [...h.deps.questionnaires.values()].at(-1)!;
+    expect(newest.id).toBe('ptce-2027');
+    const imported = importQuestionnaire(h.deps, admin(), { id: 'ptce-2028', definition: ptce2026() });
     expect(imported.model.themes).toHaveLength(26);
-    expect(h.deps.questionnaires.get('ptce-2027')).toBe(imported);
-    expect(h.deps.repos.questionnaires.list().map((q) => q.id)).toEqual(['ptce-2027']);
-    expect(imported.profile).toEqual(h.deps.questionnaires.get('ptce-2026')!.profile);
+    expect(h.deps.questionnaires.get('ptce-2028')).toBe(imported);
+    expect(h.deps.repos.questionnaires.list().map((q) => q.id)).toEqual(['ptce-2028']);
+    expect(imported.profile).toEqual(newest.profile);
   });
 
   it('refuses a taken id (409) and an invalid definition (422, every problem), storing nothing', () => {
@@ -28,7 +30,7 @@ describe('importQuestionnaire', () => {
     const broken = ptce2026();
     broken.ptce.themes[0].role = 'inconnu';
     delete broken.pages[1].elements[0].rows[0].ptce;
-    expect(() => importQuestionnaire(h.deps, admin(), { id: 'ptce-2027', definition: broken })).toThrow(expect.objectContaining({
+    expect(() => importQuestionnaire(h.deps, admin(), { id: 'ptce-2028', definition: broken })).toThrow(expect.objectContaining({
       status: 422, code: 'invalid_questionnaire',
       details: expect.arrayContaining([
         expect.objectContaining({ path: 'ptce.themes[0].role' }),
@@ -36,6 +38,6 @@ describe('importQuestionnaire', () => {
       ]),
     }));
     expect(h.deps.repos.questionnaires.list()).toEqual([]);
-    expect(h.deps.questionnaires.has('ptce-2027')).toBe(false);
+    expect(h.deps.questionnaires.has('ptce-2028')).toBe(false);
   });
 });

@@ -34,6 +34,23 @@ const MATURITY_CHOICES = [
 ];
 const ALLOWED_TYPES = ['radiogroup', 'dropdown', 'checkbox', 'boolean', 'text', 'comment', 'matrix', 'rating', 'html', 'panel'];
 
+// Every version measures the whole seed: each practice and challenge by at least two scored items of its dimension.
+describe.each(['ptce-2026', 'ptce-2027'])('seed coverage of %s', (id) => {
+  const items = compileModel(readJson(`${id}.json`)).items;
+
+  it('measures every seed item with at least two scored items of the right dimension', () => {
+    expect(seedItems).toHaveLength(26);
+    expect(new Set(seedItems.map((s) => s.seedRef)).size).toBe(26);
+    for (const seed of seedItems) {
+      const matching = items.filter((i) => i.seedRef === seed.seedRef && i.dimension === seed.dimension);
+      expect(matching.length, seed.seedRef).toBeGreaterThanOrEqual(2);
+    }
+    // and no item points to a seedRef the fixture does not know
+    const known = new Set(seedItems.map((s) => s.seedRef));
+    for (const i of items) expect(known.has(i.seedRef), i.key).toBe(true);
+  });
+});
+
 describe('questionnaire ptce-2026', () => {
   const meta: PtceSurveyMeta = questionnaire.ptce;
   const items = compileModel(questionnaire).items;
@@ -116,18 +133,6 @@ describe('questionnaire ptce-2026', () => {
       expect(l.choices, l.name).toEqual(MATURITY_CHOICES);
       expect(l.ptce.dimension).toBe('cooperation');
     }
-  });
-
-  it('measures every seed item with at least two scored items of the right dimension', () => {
-    expect(seedItems).toHaveLength(26);
-    expect(new Set(seedItems.map((s) => s.seedRef)).size).toBe(26);
-    for (const seed of seedItems) {
-      const matching = items.filter((i) => i.seedRef === seed.seedRef && i.dimension === seed.dimension);
-      expect(matching.length, seed.seedRef).toBeGreaterThanOrEqual(2);
-    }
-    // and no item points to a seedRef the fixture does not know
-    const known = new Set(seedItems.map((s) => s.seedRef));
-    for (const i of items) expect(known.has(i.seedRef), i.key).toBe(true);
   });
 
   it('has one theme per seed item, measured by at least two items that everyone sees', () => {

@@ -1,5 +1,5 @@
-// The catalogue of strategic options, read against the 2026 questionnaire and profile form: shapes, quadrants, seed
-// references, profile conditions, the remedies the field uses, French typography.
+// The catalogue of strategic options, read against the questionnaire versions (2026 and 2027) and the 2026 profile
+// form: shapes, quadrants, seed references, profile conditions, the remedies the field uses, French typography.
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { partsOf, profileModel } from '../../surveys/model.ts';
@@ -12,12 +12,28 @@ interface ThemeDef {
   label: string;
   dimension: string;
   seedRefs: string[];
+  role?: string;
 }
 
-const questionnaire = JSON.parse(
-  readFileSync(new URL('../../surveys/definitions/ptce-2026.json', import.meta.url), 'utf8'),
-);
-const themes: ThemeDef[] = questionnaire.ptce.themes;
+const readVersion = (id: string) => JSON.parse(readFileSync(new URL(`../../surveys/definitions/${id}.json`, import.meta.url), 'utf8'));
+const questionnaire = readVersion('ptce-2026');
+/**
+ * The catalogue names theme roles: every role some version gives a theme (its `role`, else its id), with the seed
+ * references of all the themes that hold it. A role a version merged into a broader theme keeps its options for the
+ * versions that still measure it.
+ */
+const themes: ThemeDef[] = (() => {
+  const byRole = new Map<string, ThemeDef>();
+  for (const version of ['ptce-2026', 'ptce-2027']) {
+    for (const t of readVersion(version).ptce.themes as ThemeDef[]) {
+      const role = t.role ?? t.id;
+      const known = byRole.get(role);
+      if (known) expect(known.dimension, `${role}: one dimension in every version`).toBe(t.dimension);
+      byRole.set(role, { ...t, id: role, seedRefs: [...new Set([...(known?.seedRefs ?? []), ...t.seedRefs])] });
+    }
+  }
+  return [...byRole.values()];
+})();
 const themeById = new Map(themes.map((t) => [t.id, t]));
 const isExternal = (themeId: string): boolean => themeById.get(themeId)?.dimension === 'contexte';
 const internalThemes = themes.filter((t) => t.dimension !== 'contexte');
@@ -50,8 +66,10 @@ const has = (o: StrategicOptionDefinition, theme: string, is: string): boolean =
   o.when.some((c) => c.role === theme && c.is === is);
 
 describe('questionnaire themes (preconditions)', () => {
-  it('has 21 internal and 5 external themes', () => {
-    expect(internalThemes).toHaveLength(21);
+  it('has 21 internal and 5 external themes in 2026, one more internal role in 2027, the same 5 external', () => {
+    const themes2026: ThemeDef[] = questionnaire.ptce.themes;
+    expect(themes2026.filter((t) => t.dimension !== 'contexte')).toHaveLength(21);
+    expect(internalThemes.map((t) => t.id).filter((role) => !themes2026.some((t) => t.id === role))).toEqual(['gouv-autonomie-financiere']);
     expect(externalThemes.map((t) => t.id).sort()).toEqual(
       [
         'ctx-dependance-financements',

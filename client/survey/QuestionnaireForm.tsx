@@ -81,6 +81,9 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
   const [submitWaiting, setSubmitWaiting] = useState(false);
   /** The answers found on this device are announced until the respondent moves to another page. */
   const [restoredShown, setRestoredShown] = useState(restored !== null);
+  // Answers finished on this device whose sending was interrupted are sent without being shown again: on a device
+  // passed from hand to hand, whoever opens the link next must not see them. Shown only if the server refuses them.
+  const [finishedHidden, setFinishedHidden] = useState(restored?.submit === true);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ShownQuestionError[]>([]);
   const submitAlertRef = useRef<HTMLDivElement>(null);
@@ -163,6 +166,7 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
         // Refused (answers to correct...): no longer a submission waiting to be sent, the answers are a draft again.
         submitRetry.reset();
         setSubmitWaiting(false);
+        setFinishedHidden(false);
         draft.keepLocally(false);
       }
     } finally {
@@ -270,10 +274,16 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
         </div>
       )}
       {pageNo === 0 && intro}
-      {aside}
-      <div className="survey-host">
-        <Survey model={model} />
-      </div>
+      {!finishedHidden && aside}
+      {finishedHidden ? (
+        <p className="hint" data-testid="envoi-repris">
+          Ces réponses avaient été terminées sur cet appareil : elles sont envoyées sans être affichées de nouveau.
+        </p>
+      ) : (
+        <div className="survey-host">
+          <Survey model={model} />
+        </div>
+      )}
       {sending && !submitWaiting && (
         <p className="hint" role="status">
           Envoi de vos réponses…

@@ -222,8 +222,17 @@ describe.runIf(runBrowserTests)('nothing typed is lost when the server or the ne
     await page.close();
     await context.setOffline(false);
 
-    // Reopened: the answers kept on the device are taken back, said so, and sent.
-    page = await openPage(context, `${server.url}/r/${token}`);
+    // Reopened while the server fails to answer (a proxy in front of it says 502): the page says the answers are kept.
+    page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    await page.route('**/api/responses/*', (route) => route.fulfill({ status: 502, contentType: 'text/html', body: 'Bad Gateway' }));
+    await page.goto(`${server.url}/r/${token}`);
+    await expect.poll(() => page.getByTestId('reponses-gardees').count(), { timeout: 10_000 }).toBe(1);
+    expect(await page.getByTestId('reponses-gardees').innerText()).toMatch(/gardées sur cet appareil : elles seront reprises/);
+    // Then it answers: the answers kept on the device are taken back, said so, and sent.
+    await page.unroute('**/api/responses/*');
+    await page.getByRole('button', { name: 'Réessayer' }).click();
+    await expect.poll(() => page.getByRole('button', { name: /^(Suivant|Terminer)$/ }).count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('reponses-reprises').innerText()).toMatch(/Des réponses gardées sur cet appareil n’avaient pas encore pu être envoyées/);
     await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 }).toMatch(/Brouillon enregistré/);
     expect(await localCopies(page)).toEqual([]);
@@ -273,11 +282,11 @@ describe.runIf(runBrowserTests)('nothing typed is lost when the server or the ne
     await context.close();
   }, 60_000);
 
-  it('a shared link on one device: the first person’s answers kept during an outage are gone before the next person starts', async () => {
+  it('a shared link on one device: a submission interrupted by a cut is sent, unseen, before the next person starts clean', async () => {
     const shared = seedLink('partage', { shared: true });
     const sharedUrl = `${server.url}/r/${shared}`;
     const context = await browser.newContext(PHONE);
-    const page = await openPage(context, sharedUrl);
+    let page = await openPage(context, sharedUrl);
     const firstPath = new URL(page.url()).pathname;
     await fillFirstPage(page);
     await page.getByRole('button', { name: 'Suivant' }).click();
@@ -288,8 +297,29 @@ describe.runIf(runBrowserTests)('nothing typed is lost when the server or the ne
     expect(await localCopies(page)).toHaveLength(1);
     await finish(page);
     await expect.poll(() => page.getByTestId('hors-ligne').innerText(), { timeout: 10_000 }).toMatch(/l’envoi de vos réponses est en attente/);
+    // The tablet is passed on with the page closed, before the network comes back.
+    await page.close();
     await context.setOffline(false);
+
+    // The next person opens the shared link: the first person's finished answers are sent first, without being shown.
+    page = await context.newPage();
+    page.setDefaultTimeout(5_000);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/submit', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(sharedUrl);
+    await expect.poll(() => page.getByTestId('envoi-repris').count(), { timeout: 30_000 }).toBe(1);
+    expect(new URL(page.url()).pathname).toBe(firstPath);
+    expect(await page.getByTestId('reponses-reprises').innerText()).toMatch(/leur envoi est relancé/);
+    const shown = await page.locator('body').innerText();
+    for (const answer of ['Collectivités territoriales', 'Membre fondateur', 'Plutôt pas d’accord']) expect(shown).not.toContain(answer);
+    expect(await page.locator('input').count()).toBe(0);
+    release();
     await expect.poll(() => page.getByTestId('merci').count(), { timeout: 10_000 }).toBe(1);
+    expect(server.deps.repos.tickets.findByTokenHash(hashToken(firstPath.slice(3)))?.status).toBe('submitted');
     // Nothing of the first person left on the device: no answers, no personal link.
     const stored = await deviceStorage(page);
     expect(Object.keys(stored).filter((key) => key.startsWith(LOCAL_PREFIX) || key.startsWith('ptce-shared-'))).toEqual([]);

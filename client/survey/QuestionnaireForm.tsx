@@ -6,7 +6,7 @@ import { Survey } from 'survey-react-ui';
 import { api, ApiError, questionErrors } from '../api';
 import { formatTime } from '../format';
 import type { RespondentForm } from '../pages/respondent/respondentForm';
-import { openLocalCopy, type LocalAnswers } from './localCopy';
+import { openLocalCopy, sameAsServer, type LocalAnswers } from './localCopy';
 import { OfflineNotice } from './OfflineNotice';
 import { createRetry, isTransient } from './retry';
 import { applyServerErrors, firstPageWithError, type ShownQuestionError } from './serverErrors';
@@ -74,7 +74,15 @@ function buildModel(response: RespondentForm, local: LocalAnswers | null) {
 
 export default function QuestionnaireForm({ token, response, onOutcome, intro, aside }: Props) {
   const localCopy = useMemo(() => openLocalCopy(token), [token]);
-  const [restored] = useState(() => localCopy.read());
+  const [restored] = useState(() => {
+    const local = localCopy.read();
+    // Not newer than the server's draft: nothing to take back, and nothing to keep here.
+    if (local && sameAsServer(local, response)) {
+      localCopy.clear();
+      return null;
+    }
+    return local;
+  });
   const model = useMemo(() => buildModel(response, restored), [response, restored]);
   const [pageNo, setPageNo] = useState(() => model.currentPageNo);
   const [sending, setSending] = useState(false);

@@ -132,6 +132,21 @@ export function openLocalCopy(token: string, storage: Storage | null = usableSto
   };
 }
 
+/** JSON with keys in order: the same answers give the same text whatever order they were set in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
+    return `{${entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** Whether the server's draft already holds these answers (the last save before the page closed did arrive). */
+export function sameAsServer(local: LocalAnswers, server: { data?: Record<string, unknown>; pageNo?: number }): boolean {
+  return !local.submit && local.pageNo === (server.pageNo ?? 0) && canonical(local.data) === canonical(server.data ?? {});
+}
+
 /** Whether answers are kept on this device for a link. */
 export function hasLocalCopy(token: string): boolean {
   return openLocalCopy(token).read() !== null;

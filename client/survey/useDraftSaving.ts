@@ -1,8 +1,10 @@
 // Draft saving of a respondent's answers: PUT on every page change, debounced PUT on value change,
 // a last keepalive PUT when the tab is hidden. One request at a time; a change during a save queues another.
-// Every change is first written to the copy kept on this device (localCopy.ts), deleted once the server has it:
-// when the server is down or the network cut, nothing typed is lost, and it is sent again (retry.ts) with growing
-// delays, as soon as the browser is back online, at the next change, or when the page is opened again.
+// When the server cannot be reached (down, network cut, 5xx), the answers are written to a copy kept on this device
+// (localCopy.ts), and so is every change until the server has them again; the copy is then deleted. They are sent
+// again (retry.ts) with growing delays, as soon as the browser is back online, at the next change, and when the page
+// is opened again. While all goes well nothing is written to the device, except when the page is left with changes
+// not yet acknowledged (the last keepalive save may not arrive).
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import { api, ApiError } from '../api';
@@ -43,14 +45,16 @@ export function useDraftSaving(model: Model, token: string, onRefused: FinalRefu
   const retry = useMemo(() => createRetry(() => void saveRef.current()), []);
   useEffect(() => retry.listen(), [retry]);
 
+  const writeCopy = useCallback(() => {
+    const s = state.current;
+    if (!s.stopped) localCopy.write({ data: model.data, pageNo: model.currentPageNo, submit: s.submit }, s.rev);
+  }, [localCopy, model]);
   const keepLocally = useCallback(
     (submit: boolean) => {
-      const s = state.current;
-      if (s.stopped) return;
-      s.submit = submit;
-      localCopy.write({ data: model.data, pageNo: model.currentPageNo, submit }, s.rev);
+      state.current.submit = submit;
+      writeCopy();
     },
-    [localCopy, model],
+    [writeCopy],
   );
 
   const save = useCallback(
@@ -89,6 +93,7 @@ export function useDraftSaving(model: Model, token: string, onRefused: FinalRefu
           retry.reset();
         } else if (isTransient(apiError)) {
           s.waiting = true;
+          writeCopy();
           setError(apiError);
           setStatus('waiting');
           if (!s.paused) retry.failed();
@@ -106,7 +111,7 @@ export function useDraftSaving(model: Model, token: string, onRefused: FinalRefu
         }
       }
     },
-    [localCopy, model, retry, token],
+    [localCopy, model, retry, token, writeCopy],
   );
   saveRef.current = save;
 
@@ -114,7 +119,7 @@ export function useDraftSaving(model: Model, token: string, onRefused: FinalRefu
     const s = state.current;
     const changed = () => {
       s.rev += 1;
-      if (!s.stopped) localCopy.write({ data: model.data, pageNo: model.currentPageNo, submit: s.submit }, s.rev);
+      if (s.waiting || s.submit) writeCopy();
     };
     const onValueChanged = () => {
       changed();
@@ -127,7 +132,10 @@ export function useDraftSaving(model: Model, token: string, onRefused: FinalRefu
       void save();
     };
     const onHidden = () => {
-      if (document.visibilityState === 'hidden' && s.dirty && !s.paused && !s.stopped) void save(true);
+      if (document.visibilityState !== 'hidden' || !s.dirty || s.stopped) return;
+      // The page may be gone before the keepalive save is answered: the changes wait here in case it fails.
+      writeCopy();
+      if (!s.paused) void save(true);
     };
     model.onValueChanged.add(onValueChanged);
     model.onCurrentPageChanged.add(onPageChanged);
@@ -140,15 +148,15 @@ export function useDraftSaving(model: Model, token: string, onRefused: FinalRefu
       document.removeEventListener('visibilitychange', onHidden);
       window.removeEventListener('pagehide', onHidden);
     };
-  }, [localCopy, model, save]);
+  }, [model, save, writeCopy]);
 
   // Answers found on this device when the page opened (not sent before it closed): this page takes the copy over (so
   // that its acknowledgement deletes it) and sends it at once.
   useEffect(() => {
     if (!restored) return;
-    localCopy.write({ data: model.data, pageNo: model.currentPageNo, submit: false }, state.current.rev);
+    writeCopy();
     void save();
-  }, [localCopy, model, restored, save]);
+  }, [restored, save, writeCopy]);
 
   const pause = useCallback(() => {
     window.clearTimeout(state.current.timer);

@@ -121,12 +121,24 @@ describe.runIf(runBrowserTests)('nothing typed is lost when the server or the ne
 
     const token = seedLink('panne');
     const context = await browser.newContext(PHONE);
+    // Every key the page writes to localStorage, to see that answers touch the device only when the server fails.
+    await context.addInitScript(() => {
+      const writes: string[] = ((window as unknown as { __writes: string[] }).__writes = []);
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        writes.push(key);
+        return setItem.call(this, key, value);
+      };
+    });
+    const answerWrites = async () =>
+      (await page.evaluate(() => (window as unknown as { __writes: string[] }).__writes)).filter((key) => /^ptce-reponses-[0-9a-f]{16}$/.test(key));
     const page = await openPage(context, `${server.url}/r/${token}`);
     await fillFirstPage(page);
     await page.getByRole('button', { name: 'Suivant' }).click();
     await expect.poll(() => page.getByTestId('draft-status').textContent(), { timeout: 10_000 }).toMatch(/Brouillon enregistré/);
-    // Acknowledged by the server: nothing of the answers stays on the device.
+    // While the server answers, nothing of the answers is written to the device.
     expect(await localCopies(page)).toEqual([]);
+    expect(await answerWrites()).toEqual([]);
 
     // The server stops.
     const { dataDir, port } = server;

@@ -1,7 +1,7 @@
 // The respondent's answers kept on the device while the server cannot be reached (client/survey/localCopy.ts), and
 // the pace of re-sending them (client/survey/retry.ts). The browser path is test/e2e/offline.test.ts.
 import { describe, expect, it } from 'vitest';
-import { linkDigest, localCopyKey, openLocalCopy } from '../../client/survey/localCopy.ts';
+import { linkDigest, localCopyKey, openLocalCopy, sameAsServer } from '../../client/survey/localCopy.ts';
 import { RETRY_DELAYS_MS, isTransient, retryDelay } from '../../client/survey/retry.ts';
 import { ApiError } from '../../client/api.ts';
 import { newToken } from '../../server/security/tokens.ts';
@@ -78,6 +78,16 @@ describe('the copy kept on the device', () => {
       storage.setItem(localCopyKey(token), damaged);
       expect(openLocalCopy(token, storage, () => 2).read()).toBeNull();
     }
+  });
+
+  it('is not newer than the server’s draft when it holds the same answers, whatever their order', () => {
+    const local = { data: { college: 'esse', gouv_debat: { a: 1, b: 4 } }, pageNo: 2, submit: false };
+    expect(sameAsServer(local, { data: { gouv_debat: { b: 4, a: 1 }, college: 'esse' }, pageNo: 2 })).toBe(true);
+    expect(sameAsServer(local, { data: { gouv_debat: { b: 4, a: 2 }, college: 'esse' }, pageNo: 2 })).toBe(false);
+    expect(sameAsServer(local, { data: { gouv_debat: { b: 4, a: 1 }, college: 'esse' }, pageNo: 1 })).toBe(false);
+    expect(sameAsServer({ ...local, data: {}, pageNo: 0 }, {})).toBe(true);
+    // A submission waiting is never dropped: the draft is not the submission.
+    expect(sameAsServer({ ...local, submit: true }, { data: local.data, pageNo: 2 })).toBe(false);
   });
 
   it('writes nothing when the browser refuses storage, and the page knows it', () => {

@@ -1,9 +1,14 @@
-// The respondent's questionnaire: SurveyJS in French, draft saving, server-side submission.
+// The respondent's questionnaire: SurveyJS in French, draft saving, server-side submission. Answers the server has
+// not acknowledged yet wait on this device (localCopy.ts) and are sent again; so does a submission the server could
+// not receive (server down, network cut), until it goes through.
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Survey } from 'survey-react-ui';
 import { api, ApiError, questionErrors } from '../api';
 import { formatTime } from '../format';
 import type { RespondentForm } from '../pages/respondent/respondentForm';
+import { openLocalCopy, sameAsServer, type LocalAnswers } from './localCopy';
+import { OfflineNotice } from './OfflineNotice';
+import { createRetry, isTransient } from './retry';
 import { applyServerErrors, firstPageWithError, type ShownQuestionError } from './serverErrors';
 import { createSurveyModel, questionTitle } from './setup';
 import { useDraftSaving } from './useDraftSaving';
@@ -46,43 +51,77 @@ export function outcomeOf(error: ApiError, response: RespondentForm): FormOutcom
   return null;
 }
 
-function buildModel(response: RespondentForm) {
+/**
+ * `local`: answers kept on this device that the server never acknowledged. Only this browser writes the draft (the
+ * link is bound to it), so they are newer than the server's copy and replace it.
+ */
+function buildModel(response: RespondentForm, local: LocalAnswers | null) {
   const model = createSurveyModel(response.questionnaire);
   model.completeText = 'Terminer';
   model.showProgressBar = true;
   model.progressBarLocation = 'top';
   model.showCompletedPage = false;
-  model.data = response.data ?? {};
+  model.data = local?.data ?? response.data ?? {};
   if (response.presetCollege) {
     model.setValue('college', response.presetCollege);
     const college = model.getQuestionByName('college');
     if (college) college.readOnly = true;
   }
-  const pageNo = Number(response.pageNo) || 0;
+  const pageNo = Number(local ? local.pageNo : response.pageNo) || 0;
   if (pageNo > 0 && pageNo < model.visiblePages.length) model.currentPageNo = pageNo;
   return model;
 }
 
 export default function QuestionnaireForm({ token, response, onOutcome, intro, aside }: Props) {
-  const model = useMemo(() => buildModel(response), [response]);
+  const localCopy = useMemo(() => openLocalCopy(token), [token]);
+  const [restored] = useState(() => {
+    const local = localCopy.read();
+    // Not newer than the server's draft: nothing to take back, and nothing to keep here.
+    if (local && sameAsServer(local, response)) {
+      localCopy.clear();
+      return null;
+    }
+    return local;
+  });
+  const model = useMemo(() => buildModel(response, restored), [response, restored]);
   const [pageNo, setPageNo] = useState(() => model.currentPageNo);
   const [sending, setSending] = useState(false);
+  const [submitWaiting, setSubmitWaiting] = useState(false);
+  /** The answers found on this device are announced until the respondent moves to another page. */
+  const [restoredShown, setRestoredShown] = useState(restored !== null);
+  // Answers finished on this device whose sending was interrupted are sent without being shown again: on a device
+  // passed from hand to hand, whoever opens the link next must not see them. Shown only if the server refuses them.
+  const [finishedHidden, setFinishedHidden] = useState(restored?.submit === true);
   const [submitError, setSubmitError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<ShownQuestionError[]>([]);
   const submitAlertRef = useRef<HTMLDivElement>(null);
+  const offlineRef = useRef<HTMLDivElement>(null);
   const submittingRef = useRef(false);
   const outcomeRef = useRef(onOutcome);
   outcomeRef.current = onOutcome;
+  const submitRef = useRef<() => Promise<void>>(async () => {});
+  const submitRetry = useMemo(() => createRetry(() => void submitRef.current()), []);
+  useEffect(() => submitRetry.listen(), [submitRetry]);
 
+  /** The form is over (sent, or refused for good): nothing of the answers stays on this device. */
+  const finish = useCallback(
+    (outcome: FormOutcome) => {
+      // Not open yet: the answers will be accepted later, keep them.
+      if (outcome.kind !== 'notOpen') localCopy.clear();
+      outcomeRef.current(outcome);
+    },
+    [localCopy],
+  );
   const onRefused = useCallback(
     (error: ApiError) => {
       const outcome = outcomeOf(error, response);
-      if (outcome) outcomeRef.current(outcome);
+      if (outcome) finish(outcome);
       return outcome !== null;
     },
-    [response],
+    [finish, response],
   );
-  const draft = useDraftSaving(model, token, onRefused);
+  // A submission found waiting is sent by submit() below, not saved as a draft first.
+  const draft = useDraftSaving(model, token, onRefused, localCopy, restored !== null && !restored.submit);
 
   const submit = useCallback(async () => {
     if (submittingRef.current) return;
@@ -91,7 +130,10 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
     setSubmitError(null);
     setFieldErrors([]);
     draft.pause();
+    // Until the server has it, the submission waits on this device: reopening the page sends it.
+    draft.keepLocally(true);
     let finished = false;
+    let waiting = false;
     try {
       // The answer's day (submittedAt) is not shown: nothing on the screen dates the answers.
       await api.post<{ status: string; submittedAt: string }>(
@@ -100,13 +142,20 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
         { auth: false },
       );
       finished = true;
-      outcomeRef.current({ kind: 'submitted' });
+      submitRetry.reset();
+      finish({ kind: 'submitted' });
     } catch (error) {
       const apiError = error instanceof ApiError ? error : new ApiError(0, 'unknown', 'Erreur inattendue.');
       const outcome = outcomeOf(apiError, response);
       if (outcome) {
         finished = true;
-        outcomeRef.current(outcome);
+        submitRetry.reset();
+        finish(outcome);
+      } else if (isTransient(apiError)) {
+        // Server down, network cut or server error: said plainly (OfflineNotice), sent again by itself.
+        waiting = true;
+        setSubmitWaiting(true);
+        submitRetry.failed();
       } else if (apiError.status === 422) {
         const shown = applyServerErrors(model, questionErrors(apiError));
         setFieldErrors(shown);
@@ -118,17 +167,45 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
           // The page change cleared nothing: errors stay on the questions.
           for (const e of shown) if (e.question && e.question.errors.length === 0) e.question.addError(e.message);
         }
-      } else if (apiError.status === 0) {
-        setSubmitError('Vos réponses n’ont pas pu être envoyées, vérifiez votre connexion.');
       } else {
         setSubmitError(apiError.message);
+      }
+      if (!waiting) {
+        // Refused (answers to correct...): no longer a submission waiting to be sent, the answers are a draft again.
+        submitRetry.reset();
+        setSubmitWaiting(false);
+        setFinishedHidden(false);
+        draft.keepLocally(false);
       }
     } finally {
       submittingRef.current = false;
       setSending(false);
-      if (!finished) draft.resume();
+      if (!finished && !waiting) draft.resume();
     }
-  }, [draft, model, response, token]);
+  }, [draft, finish, model, response, submitRetry, token]);
+  submitRef.current = submit;
+
+  // « Terminer » had been pressed but the submission never reached the server: send it now.
+  useEffect(() => {
+    if (restored?.submit) void submitRef.current();
+  }, [restored]);
+
+  // The submission's fate is what the respondent waits for: move to the notice that says it is pending.
+  useEffect(() => {
+    if (submitWaiting) offlineRef.current?.focus();
+  }, [submitWaiting]);
+
+  // Answers not yet sent and that the browser would not store: closing the page would lose them, so ask first.
+  const unsentInPageOnly = !localCopy.available && (submitWaiting || draft.status === 'waiting');
+  useEffect(() => {
+    if (!unsentInPageOnly) return;
+    const onBeforeUnload = (event: BeforeUnloadEvent) => {
+      event.preventDefault();
+      event.returnValue = '';
+    };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [unsentInPageOnly]);
 
   useEffect(() => {
     const onCompleting = (_: unknown, options: { allow: boolean }) => {
@@ -142,7 +219,10 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
 
   useEffect(() => {
     setPageNo(model.currentPageNo);
-    const onPage = () => setPageNo(model.currentPageNo);
+    const onPage = () => {
+      setPageNo(model.currentPageNo);
+      setRestoredShown(false);
+    };
     model.onCurrentPageChanged.add(onPage);
     return () => model.onCurrentPageChanged.remove(onPage);
   }, [model]);
@@ -196,16 +276,35 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
           )}
         </div>
       )}
+      {restored && restoredShown && (
+        <div className="alert alert-info" role="status" data-testid="reponses-reprises">
+          <p>Des réponses gardées sur cet appareil n’avaient pas encore pu être envoyées : elles ont été reprises{restored.submit ? ' et leur envoi est relancé' : ''}.</p>
+        </div>
+      )}
       {pageNo === 0 && intro}
-      {aside}
-      <div className="survey-host">
-        <Survey model={model} />
-      </div>
-      {sending && (
+      {!finishedHidden && aside}
+      {finishedHidden ? (
+        <p className="hint" data-testid="envoi-repris">
+          Ces réponses avaient été terminées sur cet appareil : elles sont envoyées sans être affichées de nouveau.
+        </p>
+      ) : (
+        <div className="survey-host">
+          <Survey model={model} />
+        </div>
+      )}
+      {sending && !submitWaiting && (
         <p className="hint" role="status">
           Envoi de vos réponses…
         </p>
       )}
+      <OfflineNotice
+        ref={offlineRef}
+        draftWaiting={draft.status === 'waiting'}
+        submitWaiting={submitWaiting}
+        keptOnDevice={localCopy.available}
+        sending={sending}
+        onRetry={() => void (submitWaiting ? submit() : draft.saveNow())}
+      />
       {/* After the form so that it sticks to the bottom of the screen while the respondent scrolls. */}
       {draft.status === 'error' && (
         <div className="alert alert-error draft-error" role="alert" data-testid="draft-error">
@@ -221,7 +320,7 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
               </ul>
             </>
           ) : (
-            <p>Vos réponses n'ont pas pu être enregistrées, vérifiez votre connexion.</p>
+            <p>Vos réponses n'ont pas pu être enregistrées : {draft.error?.message}</p>
           )}
           <button type="button" className="button-secondary" onClick={() => void draft.saveNow()}>
             Réessayer

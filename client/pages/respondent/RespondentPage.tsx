@@ -7,6 +7,7 @@ import { ErrorAlert, Loading } from '../../components/Messages';
 import { SkipLink } from '../../components/SkipLink';
 import { navigate } from '../../router';
 import QuestionnaireForm, { type FormOutcome } from '../../survey/QuestionnaireForm';
+import { forgetLocalCopy, hasLocalCopy } from '../../survey/localCopy';
 import type { RespondentResponse } from '../../../reports/contract/respondent';
 import { isRespondentForm, type RespondentForm } from './respondentForm';
 import { usePageTitle } from '../../usePageTitle';
@@ -35,7 +36,7 @@ type View =
   | { kind: 'revoked'; message: string }
   | { kind: 'full'; message: string }
   | { kind: 'tooManyClaims'; message: string }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; message: string; keptOnDevice?: boolean }
   | { kind: 'submitted'; restartPath: string | null }
   | { kind: 'form'; response: RespondentForm };
 
@@ -68,8 +69,13 @@ function loadOnce(token: string): Promise<RespondentResponse> {
   return load;
 }
 
-/** Forgets the personal token claimed on this device for a shared link (after submission, or once unusable). */
+/**
+ * Forgets the personal token claimed on this device for a shared link (after submission, or once unusable), with any
+ * answers of that person still kept here: the next person on the device starts from nothing.
+ */
 function forgetClaim(sharedToken: string): void {
+  const personal = personalTokenFor(sharedToken);
+  if (personal) forgetLocalCopy(personal);
   forgetPersonalToken(sharedToken);
   claims.delete(sharedToken);
 }
@@ -139,6 +145,8 @@ export default function RespondentPage({ token }: { token: string }) {
       try {
         const response = await loadOnce(token);
         if (response.status === 'submitted') {
+          // Sent (perhaps by a submission whose answer never came back): nothing of it stays on this device.
+          forgetLocalCopy(token);
           // A personal token claimed on this device is forgotten: the next person starts afresh.
           const shared = sharedTokenOf(token);
           if (shared) forgetClaim(shared);
@@ -167,6 +175,10 @@ export default function RespondentPage({ token }: { token: string }) {
           return;
         }
         const next = viewOfError(error);
+        // This link will take no more answers from this browser: the ones kept here for it go.
+        if (['notFound', 'openedElsewhere', 'revoked', 'closed', 'submitted'].includes(next.kind)) forgetLocalCopy(token);
+        // Server down or network cut: the answers kept on this device wait for the questionnaire to show again.
+        if (next.kind === 'error' && hasLocalCopy(token)) next.keptOnDevice = true;
         // Moved to another device: this device forgets it, and the shared link may start a new questionnaire.
         if (shared && next.kind === 'openedElsewhere') {
           forgetClaim(shared);
@@ -209,6 +221,14 @@ export default function RespondentPage({ token }: { token: string }) {
     [token],
   );
   const retry = () => setAttempt((n) => n + 1);
+  // The questionnaire could not be loaded: try again by itself as soon as the browser is back online.
+  const failed = view.kind === 'error';
+  useEffect(() => {
+    if (!failed) return;
+    const again = () => setAttempt((n) => n + 1);
+    window.addEventListener('online', again);
+    return () => window.removeEventListener('online', again);
+  }, [failed]);
 
   return (
     <>
@@ -238,6 +258,12 @@ export default function RespondentPage({ token }: { token: string }) {
             <h1>Questionnaire indisponible</h1>
             <ErrorAlert>
               <p>{view.message}</p>
+              {view.keptOnDevice && (
+                <p data-testid="reponses-gardees">
+                  Les réponses que vous aviez saisies sont gardées sur cet appareil : elles seront reprises dès que le
+                  questionnaire s’affichera.
+                </p>
+              )}
               <button type="button" className="button-secondary" onClick={retry}>
                 Réessayer
               </button>

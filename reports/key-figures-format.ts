@@ -34,10 +34,3 @@ export function formatKeyChange(change: number | null | undefined, unit: KeyFigu
   return Math.round(change * 10 ** decimalsOf(unit)) > 0 ? `+${text}` : text;
 }
 
-/** The unit in words, for a table's header or a screen reader: « en euros », « en points »… */
-export const KEY_FIGURE_UNIT_WORDS: Record<KeyFigureUnit, string> = {
-  euro: 'euros',
-  percent: 'pourcentage',
-  fte: 'équivalents temps plein',
-  count: 'nombre',
-};

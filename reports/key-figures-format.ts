@@ -33,4 +33,3 @@ export function formatKeyChange(change: number | null | undefined, unit: KeyFigu
   const text = unit === 'percent' ? `${plain(change, 1)}${NNBSP}point${Math.abs(change) >= 2 ? 's' : ''}` : formatKeyFigure(change, unit);
   return Math.round(change * 10 ** decimalsOf(unit)) > 0 ? `+${text}` : text;
 }
-

@@ -170,7 +170,8 @@ describe('the key figures of a pole', () => {
     expect(text).toMatch(/Budget annuel 480 000 € – –/);
     expect(text).toMatch(/dont Région 120 000 €/);
     expect(text).toContain('Évolution depuis 2025');
-    expect(text).toMatch(/Type de territoire Rural non renseigné/);
+    // Last year’s form asked none of these facts: no column for it.
+    expect(text).toMatch(/Repère 2026 Type de territoire Rural Stade de développement Développement/);
   });
 });
 

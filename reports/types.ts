@@ -7,9 +7,12 @@ import type {
   StrategicOptionResultSchema, SwotCategorySchema, SwotThresholdsSchema, ThemeEvolutionSchema, ThemeResultSchema, VerbatimsSchema,
 } from './contract/results.ts';
 import type { FollowUp } from './contract/review.ts';
+import type { KeyFigures } from './contract/key-figures.ts';
 
 /** What became of the plan adopted at the pole's previous review: reports/contract/review.ts. */
 export type { FollowUp, FollowUpAction, FollowUpTheme } from './contract/review.ts';
+/** The key figures of the pole's profile, with last campaign's: reports/contract/key-figures.ts. */
+export type { KeyFact, KeyFigure, KeyFigures } from './contract/key-figures.ts';
 
 export type Quadrant = z.infer<typeof QuadrantSchema>;
 export type SwotCategory = z.infer<typeof SwotCategorySchema>;
@@ -42,7 +45,9 @@ export type ResultsSnapshot = z.infer<typeof ResultsSnapshotSchema>;
 export type ServedPoleResults = z.infer<typeof PoleResultsSchema>;
 /**
  * The results as reports/analysis computes them from plain data: the network comparison (`benchmark`), what the
- * figures rest on (`snapshot`) and the follow-up of the previous plan (`followUp`, from the stored reviews) are added
- * by the server, and always in the API's JSON.
+ * figures rest on (`snapshot`), the follow-up of the previous plan (`followUp`, from the stored reviews) and the key
+ * figures of the profile (`keyFigures`) are added by the server, and always in the API's JSON.
  */
-export type PoleResults = Omit<ServedPoleResults, 'benchmark' | 'snapshot' | 'followUp'> & { benchmark?: Benchmark | null; snapshot?: ResultsSnapshot; followUp?: FollowUp | null };
+export type PoleResults = Omit<ServedPoleResults, 'benchmark' | 'snapshot' | 'followUp' | 'keyFigures'> & {
+  benchmark?: Benchmark | null; snapshot?: ResultsSnapshot; followUp?: FollowUp | null; keyFigures?: KeyFigures | null;
+};

@@ -9,6 +9,7 @@ import { computeNetworkResults, type NetworkInput, type NetworkPoleInput, type N
 import { comparePoles } from '../reports/analysis/network-compare.ts';
 import { poleChanges } from '../reports/analysis/network-change.ts';
 import { describeFilters, filterChoices, matchesFilters, type NetworkFilters } from '../reports/analysis/network-filters.ts';
+import { networkKeyFigures } from '../reports/analysis/key-figures.ts';
 import { previousItemIndexes } from '../reports/analysis/shared-items.ts';
 import type { CompareBy, FilterChoices, NetworkComparison, NetworkEvolution, NetworkResultsView } from '../reports/contract/network.ts';
 import { scoreRespondent } from '../reports/analysis/scoring.ts';
@@ -39,6 +40,11 @@ function questionnaireOf(deps: AppDeps, campaign: Campaign): Questionnaire {
 }
 
 const legalFormChoicesOf = (q: Questionnaire) => partsOf(q.profileModel.fields.legalForm?.json.choices);
+/** The territory types and stages of the campaign's profile form, for the filters' choices and words. */
+const formChoicesOf = (q: Questionnaire) => ({
+  territoryType: partsOf(q.profileModel.fields.territoryType?.json.choices),
+  stage: partsOf(q.profileModel.fields.stage?.json.choices),
+});
 
 /**
  * Every pole, with what the filters read of it and whether it takes part in the campaign (links or a profile: a
@@ -51,7 +57,11 @@ function campaignPoles(deps: AppDeps, campaign: Campaign, questionnaire: Questio
   const poles = deps.repos.poles.list().map((p) => {
     const profile = profiles.get(p.id) ?? null;
     const facts = profile ? poleFacts(questionnaire.profileModel, profile) : null;
-    return { pole: p, profile, facts, active: active.has(p.id), filtered: { region: p.region, legalForm: facts?.legalForm ?? null, foundingYear: facts?.foundingYear ?? null } };
+    const filtered = {
+      region: p.region, legalForm: facts?.legalForm ?? null, foundingYear: facts?.foundingYear ?? null,
+      territoryType: facts?.territoryType ?? null, stage: facts?.stage ?? null,
+    };
+    return { pole: p, profile, facts, active: active.has(p.id), filtered };
   });
   return { poles, participation };
 }
@@ -64,8 +74,14 @@ export function networkPoleIds(deps: AppDeps, campaign: Campaign, filters: Netwo
 
 /** The filters in French, legal forms by their label in the campaign's profile form. */
 export function networkFiltersText(deps: AppDeps, campaign: Campaign, filters: NetworkFilters): string {
-  const choices = legalFormChoicesOf(questionnaireOf(deps, campaign));
-  return describeFilters(filters, (value) => choices.find((c) => String(c.value) === value)?.label);
+  const questionnaire = questionnaireOf(deps, campaign);
+  const choices = legalFormChoicesOf(questionnaire);
+  const formChoices = formChoicesOf(questionnaire);
+  return describeFilters(
+    filters,
+    (value) => choices.find((c) => String(c.value) === value)?.label,
+    (filter, value) => formChoices[filter].find((c) => String(c.value) === value)?.label,
+  );
 }
 
 /** Each response in the results, as item scores, for the poles `wanted` keeps. */
@@ -111,7 +127,7 @@ function networkInput(deps: AppDeps, campaign: Campaign, filters: NetworkFilters
     // Stored reviews only, one read per campaign: the plans cost nothing beside the answers.
     plans: deps.repos.reviews.plansOf(campaign.id).filter((plan) => byId.has(plan.poleId)),
   };
-  const choices = filterChoices(all.poles.filter((p) => p.active).map((p) => p.filtered), legalFormChoicesOf(questionnaire));
+  const choices = filterChoices(all.poles.filter((p) => p.active).map((p) => p.filtered), legalFormChoicesOf(questionnaire), formChoicesOf(questionnaire));
   return { input, choices, questionnaire };
 }
 
@@ -126,7 +142,10 @@ export function networkResults(deps: AppDeps, campaign: Campaign, filters: Netwo
 export function networkResultsView(deps: AppDeps, campaign: Campaign, filters: NetworkFilters, compareTo?: Campaign): NetworkResultsView {
   const { input, choices, questionnaire } = networkInput(deps, campaign, filters);
   const results = computeNetworkResults(input);
-  const view: NetworkResultsView = { ...results, filters, filterChoices: choices, evolution: networkEvolution(deps, campaign, filters, results) };
+  const view: NetworkResultsView = {
+    ...results, filters, filterChoices: choices, evolution: networkEvolution(deps, campaign, filters, results),
+    keyFigures: networkKeyFigures(questionnaire.profileModel, input.poles.map((p) => p.facts)),
+  };
   return compareTo ? { ...view, ...changesSince(deps, compareTo, questionnaire, input, results) } : view;
 }
 

@@ -12,6 +12,7 @@ import { computeBenchmark, type BenchmarkNetwork } from '../reports/analysis/ben
 import type { Evolution, ResultsSnapshot, ServedPoleResults } from '../reports/types.ts';
 import { campaignStatus } from './campaign-status.ts';
 import { settleIfClosed } from './results-snapshot.ts';
+import { poleKeyFigures } from './key-figures.ts';
 import { poleFacts, type PoleFacts } from '../surveys/model.ts';
 import type { Questionnaire } from '../surveys/registry.ts';
 
@@ -72,6 +73,7 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
     followUp: followUpOf(deps, pole, questionnaire, input, results.evolution),
     snapshot,
     benchmark: results.available ? computeBenchmark(results, networkSummary(deps, campaign)) : null,
+    keyFigures: poleKeyFigures(deps, pole, campaign, questionnaire),
   };
 }
 

@@ -387,12 +387,36 @@ function checkProfileRole(q: Json, path: string, holders: Map<ProfileRole, strin
     return add(`${path}.role`, `Rôle ${show(meta.role)} inconnu pour ${show(q.name)} (rôles : ${known}).`);
   }
   const role = meta.role as ProfileRole;
-  const spec = PROFILE_ROLES[role];
-  const numeric = role !== 'foundingYear' || q.inputType === 'number';
-  if (!(spec.types as readonly string[]).includes(q.type) || !numeric) {
-    add(`${path}.role`, `La question ${show(q.name)} ne peut pas porter le rôle ${show(role)} (${spec.label}) : type attendu ${spec.types.join(' ou ')}${role === 'foundingYear' ? ' numérique (inputType « number »)' : ''}.`);
+  const spec: { label: string; types: readonly string[]; kind: string; unit?: string } = PROFILE_ROLES[role];
+  const numeric = (spec.kind !== 'year' && spec.kind !== 'number') || q.inputType === 'number';
+  if (!spec.types.includes(q.type) || !numeric) {
+    add(`${path}.role`, `La question ${show(q.name)} ne peut pas porter le rôle ${show(role)} (${spec.label}) : type attendu ${spec.types.join(' ou ')}${numeric ? '' : ' numérique (inputType « number »)'}.`);
+  } else if (spec.unit) {
+    checkFactRange(q, role, spec.label, spec.unit, `${path}.role`, add);
   }
   const holder = holders.get(role);
   if (holder) add(`${path}.role`, `Le rôle ${show(role)} est déjà porté par ${show(holder)} : une seule question par rôle.`);
   else holders.set(role, String(q.name));
+}
+
+/**
+ * A number fact is validated by its question's bounds (surveys/validator.ts): amounts, jobs and counts cannot be
+ * negative, a percentage stays within 0..100. Each field of an amounts question (public funding by level) likewise;
+ * the collège fields of membersPerCollege are written by the service (registry.ts).
+ */
+function checkFactRange(q: Json, role: ProfileRole, label: string, unit: string, path: string, add: (path: string, message: string) => void): void {
+  const bounded = (field: Json) =>
+    field.inputType === 'number' && typeof field.min === 'number' && field.min >= 0 &&
+    (unit !== 'percent' || (typeof field.max === 'number' && field.max <= 100));
+  const expected = `numérique (inputType « number ») avec min ≥ 0${unit === 'percent' ? ' et max ≤ 100' : ''}`;
+  if (q.type !== 'multipletext') {
+    if (!bounded(q)) add(path, `La question ${show(q.name)} porte le rôle ${show(role)} (${label}) : elle doit être ${expected}.`);
+    return;
+  }
+  if (role === 'membersPerCollege') return;
+  const items = Array.isArray(q.items) ? q.items : [];
+  if (!items.length) add(path, `La question ${show(q.name)} porte le rôle ${show(role)} (${label}) : elle doit avoir au moins un champ.`);
+  items.forEach((item, i) => {
+    if (isObject(item) && !bounded(item)) add(`${path.replace(/\.ptce\.role$/, '')}.items[${i}]`, `Le champ ${show(item.name)} de ${show(q.name)} (${label}) doit être ${expected}.`);
+  });
 }

@@ -73,20 +73,67 @@ export const themeRole = (theme: Pick<PtceThemeMeta, 'id' | 'role'>): string => 
 export const themeRoles = (theme: { id: string; role?: string; alsoRoles?: readonly string[] }): string[] => [themeRole(theme), ...(theme.alsoRoles ?? [])];
 
 /**
+ * How a fact is held and read: `choice` one stored value, `choices` a list of ticked values, `yesNo` a boolean
+ * question, `year` an integer, `number` a number, `amounts` a number per field of a multipletext question.
+ */
+export type ProfileFactKind = 'choice' | 'choices' | 'yesNo' | 'year' | 'number' | 'amounts';
+/** What a number counts: euros, a percentage (0 to 100), full-time equivalents, or things (projects, structures). */
+export type ProfileFactUnit = 'euro' | 'percent' | 'fte' | 'count';
+
+interface ProfileRoleSpec {
+  label: string;
+  types: readonly string[];
+  kind: ProfileFactKind;
+  unit?: ProfileFactUnit;
+}
+
+/**
  * Facts about the pole that the service reads from its profile form, each declared on one question by
  * `"ptce": { "role": … }` (never found by the question's name), with the kind of question that can hold it.
  */
 export const PROFILE_ROLES = {
-  legalForm: { label: 'forme juridique', types: ['radiogroup', 'dropdown'] },
-  foundingYear: { label: 'année de création', types: ['text'] },
-  membersPerCollege: { label: 'structures membres par collège', types: ['multipletext'] },
+  legalForm: { label: 'forme juridique', types: ['radiogroup', 'dropdown'], kind: 'choice' },
+  foundingYear: { label: 'année de création', types: ['text'], kind: 'year' },
+  membersPerCollege: { label: 'structures membres par collège', types: ['multipletext'], kind: 'amounts', unit: 'count' },
   // What the pole already has in place: the strategic options do not propose it again (surveys/strategic-options.ts).
-  charter: { label: 'charte ou règlement de fonctionnement', types: ['radiogroup', 'dropdown'] },
-  venue: { label: 'lieu vitrine', types: ['boolean'] },
-} as const satisfies Record<string, { label: string; types: readonly string[] }>;
+  charter: { label: 'charte ou règlement de fonctionnement', types: ['radiogroup', 'dropdown'], kind: 'choice' },
+  venue: { label: 'lieu vitrine', types: ['boolean'], kind: 'yesNo' },
+  // The pole's economy, as the 2015 State call judged poles (pooling, value chains, self-financing, territorial impact):
+  // the key figures of its results and the network's distributions (reports/analysis/key-figures.ts).
+  annualBudget: { label: 'budget annuel', types: ['text'], kind: 'number', unit: 'euro' },
+  selfFinancing: { label: 'part d’autofinancement', types: ['text'], kind: 'number', unit: 'percent' },
+  publicFunding: { label: 'financements publics par niveau', types: ['multipletext'], kind: 'amounts', unit: 'euro' },
+  jobsCreated: { label: 'emplois créés', types: ['text'], kind: 'number', unit: 'fte' },
+  jobsKept: { label: 'emplois maintenus', types: ['text'], kind: 'number', unit: 'fte' },
+  pooledJobs: { label: 'emplois mutualisés', types: ['text'], kind: 'number', unit: 'fte' },
+  facilitationStaff: { label: 'équipe d’animation', types: ['text'], kind: 'number', unit: 'fte' },
+  jointProjects: { label: 'projets économiques communs', types: ['text'], kind: 'number', unit: 'count' },
+  sectors: { label: 'filières', types: ['checkbox'], kind: 'choices' },
+  territoryType: { label: 'type de territoire', types: ['radiogroup', 'dropdown'], kind: 'choice' },
+  stage: { label: 'stade de développement', types: ['radiogroup', 'dropdown'], kind: 'choice' },
+  stateCall: { label: 'lauréat d’un appel à projets de l’État', types: ['radiogroup', 'dropdown'], kind: 'choice' },
+  // More of what the pole already has or has just done, which makes some strategic options pointless.
+  employersGroup: { label: 'groupement d’employeurs', types: ['boolean'], kind: 'yesNo' },
+  cressMember: { label: 'adhésion à la CRESS', types: ['boolean'], kind: 'yesNo' },
+  rtesMember: { label: 'collectivité partenaire membre du RTES', types: ['boolean'], kind: 'yesNo' },
+  dlaSupport: { label: 'accompagnement par un DLA', types: ['radiogroup', 'dropdown'], kind: 'choice' },
+  caeLink: { label: 'lien avec une coopérative d’activité et d’emploi', types: ['boolean'], kind: 'yesNo' },
+} as const satisfies Record<string, ProfileRoleSpec>;
 
 export type ProfileRole = keyof typeof PROFILE_ROLES;
 export const PROFILE_ROLE_IDS = Object.keys(PROFILE_ROLES) as [ProfileRole, ...ProfileRole[]];
+
+type RolesOfKind<K extends ProfileFactKind> = { [R in ProfileRole]: (typeof PROFILE_ROLES)[R]['kind'] extends K ? R : never }[ProfileRole];
+/** Facts held as one stored value (a choice). */
+export type ChoiceRole = RolesOfKind<'choice'>;
+/** Facts held as yes or no. */
+export type YesNoRole = RolesOfKind<'yesNo'>;
+/** Facts held as one number. */
+export type NumberRole = RolesOfKind<'number'>;
+/** Facts held as a number per field. */
+export type AmountsRole = RolesOfKind<'amounts'>;
+/** The unit of a number fact, or of each field of an amounts fact. */
+export const factUnit = (role: NumberRole | AmountsRole): ProfileFactUnit => PROFILE_ROLES[role].unit;
 
 /** `ptce` property of a profile-form question. */
 export interface PtceProfileMeta {

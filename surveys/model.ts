@@ -6,7 +6,7 @@
 import { collegesOf, localized, walkElements, type CollegeChoice, type ElementRef, type RawJson } from './json.ts';
 import {
   isRespondentMeta, themeRole, PROFILE_ROLES,
-  type Factor, type Polarity, type ProfileRole, type PtceItemMeta, type PtceRespondentMeta, type PtceSurveyMeta,
+  type Factor, type Polarity, type ProfileFactKind, type ProfileRole, type PtceItemMeta, type PtceRespondentMeta, type PtceSurveyMeta,
 } from './metadata.ts';
 
 /** Value of the "don't know / not concerned" column of the agreement scale (left out of scores). */
@@ -280,17 +280,23 @@ export interface ProfileModel {
   fields: Partial<Record<ProfileRole, ModelQuestion>>;
 }
 
-/** What the service knows of a pole from its profile answers. */
-export interface PoleFacts {
-  legalForm: string | null;
-  foundingYear: number | null;
-  /** Member structures per collège id, as declared. */
-  membersPerCollege: Record<string, number>;
-  /** The stored value of the charter question (the 2026 form: `aucune`, `en_cours`, `adoptee`). */
-  charter: string | null;
-  /** Whether the pole has a showcase venue. */
-  venue: boolean | null;
-}
+type FactValue<K extends ProfileFactKind> = K extends 'choice'
+  ? string | null
+  : K extends 'choices'
+    ? string[] | null
+    : K extends 'yesNo'
+      ? boolean | null
+      : K extends 'year' | 'number'
+        ? number | null
+        : Record<string, number>;
+
+/**
+ * What the service knows of a pole from its profile answers, one entry per role of PROFILE_ROLES: null (an empty
+ * record for amounts) when the form has no question for it or the pole left it blank. E.g. `legalForm`, `charter`
+ * (the 2026 form: `aucune`, `en_cours`, `adoptee`), `venue`, `membersPerCollege` (structures per collège id),
+ * `publicFunding` (euros per level), `annualBudget`…
+ */
+export type PoleFacts = { -readonly [R in ProfileRole]: FactValue<(typeof PROFILE_ROLES)[R]['kind']> };
 
 const roleOf = (q: ModelQuestion): ProfileRole | null => {
   const role = isObject(q.json.ptce) ? q.json.ptce.role : undefined;
@@ -314,26 +320,46 @@ export function profileModel(profile: RawJson): ProfileModel {
   return model;
 }
 
+/** A number as SurveyJS stores it (a number, or the text of a number input). */
+const numberOf = (value: unknown): number | null => {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  return Number.isFinite(n) ? n : null;
+};
+
 export function poleFacts(model: ProfileModel, data: Readonly<Record<string, unknown>> | null | undefined): PoleFacts {
-  const answer = (role: ProfileRole) => {
+  const facts: Record<string, unknown> = {};
+  for (const role of Object.keys(PROFILE_ROLES) as ProfileRole[]) {
     const q = model.fields[role];
-    return q && data ? data[q.name] : undefined;
-  };
-  const legalForm = answer('legalForm');
-  const year = answer('foundingYear');
-  const founded = typeof year === 'number' ? year : typeof year === 'string' && year.trim() !== '' ? Number(year) : NaN;
-  const members = answer('membersPerCollege');
-  const charter = answer('charter');
-  const venue = answer('venue');
-  // A boolean question stores its valueTrue / valueFalse when the form sets them, true / false otherwise.
-  const venueQuestion = model.fields.venue?.json;
-  return {
-    legalForm: typeof legalForm === 'string' ? legalForm : null,
-    foundingYear: Number.isInteger(founded) ? founded : null,
-    membersPerCollege: isObject(members)
-      ? Object.fromEntries(Object.entries(members).filter((e): e is [string, number] => typeof e[1] === 'number'))
-      : {},
-    charter: typeof charter === 'string' ? charter : null,
-    venue: venue === (venueQuestion?.valueTrue ?? true) ? true : venue === (venueQuestion?.valueFalse ?? false) ? false : null,
-  };
+    const value = q && data ? data[q.name] : undefined;
+    facts[role] = readFact(PROFILE_ROLES[role].kind, value, q?.json);
+  }
+  return facts as PoleFacts;
+}
+
+/** A pole whose profile gives no fact (nothing filled in): the base of a pole's facts written by hand. */
+export const NO_POLE_FACTS: Readonly<PoleFacts> = Object.freeze(poleFacts({ questions: [], fields: {} }, null));
+
+function readFact(kind: ProfileFactKind, value: unknown, question: QuestionJson | undefined): unknown {
+  switch (kind) {
+    case 'choice':
+      return typeof value === 'string' ? value : null;
+    case 'choices':
+      return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : null;
+    // A boolean question stores its valueTrue / valueFalse when the form sets them, true / false otherwise.
+    case 'yesNo':
+      return value === (question?.valueTrue ?? true) ? true : value === (question?.valueFalse ?? false) ? false : null;
+    case 'year': {
+      const year = numberOf(value);
+      return year !== null && Number.isInteger(year) ? year : null;
+    }
+    case 'number':
+      return numberOf(value);
+    case 'amounts':
+      return isObject(value)
+        ? Object.fromEntries(Object.entries(value).flatMap(([key, v]) => {
+            const n = numberOf(v);
+            return n === null ? [] : [[key, n]];
+          }))
+        : {};
+  }
 }

@@ -24,6 +24,8 @@
 // the results of past campaigns: they stay in 2026 and the 2027 questionnaire moves them (issue 12). The options
 // that cross these two themes already speak of that dependence and that workload as the pole's own.
 
+import type { ChoiceRole, YesNoRole } from './metadata.ts';
+
 export type Quadrant = 'SO' | 'ST' | 'WO' | 'WT';
 
 export type Condition = { role: string; is: 'strength' | 'weakness' | 'opportunity' | 'threat' };
@@ -32,9 +34,7 @@ export type Condition = { role: string; is: 'strength' | 'weakness' | 'opportuni
  * What the pole's profile says of one fact (surveys/model.ts PoleFacts, read by role): its value is one of `in`,
  * or it is `is`. It holds only when the profile gives the fact.
  */
-export type ProfileCondition =
-  | { fact: 'legalForm' | 'charter'; in: readonly string[] }
-  | { fact: 'venue'; is: boolean };
+export type ProfileCondition = { fact: ChoiceRole; in: readonly string[] } | { fact: YesNoRole; is: boolean };
 
 interface OptionDefinitionBase {
   /** Stable kebab-case id. */
@@ -76,6 +76,8 @@ const HAS_LEGAL_STRUCTURE: ProfileCondition = { fact: 'legalForm', in: ['associa
 const NO_LEGAL_STRUCTURE: ProfileCondition = { fact: 'legalForm', in: ['aucune'] };
 const CHARTER_ADOPTED: ProfileCondition = { fact: 'charter', in: ['adoptee'] };
 const HAS_VENUE: ProfileCondition = { fact: 'venue', is: true };
+/** Values of the 2027 profile form's DLA question for a support under way or ended less than two years ago. */
+const RECENT_DLA: ProfileCondition = { fact: 'dlaSupport', in: ['en_cours', 'recent'] };
 
 export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
   // ───────────── SO: use strengths to seize opportunities ─────────────
@@ -359,7 +361,7 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     when: [weakness('coop-recherche-developpement'), opportunity('ctx-nouveaux-acteurs')],
   },
   // The 2026 profile does not say whether the pole or its members already have an employers’ group, and no item
-  // measures it: proposed to every pole whose tools are weak until the 2027 profile asks.
+  // measures it: proposed to every pole whose tools are weak, unless its profile (2027 on) shows one.
   {
     id: 'wo-groupement-employeurs',
     quadrant: 'WO',
@@ -367,6 +369,7 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     description: 'La coopération reste ponctuelle faute d’outils, alors que des entreprises du territoire sont prêtes à coopérer. Un groupement d’employeurs permet de partager des salariés entre membres et entreprises partenaires, et d’offrir des emplois stables à temps plein. Commencer par un ou deux postes dont plusieurs structures ont besoin.',
     seedRef: 'C-P5',
     when: [weakness('coop-outils-cooperation'), opportunity('ctx-nouveaux-acteurs')],
+    unless: [{ fact: 'employersGroup', is: true }],
   },
   {
     id: 'wo-chantier-ecole',
@@ -574,6 +577,16 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     seedRef: 'G-P3',
     when: [weakness('gouv-partenariat-collectivites')],
     pairWith: ['ctx-soutien-collectivites', 'ctx-pression-isomorphisme'],
+    unless: [{ fact: 'rtesMember', is: true }],
+  },
+  // A second answer to the weakness, for the poles whose partners already belong to the RTES.
+  {
+    id: 'remede-comite-suivi-collectivites',
+    title: 'Réunir chaque année élus et services autour des projets du pôle',
+    description: 'Le dialogue entre les élus, leurs services et les acteurs du pôle reste rare ou peu constructif. Un comité de suivi annuel, où le pôle présente ses projets, ses résultats et ses besoins aux élus et aux techniciens des collectivités partenaires, installe un rendez-vous régulier. Chaque comité se conclut par deux ou trois engagements réciproques, dont le comité suivant fait le point.',
+    seedRef: 'G-P3',
+    when: [weakness('gouv-partenariat-collectivites')],
+    pairWith: ['ctx-soutien-collectivites', 'ctx-pression-isomorphisme'],
   },
   {
     id: 'remede-place-collectivites-instances',
@@ -608,6 +621,8 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     seedRef: 'G-P5',
     when: [weakness('gouv-structuration-juridique')],
     pairWith: ['ctx-soutien-collectivites', 'ctx-dependance-financements'],
+    // Not again right after one: the pole has just had its diagnosis and consultant.
+    unless: [RECENT_DLA],
   },
   {
     id: 'remede-ateliers-citoyens-salaries',
@@ -657,6 +672,7 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     seedRef: 'C-P1',
     when: [weakness('coop-projets-innovants')],
     pairWith: ['ctx-nouveaux-acteurs', 'ctx-soutien-collectivites'],
+    unless: [{ fact: 'caeLink', is: true }],
   },
   {
     id: 'remede-achats-filieres',
@@ -748,6 +764,15 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     when: [weakness('coop-evaluation')],
     pairWith: ['ctx-dependance-financements', 'ctx-soutien-collectivites'],
   },
+  // A second answer to the weakness, for the poles that already belong to the CRESS.
+  {
+    id: 'remede-portes-ouvertes-territoire',
+    title: 'Ouvrir chaque année les portes du pôle aux acteurs du territoire',
+    description: 'Le pôle accueille peu de nouveaux acteurs. Une journée portes ouvertes annuelle, où chaque membre présente son activité et les projets communs, fait découvrir le pôle aux entreprises, associations, élus et habitants du territoire. Un membre référent recontacte dans le mois chaque visiteur intéressé et lui propose de participer à un projet avant toute adhésion.',
+    seedRef: 'C-D4',
+    when: [weakness('coop-ouverture')],
+    pairWith: ['ctx-nouveaux-acteurs', 'ctx-temps-disponible'],
+  },
   {
     id: 'remede-adherer-cress',
     title: 'Adhérer à la CRESS pour se faire connaître des acteurs de l’ESS',
@@ -755,6 +780,7 @@ export const STRATEGIC_OPTIONS: readonly StrategicOptionDefinition[] = [
     seedRef: 'C-D4',
     when: [weakness('coop-ouverture')],
     pairWith: ['ctx-nouveaux-acteurs', 'ctx-pression-isomorphisme'],
+    unless: [{ fact: 'cressMember', is: true }],
   },
   // ───────────── 2027: the pole's own funding, an internal theme (issue 12) ─────────────
   // ptce-2027 measures the pole's dependence on public money as a trait of its own (theme role

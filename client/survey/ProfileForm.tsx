@@ -1,4 +1,5 @@
-// Pole profile for a campaign: SurveyJS form on one page, saved with PUT .../profile.
+// Pole profile for a campaign: SurveyJS form on one page, saved with PUT .../profile. Until the campaign's profile is
+// saved, the form starts from last campaign's values (`prefill`), and says so.
 // Default export: loaded lazily with the SurveyJS chunk.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { Survey } from 'survey-react-ui';
@@ -18,8 +19,11 @@ function ProfileSurvey({ profile, profilePath }: { profile: PoleProfile; profile
     m.showCompletedPage = false;
     m.showProgressBar = false;
     if (profile.data) m.data = profile.data;
+    else if (profile.prefill) m.data = profile.prefill.data;
     return m;
   }, [profile]);
+  // The year whose values fill the form, until they are saved as this campaign's.
+  const [prefilledFrom, setPrefilledFrom] = useState<number | null>(profile.data ? null : (profile.prefill?.campaign.year ?? null));
   const [pending, setPending] = useState(false);
   const [savedAt, setSavedAt] = useState<string | null>(profile.updatedAt);
   const [justSaved, setJustSaved] = useState(false);
@@ -47,6 +51,7 @@ function ProfileSurvey({ profile, profilePath }: { profile: PoleProfile; profile
       const result = await api.put<{ data: unknown; updatedAt: string }>(profilePath, { data: model.data });
       setSavedAt(result.updatedAt);
       setJustSaved(true);
+      setPrefilledFrom(null);
     } catch (e) {
       const details = questionErrors(e);
       if (e instanceof ApiError && e.status === 422 && details.length) {
@@ -61,6 +66,14 @@ function ProfileSurvey({ profile, profilePath }: { profile: PoleProfile; profile
 
   return (
     <div className="profile-form">
+      {prefilledFrom !== null && (
+        <div className="alert alert-info" role="status" data-testid="profile-prefill">
+          <p>
+            <strong>Valeurs reprises de la campagne {prefilledFrom}&nbsp;: vérifiez-les avant d’enregistrer.</strong> Les questions nouvelles
+            cette année sont à remplir ; rien n’est enregistré pour cette campagne tant que vous n’avez pas cliqué sur «&nbsp;Enregistrer&nbsp;».
+          </p>
+        </div>
+      )}
       <div className="survey-host">
         <Survey model={model} />
       </div>

@@ -29,7 +29,7 @@ const isScored = (t: ThemeResult | undefined): t is Scored => t !== undefined &&
 /** Whether the profile shows the fact as the condition says; a fact it does not give shows nothing. */
 function shows(c: ProfileCondition, facts: PoleFacts | null): boolean {
   if (!facts) return false;
-  if (c.fact === 'venue') return facts.venue === c.is;
+  if ('is' in c) return facts[c.fact] === c.is;
   const value = facts[c.fact];
   return value !== null && c.in.includes(value);
 }

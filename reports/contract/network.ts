@@ -4,9 +4,11 @@ import { z } from '@hono/zod-openapi';
 import { PROFILE_ROLE_IDS } from '../../surveys/metadata.ts';
 import { NetworkActionsSchema } from './review.ts';
 
+import { DistributionSchema, DistributionShape } from './distribution.ts';
+import { NetworkKeyFiguresSchema, type NetworkKeyFigures } from './key-figures.ts';
+
+export { DistributionSchema };
 const score = z.number().nullable();
-const DistributionShape = z.object({ n: z.number().int(), min: score, q1: score, median: score, q3: score, max: score });
-export const DistributionSchema = DistributionShape.openapi('Distribution');
 
 const age = z.coerce.number().int().min(0).max(200).optional();
 /** The analyst's filters, as a query: the same on the results, the comparison, the network PDF and the network exports. */
@@ -15,8 +17,13 @@ export const NetworkFiltersQuery = z.object({
   legalForm: z.string().max(60).optional().openapi({ description: 'Forme juridique déclarée dans le profil (code de la réponse, ex. association)' }),
   minAge: age.openapi({ description: 'Âge minimum du pôle l’année de la campagne (année de création du profil)' }),
   maxAge: age.openapi({ description: 'Âge maximum du pôle l’année de la campagne' }),
+  territoryType: z.string().max(60).optional().openapi({ description: 'Type de territoire déclaré dans le profil (code de la réponse, ex. rural)' }),
+  stage: z.string().max(60).optional().openapi({ description: 'Stade de développement déclaré dans le profil (code de la réponse, ex. emergence)' }),
 });
-const FiltersSchema = z.object({ region: z.string().optional(), legalForm: z.string().optional(), minAge: z.number().optional(), maxAge: z.number().optional() });
+const FiltersSchema = z.object({
+  region: z.string().optional(), legalForm: z.string().optional(), minAge: z.number().optional(), maxAge: z.number().optional(),
+  territoryType: z.string().optional(), stage: z.string().optional(),
+});
 export type NetworkFilters = z.infer<typeof FiltersSchema>;
 
 const ChoiceCountSchema = z.object({ value: z.string(), label: z.string(), count: z.number().int() });
@@ -33,7 +40,10 @@ export const NetworkResultsSchema = z
     campaign: z.object({ id: z.string(), year: z.number().int(), questionnaireId: z.string() }),
     filters: FiltersSchema,
     filterChoices: z
-      .object({ regions: z.array(ChoiceCountSchema), legalForms: z.array(ChoiceCountSchema) })
+      .object({
+        regions: z.array(ChoiceCountSchema), legalForms: z.array(ChoiceCountSchema),
+        territoryTypes: z.array(ChoiceCountSchema), stages: z.array(ChoiceCountSchema),
+      })
       .openapi({ description: 'Valeurs des filtres qu’au moins un pôle de la campagne a, avec le nombre de pôles (comptés sans filtre)' }),
     minGroupSize: z.number().int(),
     thresholds: z.object({ high: z.number(), low: z.number() }),
@@ -89,6 +99,7 @@ export const NetworkResultsSchema = z
     evolution: z.object({
       campaigns: z.array(z.object({ id: z.string(), year: z.number().int(), polesWithResults: z.number().int(), medians: z.record(z.string(), score) })),
     }),
+    keyFigures: NetworkKeyFiguresSchema.openapi({ description: 'Chiffres clés déclarés dans les profils des pôles retenus : distribution des nombres, pôles par réponse pour les choix' }),
     actions: NetworkActionsSchema.openapi({ description: 'Plans d’action des pôles retenus par les filtres, enregistrés pour cette campagne : options adoptées et réalisées, actions propres' }),
   })
   .openapi('NetworkResults');
@@ -96,7 +107,8 @@ export const NetworkResultsSchema = z
 /** The whole JSON of GET /api/campaigns/:campaignId/results. */
 export type NetworkResultsView = z.infer<typeof NetworkResultsSchema>;
 /** What reports/analysis/network.ts computes: the view without what the server adds around it. */
-export type NetworkResults = Omit<NetworkResultsView, 'filters' | 'filterChoices' | 'evolution' | 'comparedTo'>;
+export type NetworkResults = Omit<NetworkResultsView, 'filters' | 'filterChoices' | 'evolution' | 'comparedTo' | 'keyFigures'>;
+export type { NetworkKeyFigures };
 export type NetworkSupport = NetworkResultsView['support'];
 export type PoleChange = z.infer<typeof PoleChangeSchema>;
 export type FilterChoices = NetworkResultsView['filterChoices'];

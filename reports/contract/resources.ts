@@ -66,9 +66,17 @@ export const QuestionnaireImportedSchema = z
   .object({ id: z.string(), title: z.string(), themes: z.number().int(), scoredItems: z.number().int() })
   .openapi('QuestionnaireImported');
 
+/** Last campaign's answers, offered while this campaign's profile is not filled in (server/profile-prefill.ts). */
+export const ProfilePrefillSchema = z
+  .object({ campaign: z.object({ id: z.string(), year: z.number().int() }), data: AnswersSchema })
+  .openapi('ProfilePrefill', { description: 'Réponses de la dernière campagne antérieure ayant un profil, pour les questions de même nom que ce formulaire accepte' });
+
 /** The pole profile form of a campaign (its collège items filled in) and the pole's answers. */
 export const PoleProfileSchema = z
-  .object({ definition: SurveyJsonSchema, data: AnswersSchema.nullable(), updatedAt: z.string().nullable() })
+  .object({
+    definition: SurveyJsonSchema, data: AnswersSchema.nullable(), updatedAt: z.string().nullable(),
+    prefill: ProfilePrefillSchema.nullable().openapi({ description: 'Tant que le profil de cette campagne n’est pas enregistré : les valeurs de la campagne précédente à proposer ; sinon null' }),
+  })
   .openapi('PoleProfile');
 
 /** The questionnaire of a campaign as its read-only preview shows it. */
@@ -98,6 +106,7 @@ export type SurveyJson = z.infer<typeof SurveyJsonSchema>;
 export type QuestionnaireSummary = z.infer<typeof QuestionnaireSummarySchema>;
 export type QuestionnaireImported = z.infer<typeof QuestionnaireImportedSchema>;
 export type PoleProfile = z.infer<typeof PoleProfileSchema>;
+export type ProfilePrefill = z.infer<typeof ProfilePrefillSchema>;
 export type QuestionnairePreview = z.infer<typeof QuestionnairePreviewSchema>;
 /** The body a client sends (defaults not yet applied). */
 export type InvitationInput = z.input<typeof InvitationInputSchema>;

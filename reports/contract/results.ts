@@ -3,6 +3,7 @@
 // nobody answered or where anonymity hides the figure.
 import { z } from '@hono/zod-openapi';
 import { FollowUpSchema } from './review.ts';
+import { KeyFiguresSchema } from './key-figures.ts';
 
 const score = z.number().nullable();
 const factor = z.enum(['internal', 'external']);
@@ -118,5 +119,6 @@ export const PoleResultsSchema = z
     verbatims: z.array(VerbatimsSchema),
     benchmark: BenchmarkSchema.nullable().openapi({ description: 'Comparaison avec les quartiles du réseau (aucun pôle nommé) ; null sous 5 pôles ayant des résultats' }),
     snapshot: ResultsSnapshotSchema.openapi({ description: 'Les résultats avancent par paquets d’au moins k réponses, jamais d’une seule' }),
+    keyFigures: KeyFiguresSchema.nullable().openapi({ description: 'Chiffres clés déclarés par la coordination dans le profil du pôle (pas des réponses), avec ceux de la campagne précédente et l’écart ; null tant que le profil de la campagne n’est pas rempli' }),
   })
   .openapi('PoleResults');

@@ -14,12 +14,13 @@ import { formatDateFr, formatDelta, formatInteger, formatPercent, formatScore } 
 import { bandOf, scoreBands, type ScoreBand } from '../vocabulary.ts';
 import type { NetworkComparison, NetworkResultsView } from '../contract/network.ts';
 import { describeFilters } from '../analysis/network-filters.ts';
+import { networkKeyFiguresSection } from './network-key-figures.ts';
 
 /**
  * The network results as the route serves them: filters, evolution of the medians and, when compared with an
  * earlier campaign, each pole's change.
  */
-export type NetworkReportInput = Omit<NetworkResultsView, 'filterChoices'>;
+export type NetworkReportInput = Omit<NetworkResultsView, 'filterChoices' | 'keyFigures'> & { keyFigures?: NetworkResultsView['keyFigures'] };
 
 export interface NetworkReportOptions {
   generatedAt: Date;
@@ -100,8 +101,9 @@ const hasFilters = (results: NetworkReportInput) => Object.values(results.filter
 
 /** The filters of the request, as the dashboard and the exports say them (legal forms by their profile label). */
 function filterText(results: NetworkReportInput): string {
-  const legalForms = new Map((Object.values(results.profile).find((q) => q.role === 'legalForm')?.counts ?? []).map((c) => [c.value, c.label]));
-  return describeFilters(results.filters ?? {}, (value) => legalForms.get(value));
+  const labels = (role: string) => new Map((Object.values(results.profile).find((q) => q.role === role)?.counts ?? []).map((c) => [c.value, c.label]));
+  const legalForms = labels('legalForm');
+  return describeFilters(results.filters ?? {}, (value) => legalForms.get(value), (filter, value) => labels(filter).get(value));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -160,6 +162,7 @@ export async function renderNetworkReport(results: NetworkReportInput, options: 
   summary(layout, ctx);
   participation(layout, ctx);
   profile(layout, ctx);
+  networkKeyFiguresSection(layout, results.keyFigures);
   distributionSection(layout, ctx, charts.distribution);
   for (const comparison of options.comparisons ?? []) comparisonSection(layout, ctx, comparison);
   heatmapSection(layout, ctx);

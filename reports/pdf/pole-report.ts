@@ -20,6 +20,7 @@ import {
   formatThreshold, REVIEW_TITLE, SWOT_LABEL, THEME_COLUMNS,
 } from '../vocabulary.ts';
 import { runningTitle, SUMMARY_TITLE, summarySection } from './summary.ts';
+import { keyFiguresSection } from './key-figures.ts';
 
 /** The collective review of this campaign, as stored (reports/contract/review.ts), without its date of record. */
 export type PoleReview = Omit<Review, 'updatedAt'>;
@@ -117,6 +118,7 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
     layout.newPage(); // page 2: table of contents, filled in once the body is laid out.
     summarySection(layout, results, { generatedAt: options.generatedAt });
     participationSection(layout, results, charts.participation);
+    keyFiguresSection(layout, results);
     overview(layout, results, charts.themeBars);
     for (const d of results.dimensions) dimensionSection(layout, results, d.id, charts.collegeDots.get(d.id));
     consensus(layout, results);
@@ -131,6 +133,7 @@ export async function renderPoleReport(results: PoleResults, options: PoleReport
     tableOfContents(layout, 1);
   } else {
     unavailable(layout, results, charts.participation);
+    keyFiguresSection(layout, results);
     followUpSection(layout, results.followUp, results.campaign.year);
     reviewSection(layout, results, options.review);
     method(layout, results);

@@ -5,6 +5,7 @@ import { poleAccess, poleCampaign } from '../auth.ts';
 import { invalid } from '../errors.ts';
 import type { InvitationRecord } from '../db/index.ts';
 import { createInvitations, reissueInvitation, revokeInvitation } from '../commands/invitations.ts';
+import { profilePrefill } from '../profile-prefill.ts';
 import { toCsv } from '../../reports/csv.ts';
 import { AnswersSchema, InvitationSchema, ParticipationSchema, PoleCampaignParams, errors, json, jsonBody } from '../schemas.ts';
 import { InvitationInputSchema, PoleProfileSchema, QuestionnairePreviewSchema } from '../../reports/contract/resources.ts';
@@ -44,7 +45,8 @@ export function poleCampaignRoutes(deps: AppDeps) {
     (c) => {
       const { pole, campaign, questionnaire } = poleCampaign(c);
       const profile = repos.profiles.get(pole.id, campaign.id);
-      return c.json({ definition: questionnaire.profileDefinition, data: profile?.data ?? null, updatedAt: profile?.updatedAt ?? null }, 200);
+      const prefill = profile ? null : profilePrefill(deps, pole, campaign, questionnaire);
+      return c.json({ definition: questionnaire.profileDefinition, data: profile?.data ?? null, updatedAt: profile?.updatedAt ?? null, prefill }, 200);
     },
   );
 

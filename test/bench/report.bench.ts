@@ -20,6 +20,7 @@ import { answerCount, divergenceText, QUADRANT } from '../../reports/vocabulary.
 import { setupCharts } from '../../reports/pdf/render-chart.ts';
 import { formatDateFr, formatDelta, formatScore, frenchTypography } from '../../reports/format.ts';
 import { loadQuestionnaires } from '../../surveys/registry.ts';
+import { NO_POLE_FACTS } from '../../surveys/model.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
 
@@ -48,7 +49,7 @@ function poleResults(seed: number): PoleResults {
     colleges: q.colleges,
     responses,
     participation: Object.entries(COLLEGE_WEIGHTS).map(([college, n]) => ({ college, invited: n + 3, submitted: n })),
-    profile: { legalForm: null, foundingYear: null, membersPerCollege: { ess: 12, hors_ess: 5, collectivites: 3, recherche: 2, salaries: 20, benevoles_citoyens: 10 }, charter: null, venue: null },
+    profile: { ...NO_POLE_FACTS, legalForm: null, foundingYear: null, membersPerCollege: { ess: 12, hors_ess: 5, collectivites: 3, recherche: 2, salaries: 20, benevoles_citoyens: 10 }, charter: null, venue: null },
     previous: { campaign: { id: 'c-2025', year: 2025 }, model: q.model, responses: previous },
   });
 }

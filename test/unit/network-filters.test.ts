@@ -6,7 +6,7 @@ import { nextSort, sortPoles, type PoleSort } from '../../client/pages/network/s
 import type { NetworkPoleResult } from '../../reports/contract/network.ts';
 
 describe('network filters', () => {
-  const pole = { region: 'Bretagne', legalForm: 'association', foundingYear: 2016 };
+  const pole = { region: 'Bretagne', legalForm: 'association', foundingYear: 2016, territoryType: 'rural', stage: 'developpement' };
 
   it('keep a pole by region, legal form and age in the campaign’s year (bounds included)', () => {
     expect(matchesFilters({}, pole, 2026)).toBe(true);
@@ -19,15 +19,27 @@ describe('network filters', () => {
     expect(matchesFilters({ maxAge: 200 }, { ...pole, foundingYear: null }, 2026)).toBe(false);
   });
 
+  it('keep a pole by territory type and stage, and leave out one whose profile does not say', () => {
+    expect(matchesFilters({ territoryType: 'rural', stage: 'developpement', region: 'Bretagne' }, pole, 2027)).toBe(true);
+    expect(matchesFilters({ territoryType: 'urbain' }, pole, 2027)).toBe(false);
+    expect(matchesFilters({ stage: 'emergence' }, pole, 2027)).toBe(false);
+    expect(matchesFilters({ territoryType: 'rural' }, { ...pole, territoryType: null }, 2027)).toBe(false);
+    expect(matchesFilters({ stage: 'developpement' }, { ...pole, stage: null }, 2027)).toBe(false);
+  });
+
   it('offer only the values some pole has, with their counts, legal forms in the form’s order', () => {
     const choices = filterChoices(
       [
-        { region: 'Occitanie', legalForm: 'aucune', foundingYear: null },
-        { region: 'Bretagne', legalForm: 'association', foundingYear: null },
-        { region: 'Bretagne', legalForm: 'association', foundingYear: null },
-        { region: null, legalForm: 'autre-forme', foundingYear: null },
+        { region: 'Occitanie', legalForm: 'aucune', foundingYear: null, territoryType: 'urbain', stage: 'consolidation' },
+        { region: 'Bretagne', legalForm: 'association', foundingYear: null, territoryType: 'rural', stage: null },
+        { region: 'Bretagne', legalForm: 'association', foundingYear: null, territoryType: 'rural', stage: 'emergence' },
+        { region: null, legalForm: 'autre-forme', foundingYear: null, territoryType: null, stage: 'emergence' },
       ],
       [{ value: 'association', label: 'Association' }, { value: 'scic', label: 'SCIC' }, { value: 'aucune', label: 'Pas de structure juridique' }],
+      {
+        territoryType: [{ value: 'urbain', label: 'Urbain' }, { value: 'periurbain', label: 'Périurbain' }, { value: 'rural', label: 'Rural' }],
+        stage: [{ value: 'emergence', label: 'Émergence' }, { value: 'developpement', label: 'Développement' }, { value: 'consolidation', label: 'Consolidation' }],
+      },
     );
     expect(choices.regions).toEqual([{ value: 'Bretagne', label: 'Bretagne', count: 2 }, { value: 'Occitanie', label: 'Occitanie', count: 1 }]);
     // No pole is a SCIC: not offered. A value outside the form's choices comes last, under its own name.
@@ -36,6 +48,10 @@ describe('network filters', () => {
       { value: 'aucune', label: 'Pas de structure juridique', count: 1 },
       { value: 'autre-forme', label: 'autre-forme', count: 1 },
     ]);
+    // Territory types and stages in the form's order, by their label; a form without them offers none.
+    expect(choices.territoryTypes).toEqual([{ value: 'urbain', label: 'Urbain', count: 1 }, { value: 'rural', label: 'Rural', count: 2 }]);
+    expect(choices.stages).toEqual([{ value: 'emergence', label: 'Émergence', count: 2 }, { value: 'consolidation', label: 'Consolidation', count: 1 }]);
+    expect(filterChoices([{ region: null, legalForm: null, foundingYear: null, territoryType: null, stage: null }], []).stages).toEqual([]);
   });
 
   it('are said in French, legal forms by their label', () => {
@@ -45,6 +61,11 @@ describe('network filters', () => {
       'Région : Bretagne ; Forme juridique : Union d’économie sociale (UES) ; pôles d’au moins 5 ans ; pôles d’au plus 20 ans',
     );
     expect(describeFilters({ legalForm: 'inconnue' }, label)).toBe('Forme juridique : inconnue');
+    const choice = (filter: 'territoryType' | 'stage', v: string) => (filter === 'territoryType' && v === 'rural' ? 'Rural' : filter === 'stage' && v === 'emergence' ? 'Émergence' : undefined);
+    expect(describeFilters({ stage: 'emergence', territoryType: 'rural', legalForm: 'ues' }, label, choice)).toBe(
+      'Forme juridique : Union d’économie sociale (UES) ; Type de territoire : Rural ; Stade de développement : Émergence',
+    );
+    expect(describeFilters({ territoryType: 'lunaire' }, label, choice)).toBe('Type de territoire : lunaire');
   });
 });
 

@@ -1,6 +1,7 @@
 // Network aggregation against a small fixture computed by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { computeNetworkResults, distribution, type NetworkInput } from '../../reports/analysis/network.ts';
+import { NO_POLE_FACTS } from '../../surveys/model.ts';
 
 const input: NetworkInput = {
   campaign: { id: 'c', year: 2026, questionnaireId: 'q' },
@@ -26,7 +27,7 @@ const input: NetworkInput = {
       // Overall: gov = (50 + 30)/2 = 40
       id: 'p1', name: 'Pôle 1', region: 'Bretagne', invited: 6,
       profile: { formeJuridique: 'association', lieuVitrine: true, soutienCollectivites: ['financier', 'technique'], anneeCreation: 2010, membres: { A: 5, B: 2 } },
-      facts: { legalForm: 'association', foundingYear: 2010, membersPerCollege: { A: 5, B: 2 }, charter: null, venue: null },
+      facts: { ...NO_POLE_FACTS, legalForm: 'association', foundingYear: 2010, membersPerCollege: { A: 5, B: 2 }, charter: null, venue: null },
       responses: [
         { college: 'A', items: [80, 40, 70] }, { college: 'A', items: [60, 20, 50] },
         { college: 'B', items: [20, 40, 90] }, { college: 'B', items: [40, null, 70] },
@@ -38,14 +39,14 @@ const input: NetworkInput = {
       // t1: 90, 70 → 80 (strength) ; t2: 70, 50 → 60 ; t3: 30 → 30 (threat). Overall 70
       id: 'p2', name: 'Pôle 2', region: 'Occitanie', invited: 2,
       profile: { formeJuridique: 'association', lieuVitrine: false, soutienCollectivites: ['financier'], membres: { A: 3 } },
-      facts: { legalForm: 'association', foundingYear: null, membersPerCollege: { A: 3 }, charter: null, venue: null },
+      facts: { ...NO_POLE_FACTS, legalForm: 'association', foundingYear: null, membersPerCollege: { A: 3 }, charter: null, venue: null },
       responses: [{ college: 'A', items: [90, 70, 30] }, { college: 'B', items: [70, 50, 30] }],
       participation: [{ college: 'A', invited: 1, submitted: 1 }, { college: 'B', invited: 1, submitted: 1 }],
     },
     {
       // Under k = 2: participation only.
       id: 'p3', name: 'Pôle 3', region: null, invited: 4, profile: { formeJuridique: 'ues', lieuVitrine: true },
-      facts: { legalForm: 'ues', foundingYear: null, membersPerCollege: {}, charter: null, venue: null },
+      facts: { ...NO_POLE_FACTS, legalForm: 'ues', foundingYear: null, membersPerCollege: {}, charter: null, venue: null },
       responses: [{ college: 'A', items: [10, 10, 10] }],
       participation: [{ college: 'A', invited: 4, submitted: 1 }],
     },

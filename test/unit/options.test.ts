@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { selectOptions } from '../../reports/analysis/options.ts';
 import { swotCategory } from '../../reports/analysis/swot.ts';
 import type { ItemResult, PoleResults, StrategicOptionResult, ThemeResult } from '../../reports/types.ts';
-import { partsOf, profileModel, questionnaireModel, type PoleFacts } from '../../surveys/model.ts';
+import { NO_POLE_FACTS, partsOf, profileModel, questionnaireModel, type PoleFacts } from '../../surveys/model.ts';
 import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 import { contradictions, outOfOrder, unanswered } from '../helpers/options.ts';
 
@@ -25,7 +25,10 @@ const external = (id: string, score: number | null) => theme(id, 'external', sco
 const item = (name: string, themeId: string, score: number | null, polarity: 'positive' | 'negative' = 'positive'): ItemResult => ({
   name, label: `Énoncé ${name}.`, theme: themeId, polarity, score, rawScore: score, n: 10, byCollege: [], spread: null, sd: null, dissensus: false,
 });
-const facts = (known: Partial<PoleFacts> = {}): PoleFacts => ({ legalForm: null, foundingYear: null, membersPerCollege: {}, charter: null, venue: null, ...known });
+const facts = (known: Partial<PoleFacts> = {}): PoleFacts => ({ ...NO_POLE_FACTS, ...known });
+
+/** Every tool and network the 2027 profile asks about, in place (and a DLA support under way). */
+const ALL_IN_PLACE: Partial<PoleFacts> = { employersGroup: true, cressMember: true, rtesMember: true, caeLink: true, dlaSupport: 'en_cours' };
 
 const select = (catalogue: readonly StrategicOptionDefinition[], themes: ThemeResult[], items: ItemResult[] = [], known: PoleFacts | null = null) =>
   selectOptions({ catalogue, themes, items, roles: new Map(), thresholds: T, facts: known });
@@ -100,6 +103,22 @@ describe('what the pole already has', () => {
     expect(proposed('st-statuts-proteger-projet', facts({ legalForm: 'aucune' }))).toBe(false);
   });
 
+  it('does not propose an employers’ group, the CRESS, the RTES, a CAE or a DLA to a pole that has them, or has just had one', () => {
+    const cases: [string, Partial<PoleFacts>, Partial<PoleFacts>][] = [
+      ['wo-groupement-employeurs', { employersGroup: true }, { employersGroup: false }],
+      ['remede-adherer-cress', { cressMember: true }, { cressMember: false }],
+      ['remede-rtes-collectivites', { rtesMember: true }, { rtesMember: false }],
+      ['remede-cae-activites', { caeLink: true }, { caeLink: false }],
+      ['remede-dla-structuration', { dlaSupport: 'en_cours' }, { dlaSupport: 'ancien' }],
+      ['remede-dla-structuration', { dlaSupport: 'recent' }, { dlaSupport: 'jamais' }],
+    ];
+    for (const [id, inPlace, missing] of cases) {
+      expect(proposed(id, facts(inPlace)), `${id} ${JSON.stringify(inPlace)}`).toBe(false);
+      expect(proposed(id, facts(missing)), `${id} ${JSON.stringify(missing)}`).toBe(true);
+      expect(proposed(id, facts()), `${id} unknown`).toBe(true);
+    }
+  });
+
   it('takes a fact the profile does not give as showing nothing', () => {
     for (const known of [null, facts()]) {
       expect(proposed('wo-scic-college-collectivites', known)).toBe(true);
@@ -117,9 +136,9 @@ describe('what the pole already has', () => {
     for (const weak of model.themes.filter((t) => t.factor === 'internal')) {
       // Every other theme in the vigilance zone.
       const themes = model.themes.map((t) => theme(t.id, t.factor, t.id === weak.id ? 30 : 55));
-      for (const legalForm of values('legalForm')) for (const charter of values('charter')) for (const venue of [null, true, false]) {
-        const options = select(STRATEGIC_OPTIONS, themes, [], facts({ legalForm, charter, venue }));
-        expect(options.some((o) => o.themes[0] === weak.id && (o.quadrant === 'WO' || o.quadrant === 'WT')), `${weak.id} ${legalForm} ${charter} ${venue}`).toBe(true);
+      for (const legalForm of values('legalForm')) for (const charter of values('charter')) for (const venue of [null, true, false]) for (const tools of [{}, ALL_IN_PLACE]) {
+        const options = select(STRATEGIC_OPTIONS, themes, [], facts({ legalForm, charter, venue, ...tools }));
+        expect(options.some((o) => o.themes[0] === weak.id && (o.quadrant === 'WO' || o.quadrant === 'WT')), `${weak.id} ${legalForm} ${charter} ${venue} ${JSON.stringify(tools)}`).toBe(true);
       }
     }
   });
@@ -170,7 +189,13 @@ describe('the catalogue over any results', () => {
   const model = questionnaireModel(definition);
   const profile = profileModel(JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2026.profile.json', import.meta.url), 'utf8')));
   const choices = (role: 'legalForm' | 'charter') => fc.constantFrom(null, ...partsOf(profile.fields[role]!.json.choices).map((c) => String(c.value)));
-  const anyFacts = fc.record({ legalForm: choices('legalForm'), charter: choices('charter'), venue: fc.constantFrom(null, true, false) }).map((f) => facts(f));
+  const yesNo = fc.constantFrom(null, true, false);
+  const anyFacts = fc
+    .record({
+      legalForm: choices('legalForm'), charter: choices('charter'), venue: yesNo,
+      employersGroup: yesNo, cressMember: yesNo, rtesMember: yesNo, caeLink: yesNo, dlaSupport: fc.constantFrom(null, 'en_cours', 'recent', 'ancien', 'jamais'),
+    })
+    .map((f) => facts(f));
   const itemScores = fc.array(fc.option(fc.double({ min: 0, max: 100, noNaN: true }), { freq: 8 }), { minLength: model.items.length, maxLength: model.items.length });
 
   it('answers every weakness, never contradicts its triggers, and keeps the most urgent first', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Model, type Question, type QuestionMatrixModel } from 'survey-core';
 import { checkQuestionnaire } from '../../surveys/check.ts';
-import { compileModel, partsOf, profileModel, questionnaireModel, type QuestionnaireModel } from '../../surveys/model.ts';
+import { compileModel, NO_POLE_FACTS, partsOf, profileModel, questionnaireModel, type QuestionnaireModel } from '../../surveys/model.ts';
 import { checkRenamed, DEFINITIONS_DIR, loadQuestionnaires, QuestionnaireError } from '../../surveys/registry.ts';
 import { registerPtceProperties } from '../../surveys/serializer.ts';
 import { CATALOGUE_ROLES, STRATEGIC_OPTIONS } from '../../surveys/strategic-options.ts';
@@ -382,8 +382,10 @@ describe('ptce-2027: strategic options', () => {
   it('answers the weakness of every internal theme with a remedy, whatever the pole’s profile', () => {
     for (const weak of model.themes.filter((t) => t.factor === 'internal')) {
       const themes = model.themes.map((t) => result(t.id, t.id === weak.id ? 30 : 55, t.factor));
-      for (const legalForm of values('legalForm')) for (const charter of values('charter')) for (const venue of [null, true, false]) {
-        const facts = { legalForm, charter, venue, foundingYear: null, membersPerCollege: {} };
+      // A pole with every tool and network in place too: the exclusions they bring must leave a remedy.
+      const equipped = { employersGroup: true, cressMember: true, rtesMember: true, caeLink: true, dlaSupport: 'en_cours' };
+      for (const legalForm of values('legalForm')) for (const charter of values('charter')) for (const venue of [null, true, false]) for (const tools of [{}, equipped]) {
+        const facts = { ...NO_POLE_FACTS, ...tools, legalForm, charter, venue };
         const options = selectOptions({ catalogue: STRATEGIC_OPTIONS, themes, items: [], roles, thresholds: DEFAULT_THRESHOLDS, facts });
         expect(options.some((o) => o.themes[0] === weak.id && (o.quadrant === 'WO' || o.quadrant === 'WT')), `${weak.id} ${legalForm} ${charter} ${venue}`).toBe(true);
       }

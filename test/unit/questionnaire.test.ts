@@ -4,7 +4,7 @@ import { Model } from 'survey-core';
 import type { PtceSurveyMeta } from '../../surveys/metadata.ts';
 import { registerPtceProperties } from '../../surveys/serializer.ts';
 import { checkQuestionnaire, checkProfileForm } from '../../surveys/check.ts';
-import { compileModel, poleFacts, profileModel } from '../../surveys/model.ts';
+import { compileModel, NO_POLE_FACTS, poleFacts, profileModel } from '../../surveys/model.ts';
 import { walkElements } from '../../surveys/json.ts';
 import { seedItems } from '../fixtures/seed-items.ts';
 
@@ -440,9 +440,9 @@ describe('profile form ptce-2026.profile', () => {
     questionsOf(renamed).find((q) => q.name === 'anneeCreation').name = 'creation';
     expect(checkProfileForm(renamed)).toEqual([]);
     expect(poleFacts(profileModel(renamed), { statut: 'scic', creation: '2012', membresParCollege: { ess: 4, salaries: 'x' }, charte: 'adoptee', lieuVitrine: false })).toEqual({
-      legalForm: 'scic', foundingYear: 2012, membersPerCollege: { ess: 4 }, charter: 'adoptee', venue: false,
+      ...NO_POLE_FACTS, legalForm: 'scic', foundingYear: 2012, membersPerCollege: { ess: 4 }, charter: 'adoptee', venue: false,
     });
-    const unknown = { legalForm: null, foundingYear: null, membersPerCollege: {}, charter: null, venue: null };
+    const unknown = { ...NO_POLE_FACTS, legalForm: null, foundingYear: null, membersPerCollege: {}, charter: null, venue: null };
     expect(poleFacts(profileModel(renamed), { formeJuridique: 'scic', anneeCreation: 2012 })).toEqual(unknown);
     expect(poleFacts(profileModel(renamed), null)).toEqual(unknown);
     // A boolean question that stores its own values is read through them.
@@ -462,7 +462,7 @@ describe('profile form ptce-2026.profile', () => {
     byName('lieuVitrine').ptce = { dimension: 'gouvernance' };
     const issues = checkProfileForm(json).map((i) => i.message);
     expect(issues).toHaveLength(5);
-    expect(issues[0]).toMatch(/Rôle « charterYear » inconnu pour « charteDesOrigines » \(rôles : legalForm, foundingYear, membersPerCollege, charter, venue\)/);
+    expect(issues[0]).toMatch(/Rôle « charterYear » inconnu pour « charteDesOrigines » \(rôles : legalForm, foundingYear, membersPerCollege, charter, venue, annualBudget, /);
     expect(issues[1]).toMatch(/ne peut que déclarer un rôle/);
     expect(issues.some((m) => /« departement » ne peut pas porter le rôle « foundingYear ».*numérique/.test(m))).toBe(true);
     expect(issues.some((m) => /Le rôle « legalForm » est déjà porté par « formeJuridique »/.test(m))).toBe(true);

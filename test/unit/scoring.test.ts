@@ -1,7 +1,7 @@
 // Scores against a small fixture whose expected figures are computed by hand in the comments.
 import { describe, expect, it } from 'vitest';
 import { computePoleResults, itemScore } from '../../reports/analysis/index.ts';
-import { questionnaireModel, type PoleFacts } from '../../surveys/model.ts';
+import { NO_POLE_FACTS, questionnaireModel, type PoleFacts } from '../../surveys/model.ts';
 import type { StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 
 const AGREEMENT = [1, 2, 3, 4, 5, 'nsp'].map((value) => ({ value, text: String(value) }));
@@ -63,7 +63,7 @@ const input = {
   colleges,
   responses,
   participation: [{ college: 'A', invited: 3, submitted: 2 }, { college: 'B', invited: 2, submitted: 2 }, { college: 'C', invited: 1, submitted: 1 }, { college: null, invited: 2, submitted: 0 }],
-  profile: { legalForm: null, foundingYear: null, membersPerCollege: { A: 4, B: 2, C: 1, D: 0 }, charter: null, venue: null },
+  profile: { ...NO_POLE_FACTS, legalForm: null, foundingYear: null, membersPerCollege: { A: 4, B: 2, C: 1, D: 0 }, charter: null, venue: null },
   minGroupSize: 2,
   catalogue,
 };

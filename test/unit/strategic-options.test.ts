@@ -1,5 +1,6 @@
-// The catalogue of strategic options, read against the questionnaire versions (2026 and 2027) and the 2026 profile
-// form: shapes, quadrants, seed references, profile conditions, the remedies the field uses, French typography.
+// The catalogue of strategic options, read against the questionnaire versions (2026 and 2027) and the 2027 profile
+// form (the first to hold every fact the options are conditioned on): shapes, quadrants, seed references, profile
+// conditions, the remedies the field uses, French typography.
 import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
 import { partsOf, profileModel } from '../../surveys/model.ts';
@@ -38,7 +39,7 @@ const themeById = new Map(themes.map((t) => [t.id, t]));
 const isExternal = (themeId: string): boolean => themeById.get(themeId)?.dimension === 'contexte';
 const internalThemes = themes.filter((t) => t.dimension !== 'contexte');
 const externalThemes = themes.filter((t) => t.dimension === 'contexte');
-const profile = profileModel(JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2026.profile.json', import.meta.url), 'utf8')));
+const profile = profileModel(JSON.parse(readFileSync(new URL('../../surveys/definitions/ptce-2027.profile.json', import.meta.url), 'utf8')));
 
 const isRemedy = (o: StrategicOptionDefinition): o is RemedyDefinition => 'pairWith' in o;
 const PAIRED = STRATEGIC_OPTIONS.filter((o): o is PairedOptionDefinition => !isRemedy(o));
@@ -160,7 +161,7 @@ describe('STRATEGIC_OPTIONS', () => {
       for (const c of [...(o.requires ?? []), ...(o.unless ?? [])]) {
         const question = profile.fields[c.fact];
         expect(question, `${o.id}: ${c.fact}`).toBeDefined();
-        if (c.fact === 'venue') expect(question!.type).toBe('boolean');
+        if ('is' in c) expect(question!.type).toBe('boolean');
         else for (const value of c.in) expect(partsOf(question!.json.choices).map((p) => p.value), `${o.id}: ${c.fact} ${value}`).toContain(value);
       }
     }

@@ -1,4 +1,4 @@
-// The analyst's filters: région, forme juridique, âge du pôle. Applying them changes the query string (so a filtered
+// The analyst's filters: région, forme juridique, âge du pôle, type de territoire, stade. Applying them changes the query string (so a filtered
 // view can be bookmarked or shared) and the page fetches the results again.
 import { useState, type FormEvent } from 'react';
 import { ErrorAlert } from '../../components/Messages';
@@ -60,6 +60,28 @@ export function NetworkFilters({ value, choices, busy, onApply }: Props) {
           <select id="filter-legal-form" value={draft.legalForm} onChange={set('legalForm')}>
             <option value="">Toutes les formes</option>
             {withApplied(choices.legalForms, value.legalForm).map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label} ({f.count})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-territory-type">Type de territoire</label>
+          <select id="filter-territory-type" value={draft.territoryType} onChange={set('territoryType')}>
+            <option value="">Tous les territoires</option>
+            {withApplied(choices.territoryTypes, value.territoryType).map((f) => (
+              <option key={f.value} value={f.value}>
+                {f.label} ({f.count})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-stage">Stade de développement</label>
+          <select id="filter-stage" value={draft.stage} onChange={set('stage')}>
+            <option value="">Tous les stades</option>
+            {withApplied(choices.stages, value.stage).map((f) => (
               <option key={f.value} value={f.value}>
                 {f.label} ({f.count})
               </option>

@@ -11,6 +11,7 @@ import { DownloadFileButton } from '../../components/DownloadFileButton';
 import { NetworkFilters } from './NetworkFilters';
 import { FrequentThemes, MediansEvolution, NetworkParticipation, OverallDistribution, ProfileTable, ThemeDistributions } from './NetworkSections';
 import { Heatmap, PoleChanges, SupportList } from './PoleTables';
+import { NetworkKeyFigures } from './NetworkKeyFigures';
 import { COMPARE_CHOICES, GroupComparison } from './GroupComparison';
 import {
   compareToFromSearch, filtersFromSearch, filterValuesOf, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues,
@@ -45,6 +46,7 @@ function DashboardNav() {
     ['#frequent-title', 'Constats partagés'],
     ['#network-participation-title', 'Participation'],
     ['#profile-title', 'Profils'],
+    ['#network-key-figures-title', 'Chiffres clés'],
     ['#network-evolution-title', 'Évolution des médianes'],
     ['#exports-title', 'Exports'],
   ];
@@ -58,12 +60,14 @@ function Exports({ results }: { results: NetworkResultsView }) {
   const year = results.campaign.year;
   const paths = networkExportPaths(campaignId, filterValuesOf(results.filters), { compareTo: results.comparedTo?.id ?? null, compare });
   const legalForms = new Map(results.filterChoices.legalForms.map((c) => [c.value, c.label]));
+  const choiceLabel = (filter: 'territoryType' | 'stage', value: string) =>
+    (filter === 'territoryType' ? results.filterChoices.territoryTypes : results.filterChoices.stages).find((c) => c.value === value)?.label;
   const toggle = (by: CompareBy, on: boolean) => setCompare((list) => COMPARE_CHOICES.map(([b]) => b).filter((b) => (b === by ? on : list.includes(b))));
   return (
     <section aria-labelledby="exports-title" className="section" data-testid="network-exports">
       <h2 id="exports-title">Exports</h2>
       <p className="hint" data-testid="exports-filters">
-        Les exports et le rapport PDF couvrent les pôles retenus par les filtres : {describeFilters(results.filters, (value) => legalForms.get(value))}.
+        Les exports et le rapport PDF couvrent les pôles retenus par les filtres : {describeFilters(results.filters, (value) => legalForms.get(value), choiceLabel)}.
       </p>
       <div className="network-exports">
         <ul className="export-links">
@@ -183,6 +187,7 @@ function Dashboard({ campaignId }: { campaignId: string }) {
           <FrequentThemes results={results} />
           <NetworkParticipation results={results} />
           <ProfileTable results={results} />
+          <NetworkKeyFigures keyFigures={results.keyFigures} />
           <MediansEvolution results={results} />
           <Exports results={results} />
         </div>

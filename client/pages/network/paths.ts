@@ -47,14 +47,19 @@ export interface NetworkFilterValues {
   legalForm: string;
   minAge: string;
   maxAge: string;
+  territoryType: string;
+  stage: string;
 }
 
-export const NO_FILTERS: NetworkFilterValues = { region: '', legalForm: '', minAge: '', maxAge: '' };
+export const NO_FILTERS: NetworkFilterValues = { region: '', legalForm: '', minAge: '', maxAge: '', territoryType: '', stage: '' };
 const KEYS = Object.keys(NO_FILTERS) as (keyof NetworkFilterValues)[];
 
 /** The filters a result was computed with, as the form and the query hold them. */
 export function filterValuesOf(filters: NetworkFilters): NetworkFilterValues {
-  return { region: filters.region ?? '', legalForm: filters.legalForm ?? '', minAge: filters.minAge?.toString() ?? '', maxAge: filters.maxAge?.toString() ?? '' };
+  return {
+    region: filters.region ?? '', legalForm: filters.legalForm ?? '', minAge: filters.minAge?.toString() ?? '', maxAge: filters.maxAge?.toString() ?? '',
+    territoryType: filters.territoryType ?? '', stage: filters.stage ?? '',
+  };
 }
 
 export function filtersFromSearch(search: string): NetworkFilterValues {

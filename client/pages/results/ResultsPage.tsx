@@ -12,6 +12,7 @@ import { BenchmarkSection } from './BenchmarkSection';
 import { DimensionsResults, ParticipationResults, ThemesOverview } from './ChartSections';
 import { DownloadReportButton } from './DownloadReportButton';
 import { FollowUpSection } from './FollowUpSection';
+import { KeyFiguresSection } from './KeyFiguresSection';
 import { reportPdfPath, resultsApiPath, summaryPdfPath } from './paths';
 import { formatScore } from './scoreFormat';
 import { SectionNav } from '../../components/SectionNav';
@@ -21,6 +22,7 @@ import './results.css';
 function DashboardNav({ results }: { results: PoleResults }) {
   const links: [string, string][] = [
     ['#participation-title', 'Participation'],
+    ...(results.keyFigures !== undefined ? ([['#key-figures-title', 'Chiffres clés']] as [string, string][]) : []),
     ['#overview-title', 'Vue d’ensemble'],
     ['#dimensions-title', 'Dimensions'],
     ['#dissensus-title', 'Désaccords'],
@@ -117,6 +119,7 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
             <p>{results.message ?? 'Les résultats ne sont pas encore disponibles pour cette campagne.'}</p>
           </div>
           <ParticipationResults results={results} />
+          <KeyFiguresSection results={results} />
           <FollowUpSection results={results} />
         </>
       )}
@@ -125,6 +128,7 @@ function Dashboard({ poleId, campaignId }: { poleId: string; campaignId: string 
         <>
           <DashboardNav results={results} />
           <ParticipationResults results={results} />
+          <KeyFiguresSection results={results} />
           <ThemesOverview results={results} />
           <DimensionsResults results={results} />
           <DissensusList results={results} />

@@ -34,10 +34,20 @@ const OWN_ACTIONS = [
 /** Where the year left each action: mostly done or under way, some still planned, a few dropped. */
 const STATUSES = ['done', 'done', 'done', 'in_progress', 'in_progress', 'planned', 'dropped'] as const;
 
-/** A review for each pole with results in the campaign, as its coordinator would have recorded it. */
-export function generateDemoReviews(deps: AppDeps, rng: Rng, campaignId: string, questionnaire: Questionnaire): void {
+/** An action of a pole's plan as the next campaign's answers feel it: the themes it works on, and where it got to. */
+export interface PlannedAction {
+  themeIds: string[];
+  status: (typeof STATUSES)[number];
+}
+
+/**
+ * A review for each pole with results in the campaign, as its coordinator would have recorded it. Returns each pole's
+ * actions with the themes they work on (an option's: its weak or strong theme, not the context it leans on).
+ */
+export function generateDemoReviews(deps: AppDeps, rng: Rng, campaignId: string, questionnaire: Questionnaire): Map<string, PlannedAction[]> {
   const campaign = deps.repos.campaigns.get(campaignId)!;
   const year = campaign.year;
+  const plans = new Map<string, PlannedAction[]>();
   for (const pole of deps.repos.poles.list()) {
     const results = poleResults(deps, pole, campaign);
     const user = deps.repos.users.list().find((u) => u.poleId === pole.id);
@@ -69,5 +79,8 @@ export function generateDemoReviews(deps: AppDeps, rng: Rng, campaignId: string,
       actions: [...adopted, ...own],
     };
     saveReview(deps, { user, pole, campaign, questionnaire }, review);
+    const themesOf = new Map(results.options.map((o) => [o.id, o.themes.slice(0, 1)]));
+    plans.set(pole.id, review.actions.map((a) => ({ themeIds: a.optionId ? (themesOf.get(a.optionId) ?? []) : a.themeIds, status: a.status })));
   }
+  return plans;
 }

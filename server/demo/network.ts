@@ -54,7 +54,7 @@ function respondingColleges(rng: Rng, colleges: string[], k: number): string[] {
 }
 
 /** How much an action of last year's plan moves this year's answers on its themes, by where it got to. */
-const ACTION_EFFECT: Record<PlannedAction['status'], number> = { done: 0.12, in_progress: 0.06, planned: 0, dropped: 0 };
+const ACTION_EFFECT: Record<PlannedAction['status'], number> = { done: 0.15, in_progress: 0.07, planned: 0, dropped: 0 };
 
 export interface DemoAccounts {
   admin: { email: string; password: string };
@@ -86,8 +86,10 @@ export async function generateDemoNetwork(deps: AppDeps, { seed = 2026, versions
   // What each pole is, whatever the year: drawn once, so that its strengths and weaknesses carry over.
   const poles = DEMO_POLES.map((p, i) => {
     const colleges = first.questionnaire.colleges.map((c) => c.id);
-    const members = Object.fromEntries(colleges.map((k) => [k, between(rng, k === 'ess' ? 4 : 0, k === 'ess' ? 12 : 4)]));
-    return { ...p, id: id('pole', i + 1), n: i + 1, members, authoritiesInGovernance: rng() >= 0.5, traits: drawPoleTraits(rng) };
+    const members = Object.fromEntries(colleges.map((college) => [college, p.without.includes(college) ? 0 : college === 'ess' ? between(rng, 4, 12) : between(rng, 1, 4)]));
+    // Budgets of the network's poles run from tens of thousands of euros to about a million, larger with a venue.
+    const economy = { budget: Math.round((p.venue ? between(rng, 250, 900) : between(rng, 60, 400)) * 1000), selfFinancing: between(rng, 15, 65) };
+    return { ...p, id: id('pole', i + 1), n: i + 1, members, economy, authoritiesInGovernance: rng() >= 0.5, traits: drawPoleTraits(rng, colleges) };
   });
   let plans = new Map<string, PlannedAction[]>();
 
@@ -104,18 +106,30 @@ export async function generateDemoNetwork(deps: AppDeps, { seed = 2026, versions
 
   campaigns.forEach((c, ci) => {
     const q = c.questionnaire;
-    const colleges = q.colleges.map((k) => k.id);
+    const colleges = q.colleges.map((college) => college.id);
     const at = (day: number) => new Date(Date.parse(c.opensAt) + day * 86_400_000).toISOString();
     repos.transaction(() => {
       for (const p of poles) {
         // The pole's profile, in this campaign's form; the answers then read the pole's facts from it, by role.
-        const membership = Object.fromEntries(Object.entries(p.members).map(([college, n]) => [college, n + (ci > 0 ? between(rng, 0, 1) : 0)]));
-        const profile = demoProfile(q, { pole: p, charter: charterIn(p, ci), members: membership, authoritiesInGovernance: p.authoritiesInGovernance }, rng);
+        // A pole grows a little from one year to the next, among the collèges it has.
+        const membership = Object.fromEntries(Object.entries(p.members).map(([college, n]) => [college, n > 0 && ci > 0 ? n + between(rng, 0, 1) : n]));
+        const profile = demoProfile(q, {
+          pole: p, year: c.year, charter: charterIn(p, ci), members: membership, authoritiesInGovernance: p.authoritiesInGovernance,
+          budget: Math.round((p.economy.budget * 1.04 ** ci) / 1000) * 1000, selfFinancing: Math.min(90, p.economy.selfFinancing + 2 * ci),
+        }, rng);
         repos.profiles.save(p.id, c.id, profile, at(10), id('coord', p.n));
         const facts = poleFacts(q.profileModel, profile);
-        const followUp = (plans.get(p.id) ?? []).flatMap((a) => a.themeIds.flatMap((t) => followUpMoves(campaigns[ci - 1].questionnaire, t, ACTION_EFFECT[a.status])));
-        const moves: Move[] = [...profileMoves({ ...facts, age: facts.foundingYear === null ? null : c.year - facts.foundingYear }), ...followUp];
-        const members = poleCampaign(q, rng, { traits: p.traits, moves, colleges });
+        const held = profileMoves({ ...facts, age: facts.foundingYear === null ? null : c.year - facts.foundingYear });
+        // What the pole's profile still holds down, its plan cannot lift: without a venue, the venue theme stays low.
+        const heldDown = new Set(held.filter((m) => m.shift < 0).flatMap((m) => m.seedRefs));
+        // Each theme of last year's plan moves as far as its furthest action got (several actions on one theme do not add up).
+        const worked = new Map<string, number>();
+        for (const a of plans.get(p.id) ?? []) for (const t of a.themeIds) worked.set(t, Math.max(worked.get(t) ?? 0, ACTION_EFFECT[a.status]));
+        const followUp = [...worked]
+          .flatMap(([t, shift]) => followUpMoves(campaigns[ci - 1].questionnaire, t, shift))
+          .filter((m) => !m.seedRefs.some((ref) => heldDown.has(ref)));
+        const moves: Move[] = [...held, ...followUp];
+        const members = poleCampaign(q, rng, { traits: p.traits, moves });
 
         const answering = respondingColleges(rng, colleges, k);
         const submitted = answering.length;
@@ -141,8 +155,8 @@ export async function generateDemoNetwork(deps: AppDeps, { seed = 2026, versions
         }
       }
     });
-    // The poles met on their first campaign's results (from a generator of their own: the answers above stay the
-    // same whatever the reviews draw); the next campaign's answers feel what their plans achieved.
+    // The poles met on their first campaign's results (the reviews draw from a generator of their own, so that the
+    // answers above stay the same whatever they draw); the next campaign's answers feel what their plans achieved.
     if (ci === 0) plans = generateDemoReviews(deps, seededRandom(seed + 1), c.id, q);
   });
   return accounts;

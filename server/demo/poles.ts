@@ -35,21 +35,25 @@ export interface DemoPole {
   charterFromStart: boolean;
   venue: boolean;
   founded: number;
+  /** Value of the territory type choice (role `territoryType` where a profile form has it). */
+  territory: 'urbain' | 'periurbain' | 'rural' | 'mixte';
+  /** The collèges (ids) of which the pole has no member: no research partner, no local authority among its members… */
+  without: readonly string[];
 }
 
 export const DEMO_POLES: readonly DemoPole[] = [
-  { name: 'Pôle Coopératif des Coteaux', region: 'nouvelle_aquitaine', departement: '33', legalForm: 'association', charter: 'adoptee', charterFromStart: true, venue: true, founded: 2009 },
-  { name: 'Archipel Solidaire du Littoral', region: 'bretagne', departement: '29', legalForm: 'association', charter: 'adoptee', charterFromStart: true, venue: true, founded: 2007 },
-  { name: 'Vallée en Commun', region: 'auvergne_rhone_alpes', departement: '38', legalForm: 'association', charter: 'en_cours', charterFromStart: false, venue: true, founded: 2011 },
-  { name: 'Les Ateliers du Bassin Minier', region: 'hauts_de_france', departement: '62', legalForm: 'association', charter: 'aucune', charterFromStart: false, venue: true, founded: 2010 },
-  { name: 'Pôle Terres et Savoirs', region: 'occitanie', departement: '12', legalForm: 'association', charter: 'adoptee', charterFromStart: true, venue: false, founded: 2012 },
-  { name: 'Cité des Coopérations Urbaines', region: 'ile_de_france', departement: '93', legalForm: 'ues', charter: 'adoptee', charterFromStart: true, venue: true, founded: 2005 },
-  { name: 'Réseau Éco-Bocage', region: 'normandie', departement: '61', legalForm: 'association', charter: 'en_cours', charterFromStart: false, venue: false, founded: 2013 },
-  { name: 'Pôle Montagne Partagée', region: 'provence_alpes_cote_d_azur', departement: '05', legalForm: 'association', charter: 'en_cours', charterFromStart: false, venue: true, founded: 2012 },
-  { name: 'Fabrique Territoriale du Val', region: 'centre_val_de_loire', departement: '41', legalForm: 'association', charter: 'aucune', charterFromStart: false, venue: false, founded: 2014 },
-  { name: 'Collectif Entreprendre Ensemble', region: 'grand_est', departement: '54', legalForm: 'aucune', charter: 'en_cours', charterFromStart: false, venue: true, founded: 2013 },
-  { name: 'Pôle Rives et Métiers', region: 'pays_de_la_loire', departement: '44', legalForm: 'aucune', charter: 'aucune', charterFromStart: false, venue: false, founded: 2022 },
-  { name: 'Initiatives Solidaires du Plateau', region: 'bourgogne_franche_comte', departement: '39', legalForm: 'aucune', charter: 'aucune', charterFromStart: false, venue: false, founded: 2023 },
+  { name: 'Pôle Coopératif des Coteaux', region: 'nouvelle_aquitaine', departement: '33', legalForm: 'association', charter: 'adoptee', charterFromStart: true, venue: true, founded: 2009, territory: 'rural', without: [] },
+  { name: 'Archipel Solidaire du Littoral', region: 'bretagne', departement: '29', legalForm: 'association', charter: 'adoptee', charterFromStart: true, venue: true, founded: 2007, territory: 'mixte', without: ['hors_ess'] },
+  { name: 'Vallée en Commun', region: 'auvergne_rhone_alpes', departement: '38', legalForm: 'association', charter: 'en_cours', charterFromStart: false, venue: true, founded: 2011, territory: 'periurbain', without: ['recherche'] },
+  { name: 'Les Ateliers du Bassin Minier', region: 'hauts_de_france', departement: '62', legalForm: 'association', charter: 'aucune', charterFromStart: false, venue: true, founded: 2010, territory: 'periurbain', without: ['benevoles_citoyens'] },
+  { name: 'Pôle Terres et Savoirs', region: 'occitanie', departement: '12', legalForm: 'association', charter: 'adoptee', charterFromStart: true, venue: false, founded: 2012, territory: 'rural', without: ['collectivites'] },
+  { name: 'Cité des Coopérations Urbaines', region: 'ile_de_france', departement: '93', legalForm: 'ues', charter: 'adoptee', charterFromStart: true, venue: true, founded: 2005, territory: 'urbain', without: [] },
+  { name: 'Réseau Éco-Bocage', region: 'normandie', departement: '61', legalForm: 'association', charter: 'en_cours', charterFromStart: false, venue: false, founded: 2013, territory: 'rural', without: ['recherche', 'hors_ess'] },
+  { name: 'Pôle Montagne Partagée', region: 'provence_alpes_cote_d_azur', departement: '05', legalForm: 'association', charter: 'en_cours', charterFromStart: false, venue: true, founded: 2012, territory: 'rural', without: ['collectivites'] },
+  { name: 'Fabrique Territoriale du Val', region: 'centre_val_de_loire', departement: '41', legalForm: 'association', charter: 'aucune', charterFromStart: false, venue: false, founded: 2014, territory: 'mixte', without: ['benevoles_citoyens'] },
+  { name: 'Collectif Entreprendre Ensemble', region: 'grand_est', departement: '54', legalForm: 'aucune', charter: 'en_cours', charterFromStart: false, venue: true, founded: 2013, territory: 'urbain', without: ['recherche'] },
+  { name: 'Pôle Rives et Métiers', region: 'pays_de_la_loire', departement: '44', legalForm: 'aucune', charter: 'aucune', charterFromStart: false, venue: false, founded: 2022, territory: 'periurbain', without: ['recherche', 'collectivites'] },
+  { name: 'Initiatives Solidaires du Plateau', region: 'bourgogne_franche_comte', departement: '39', legalForm: 'aucune', charter: 'aucune', charterFromStart: false, venue: false, founded: 2023, territory: 'rural', without: ['hors_ess', 'benevoles_citoyens'] },
 ];
 
 /** The pole's charter in a campaign: « Aujourd’hui cette tendance s’affirme par la réalisation en cours de charte » (seed). */

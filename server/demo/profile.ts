@@ -14,11 +14,15 @@ import type { CharterStep, DemoPole } from './poles.ts';
 /** What the demo knows of a pole in a campaign, beyond its fixed traits. */
 export interface DemoPoleState {
   pole: DemoPole;
+  year: number;
   charter: CharterStep;
   /** Member structures per collège id. */
   members: Record<string, number>;
   /** Whether the local authorities sit in the pole's governance (besides funding and technical support, which all give). */
   authoritiesInGovernance: boolean;
+  /** The pole's annual budget (euros) and the share of it that is not public funding (%). */
+  budget: number;
+  selfFinancing: number;
 }
 
 /** The pole's answer to a question, or undefined when the question does not offer it (it then gets a plausible one). */
@@ -45,19 +49,61 @@ const BY_ROLE: Partial<Record<ProfileRole, Answer>> = {
   venue: (q, s) => yes(q, s.pole.venue),
 };
 
+/** Bounds of a number question as written (either may be absent). */
+const bound = (v: unknown): number | undefined => (v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
+/** A number within the question's bounds, to a tenth when the question takes decimals, else whole. */
+const within = (q: ModelQuestion, n: number) => {
+  const x = Math.min(bound(q.json.max) ?? Infinity, Math.max(bound(q.json.min) ?? 0, n));
+  return (bound((q.json as { step?: unknown }).step) ?? 1) < 1 ? Math.round(x * 10) / 10 : Math.round(x);
+};
+const age = (s: DemoPoleState) => s.year - s.pole.founded;
+
+/** Shares of public funding by level, the region first as for most poles; a level the form names otherwise gets an equal share. */
+const FUNDING_SHARES: Readonly<Record<string, number>> = { region: 0.4, intercommunalite_commune: 0.25, departement: 0.15, etat: 0.15, union_europeenne: 0.05 };
+
+/**
+ * The economic facts and tools of the 2027 profile form (issue 12), by the role ids it declares: they apply to the
+ * versions whose PROFILE_ROLES have them, and stay unused otherwise. Consistent with the pole: a stage that follows its
+ * age, pooled jobs where it has a venue, funding levels that add up to its budget less its self-financing.
+ */
+const ECONOMY_BY_ROLE: Readonly<Record<string, Answer>> = {
+  annualBudget: (q, s) => within(q, s.budget),
+  selfFinancing: (q, s) => within(q, s.selfFinancing),
+  publicFunding: (q, s) => {
+    const levels = partsOf(q.json.items).map((item) => String(item.value));
+    const known = levels.filter((l) => Object.hasOwn(FUNDING_SHARES, l));
+    const share = (l: string) => (known.length === levels.length ? FUNDING_SHARES[l] / known.reduce((t, k) => t + FUNDING_SHARES[k], 0) : 1 / levels.length);
+    const publicPart = s.budget * (1 - s.selfFinancing / 100);
+    return Object.fromEntries(levels.map((l) => [l, Math.round((publicPart * share(l)) / 100) * 100]));
+  },
+  jobsCreated: (q, _s, rng) => within(q, between(rng, 0, 6)),
+  jobsKept: (q, _s, rng) => within(q, between(rng, 0, 12)),
+  pooledJobs: (q, s, rng) => within(q, s.pole.venue ? 2 + rng() * 10 : rng() * 3),
+  facilitationStaff: (q, s, rng) => within(q, age(s) < 5 ? 0.5 + rng() * 0.5 : 1 + rng() * 2),
+  jointProjects: (q, s, rng) => within(q, age(s) < 5 ? between(rng, 1, 3) : between(rng, 3, 12)),
+  territoryType: (q, s) => choiceNear(q, s.pole.territory),
+  stage: (q, s) => choiceNear(q, age(s) < 5 ? 'emergence' : age(s) < 12 ? 'developpement' : 'consolidation', ['emergence', 'developpement', 'consolidation']),
+  stateCall: (q, s, rng) => choiceNear(q, s.pole.founded <= 2012 && rng() < 0.3 ? '2013' : s.pole.founded <= 2014 && rng() < 0.4 ? '2015' : 'aucun'),
+  employersGroup: (q, s, rng) => yes(q, s.pole.venue && rng() < 0.6),
+  cressMember: (q, _s, rng) => yes(q, rng() < 0.7),
+  rtesMember: (q, s, rng) => yes(q, s.authoritiesInGovernance && rng() < 0.5),
+  caeLink: (q, _s, rng) => yes(q, rng() < 0.3),
+};
+
 /** Questions of the 2026 form that carry no role but describe the pole: the demo gives its own answer when a form has them. */
 const BY_NAME: Record<string, Answer> = {
   region: (q, s) => choiceNear(q, s.pole.region),
   departement: (_q, s) => s.pole.departement,
   charteDesOrigines: (q, s) => yes(q, s.pole.charterFromStart),
+  // The 2026 form asks for three economic figures without a role (the 2027 form declares them).
+  autofinancement: ECONOMY_BY_ROLE.selfFinancing,
+  emploisMutualises: ECONOMY_BY_ROLE.pooledJobs,
+  projetsCommuns: ECONOMY_BY_ROLE.jointProjects,
   soutienCollectivites: (q, s) => {
     const support = (s.authoritiesInGovernance ? ['financier', 'technique', 'siege_gouvernance'] : ['financier', 'technique']).filter((v) => choiceValues(q).includes(v));
     return support.length ? support : undefined;
   },
 };
-
-/** Bounds of a number question as written (either may be absent). */
-const bound = (v: unknown): number | undefined => (v === undefined || v === null || v === '' || !Number.isFinite(Number(v)) ? undefined : Number(v));
 
 /**
  * A plausible number for a question the demo does not know: amounts in euros in the tens or hundreds of thousands,
@@ -105,7 +151,7 @@ export function demoProfile(q: Questionnaire, state: DemoPoleState, rng: Rng): R
   for (const question of q.profileModel.questions) {
     if (!q.profileValidator.isVisible(question.name, data)) continue;
     const role = roleOf.get(question.name);
-    const answer = role ? BY_ROLE[role] : Object.hasOwn(BY_NAME, question.name) ? BY_NAME[question.name] : undefined;
+    const answer = role ? (BY_ROLE[role] ?? (Object.hasOwn(ECONOMY_BY_ROLE, role) ? ECONOMY_BY_ROLE[role] : undefined)) : Object.hasOwn(BY_NAME, question.name) ? BY_NAME[question.name] : undefined;
     const value = answer?.(question, state, rng) ?? plausible(question, rng);
     if (value !== undefined && value !== null) data[question.name] = value;
   }

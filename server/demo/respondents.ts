@@ -22,15 +22,27 @@ export interface Move {
 /** A move on one practice of the seed: its items, and the theme whose role measures it. */
 export const moveOn = (seedRef: string, shift: number): Move => ({ seedRefs: [seedRef], roles: [ROLE_OF_SEED_REF[seedRef]].filter(Boolean), shift });
 
-/** What a pole is, whatever the year: its members' overall level, and its own ups and downs per practice of the seed. */
+/**
+ * What a pole is, whatever the year: its members' overall level, its own ups and downs per practice of the seed, and
+ * the collèges that see things their own way: some of the seed's usual divides, and one collège on one practice
+ * chosen at random (the dissensus a pole cannot foresee).
+ */
 export interface PoleTraits {
   level: number;
   offsets: ReadonlyMap<string, number>;
+  collegeMoves: ReadonlyMap<string, readonly Move[]>;
 }
 
-export function drawPoleTraits(rng: Rng): PoleTraits {
+export function drawPoleTraits(rng: Rng, colleges: readonly string[]): PoleTraits {
   const level = SELF_ASSESSMENT_LEVEL + (rng() - 0.5) * 2 * POLE_LEVEL_SPREAD;
-  return { level, offsets: new Map(SEED_REFS.map((ref) => [ref, (rng() - 0.5) * 0.3])) };
+  const offsets = new Map(SEED_REFS.map((ref) => [ref, (rng() - 0.5) * 0.24]));
+  const collegeMoves = new Map<string, Move[]>();
+  const addFor = (college: string, move: Move) => collegeMoves.set(college, [...(collegeMoves.get(college) ?? []), move]);
+  for (const view of COLLEGE_VIEWS) {
+    if (rng() < COLLEGE_VIEW_CHANCE && colleges.includes(view.college)) addFor(view.college, moveOn(view.seedRef, view.shift * (0.7 + rng() * 0.6)));
+  }
+  addFor(pick(rng, colleges), moveOn(pick(rng, SEED_REFS), rng() < 0.5 ? -0.35 : 0.35));
+  return { level, offsets, collegeMoves };
 }
 
 /** The moves a pole's profile facts make, rule by rule. */
@@ -52,18 +64,11 @@ const answerNoise = (rng: Rng) => (rng() < 0.8 ? 0.09 + (rng() - 0.5) * 0.2 : -r
 export function poleCampaign(
   q: Questionnaire,
   rng: Rng,
-  { traits, moves, colleges }: { traits: PoleTraits; moves: readonly Move[]; colleges: readonly string[] },
+  { traits, moves }: { traits: PoleTraits; moves: readonly Move[] },
 ): PoleCampaign {
   const roleOf = new Map(q.model.themes.map((t) => [t.id, t.role]));
-  // The year's drift on every practice, then the collèges that see things their own way this year: some of the
-  // seed's usual divides, and one collège on one practice chosen at random (the dissensus a pole cannot foresee).
+  // A little drift on every practice from one year to the next.
   const drift = new Map(SEED_REFS.map((ref) => [ref, (rng() - 0.5) * 0.1]));
-  const collegeMoves = new Map<string, Move[]>();
-  const addFor = (college: string, move: Move) => collegeMoves.set(college, [...(collegeMoves.get(college) ?? []), move]);
-  for (const view of COLLEGE_VIEWS) {
-    if (rng() < COLLEGE_VIEW_CHANCE && colleges.includes(view.college)) addFor(view.college, moveOn(view.seedRef, view.shift * (0.7 + rng() * 0.6)));
-  }
-  addFor(pick(rng, colleges), moveOn(pick(rng, SEED_REFS), rng() < 0.5 ? -0.35 : 0.35));
 
   const concerns = (move: Move, seedRef: string, role: string | undefined) => move.seedRefs.includes(seedRef) || (role !== undefined && move.roles.includes(role));
   const cache = new Map<string, number>();
@@ -74,7 +79,7 @@ export function poleCampaign(
     if (x === undefined) {
       const role = roleOf.get(item.theme);
       x = traits.level + (traits.offsets.get(item.seedRef) ?? 0) + (drift.get(item.seedRef) ?? 0) + (NETWORK_TENDENCIES[item.seedRef]?.shift ?? 0);
-      for (const move of [...moves, ...(collegeMoves.get(college) ?? [])]) if (concerns(move, item.seedRef, role)) x += move.shift;
+      for (const move of [...moves, ...(traits.collegeMoves.get(college) ?? [])]) if (concerns(move, item.seedRef, role)) x += move.shift;
       if (item.polarity === 'negative') x -= ACQUIESCENCE;
       cache.set(key, x);
     }

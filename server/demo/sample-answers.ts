@@ -9,51 +9,79 @@ const valuesOf = (list: unknown) => partsOf(list).map((p) => p.value);
 /** The scoring metadata of a question or matrix row, if it is a scored item. */
 const itemMeta = (ptce: unknown): PtceItemMeta | undefined => (ptce && typeof ptce === 'object' && !isRespondentMeta(ptce) ? (ptce as PtceItemMeta) : undefined);
 
-const VERBATIMS = {
-  verbatimForces: [
+/** Free answers, by what the question asks (read in its title, so that any version's comment questions get some). */
+const VERBATIMS: readonly { asks: RegExp; answers: readonly string[] }[] = [
+  { asks: /fonctionne|force|atout/i, answers: [
     'Les petits déjeuners mensuels : on s’y connaît mieux et les projets naissent là.',
     'Le lieu commun, qui rend la coopération visible et facile au quotidien.',
     'La confiance entre les structures fondatrices.',
     'Le groupement d’employeurs, qui a stabilisé plusieurs postes.',
-  ],
-  verbatimObstacle: [
+  ] },
+  { asks: /obstacle|frein|difficult/i, answers: [
     'Le manque de temps des bénévoles pour suivre les instances.',
     'La dépendance aux subventions de la région.',
     'On évalue peu ce que nos projets communs produisent vraiment.',
     'Les nouvelles entreprises ont du mal à trouver leur place.',
-  ],
-  verbatimProposition: [
+  ] },
+  { asks: /propos|amélior/i, answers: [
     'Organiser une journée annuelle d’évaluation de nos projets communs.',
     'Ouvrir le conseil d’administration à un collège d’entreprises locales.',
     'Former une deuxième génération d’animateurs pour préparer le passage de relais.',
     'Mutualiser un poste de chargé·e de mission évaluation.',
-  ],
-} as Record<string, string[]>;
+  ] },
+];
+const verbatimsFor = (title: string) => VERBATIMS.find((v) => v.asks.test(title))?.answers;
 
 /** Scale position (0..1) around which a pole answers for each theme: drawn once per pole. */
 export function poleLeanings(q: Questionnaire, rng: Rng): Map<string, number> {
   return new Map(q.model.themes.map((t) => [t.id, 0.15 + rng() * 0.75]));
 }
 
-export function sampleAnswers(q: Questionnaire, rng: Rng, options: { college?: string; leanings?: Map<string, number>; complete?: boolean } = {}): Record<string, unknown> {
+/**
+ * How one respondent answers scored items, from their metadata: the demo network's respondents (server/demo/
+ * respondents.ts). Without it, a respondent answers around the pole's leaning for the item's theme.
+ */
+export interface Respondent {
+  /** Scale position (0..1) around which they answer the item, read in its favourable direction. */
+  leaning(item: PtceItemMeta): number;
+  /** Their chance of answering « je ne sais pas » where the scale offers it. */
+  dontKnow(item: PtceItemMeta): number;
+  /** How far one answer falls from the leaning (on the 0..1 scale). */
+  noise(rng: Rng): number;
+}
+
+export interface SampleOptions {
+  college?: string;
+  /** Scale position per theme id, for every respondent of a pole (poleLeanings). */
+  leanings?: Map<string, number>;
+  respondent?: Respondent;
+  /** Every question answered, no « je ne sais pas ». */
+  complete?: boolean;
+}
+
+export function sampleAnswers(q: Questionnaire, rng: Rng, options: SampleOptions = {}): Record<string, unknown> {
   const data: Record<string, unknown> = {};
-  const leaning = (theme: string | undefined) => options.leanings?.get(theme ?? '') ?? 0.6;
+  const { respondent } = options;
+  const leaning = (meta: PtceItemMeta | undefined) => (respondent && meta ? respondent.leaning(meta) : options.leanings?.get(meta?.theme ?? '') ?? 0.6);
+  const dontKnow = (meta: PtceItemMeta | undefined) => !options.complete && rng() < (respondent && meta ? respondent.dontKnow(meta) : 0.06);
   /** A value of an ordered scale near the leaning, with some spread between respondents. */
-  const around = (values: unknown[], theme: string | undefined, negative: boolean) => {
-    let x = leaning(theme) + (rng() - 0.5) * 0.5;
-    if (negative) x = 1 - x;
+  const around = (values: unknown[], meta: PtceItemMeta | undefined) => {
+    let x = leaning(meta) + (respondent ? respondent.noise(rng) : (rng() - 0.5) * 0.5);
+    if (meta?.polarity === 'negative') x = 1 - x;
     const i = Math.max(0, Math.min(values.length - 1, Math.round(x * (values.length - 1))));
     return values[i];
   };
-  for (const { name, type, json: question } of q.model.questions) {
+  for (const { name, type, title, json: question } of q.model.questions) {
     if (!q.validator.isVisible(name, data)) continue;
     switch (type) {
       case 'radiogroup':
       case 'dropdown': {
         const values = valuesOf(question.choices);
         const meta = itemMeta(question.ptce);
+        const scale = values.filter((v) => v !== NOT_APPLICABLE);
         if (name === 'college' && options.college) data.college = options.college;
-        else if (meta) data[name] = around(values, meta.theme, meta.polarity === 'negative');
+        else if (meta && scale.length < values.length && dontKnow(meta)) data[name] = NOT_APPLICABLE;
+        else if (meta) data[name] = around(scale, meta);
         else data[name] = pick(rng, values);
         break;
       }
@@ -65,16 +93,19 @@ export function sampleAnswers(q: Questionnaire, rng: Rng, options: { college?: s
         else if (!question.isRequired && rng() < 0.5) break;
         else data[name] = 'Réponse libre';
         break;
-      case 'comment':
-        if (VERBATIMS[name] && (options.complete || rng() < 0.6)) data[name] = pick(rng, VERBATIMS[name]);
+      case 'comment': {
+        const answers = verbatimsFor(title);
+        if (answers && (options.complete || rng() < 0.6)) data[name] = pick(rng, answers);
         break;
+      }
       case 'matrix': {
-        const scale = valuesOf(question.columns).filter((v) => v !== NOT_APPLICABLE);
+        const columns = valuesOf(question.columns);
+        const scale = columns.filter((v) => v !== NOT_APPLICABLE);
         const cells: Record<string, unknown> = {};
         for (const row of partsOf(question.rows)) {
           const meta = itemMeta(row.json?.ptce);
-          if (!options.complete && rng() < 0.06) cells[String(row.value)] = NOT_APPLICABLE;
-          else cells[String(row.value)] = around(scale, meta?.theme, meta?.polarity === 'negative');
+          if (scale.length < columns.length && dontKnow(meta)) cells[String(row.value)] = NOT_APPLICABLE;
+          else cells[String(row.value)] = around(scale, meta);
         }
         data[name] = cells;
         break;
@@ -82,9 +113,12 @@ export function sampleAnswers(q: Questionnaire, rng: Rng, options: { college?: s
       case 'checkbox':
         data[name] = [pick(rng, valuesOf(question.choices))];
         break;
-      case 'rating':
-        data[name] = between(rng, question.rateMin ?? 1, question.rateMax ?? 5);
+      case 'rating': {
+        const meta = itemMeta(question.ptce);
+        const [min, max, step] = [question.rateMin ?? 1, question.rateMax ?? 5, question.rateStep ?? 1];
+        data[name] = meta ? around(Array.from({ length: Math.floor((max - min) / step) + 1 }, (_, i) => min + i * step), meta) : between(rng, min, max);
         break;
+      }
     }
   }
   return data;

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from '../helpers/harness.ts';
-import { generateDemoNetwork } from '../../server/demo/network.ts';
+import { DEMO_VERSIONS, generateDemoNetwork } from '../../server/demo/network.ts';
+import { poleFacts } from '../../surveys/model.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await createHarness()));
@@ -12,17 +13,25 @@ describe('demo network', () => {
     const db = h.deps.repos.db;
     expect(db.prepare('SELECT count(*) FROM poles').pluck().get()).toBe(12);
     expect(db.prepare('SELECT year FROM campaigns ORDER BY year').pluck().all()).toEqual([2025, 2026]);
+    // Each campaign on its version (DEMO_VERSIONS), its profiles in that version's form.
+    const versionOf = (campaignId: string) => h.deps.questionnaires.get(h.deps.repos.campaigns.get(campaignId)!.questionnaireId)!;
+    for (const c of h.deps.repos.campaigns.list()) expect(c.questionnaireId).toBe(DEMO_VERSIONS[c.year]);
+    const q = versionOf('campagne-2026');
     const profiles = (db.prepare("SELECT data FROM pole_profiles WHERE campaign_id = 'campagne-2026'").pluck().all() as string[]).map((d) => JSON.parse(d));
     const count = (pred: (p: any) => boolean) => profiles.filter(pred).length;
-    expect(count((p) => p.formeJuridique === 'association')).toBe(8);
-    expect(count((p) => p.formeJuridique === 'aucune')).toBe(3);
-    expect(count((p) => p.formeJuridique === 'ues')).toBe(1);
+    const facts = (p: any) => poleFacts(q.profileModel, p);
+    expect(count((p) => facts(p).legalForm === 'association')).toBe(8);
+    expect(count((p) => facts(p).legalForm === 'aucune')).toBe(3);
+    expect(count((p) => facts(p).legalForm === 'ues')).toBe(1);
     expect(count((p) => p.charteDesOrigines === true)).toBe(4);
-    expect(count((p) => p.lieuVitrine === true)).toBe(7);
+    expect(count((p) => facts(p).venue === true)).toBe(7);
     expect(count((p) => p.soutienCollectivites.includes('financier'))).toBe(12);
 
-    const q = h.deps.questionnaires.get('ptce-2026')!;
-    for (const p of profiles) expect(q.profileValidator.validate(p, 'submit')).toEqual([]);
+    for (const c of h.deps.repos.campaigns.list()) {
+      for (const p of db.prepare('SELECT data FROM pole_profiles WHERE campaign_id = ?').pluck().all(c.id) as string[]) {
+        expect(versionOf(c.id).profileValidator.validate(JSON.parse(p), 'submit')).toEqual([]);
+      }
+    }
     const perPole = db.prepare("SELECT pole_id, campaign_id, count(*) AS n, count(DISTINCT college) AS colleges FROM responses GROUP BY 1, 2").all() as any[];
     expect(perPole).toHaveLength(24);
     for (const row of perPole) {
@@ -30,8 +39,8 @@ describe('demo network', () => {
       expect(row.n).toBeLessThanOrEqual(30);
       expect(row.colleges).toBeGreaterThanOrEqual(3);
     }
-    for (const data of db.prepare('SELECT data FROM responses').pluck().all() as string[]) {
-      expect(q.validator.validate(JSON.parse(data), 'submit')).toEqual([]);
+    for (const { campaign_id, data } of db.prepare('SELECT campaign_id, data FROM responses').all() as { campaign_id: string; data: string }[]) {
+      expect(versionOf(campaign_id).validator.validate(JSON.parse(data), 'submit')).toEqual([]);
     }
     // Every pole with results held its 2025 review: themes read together, options adopted, statuses mixed.
     const reviews = (db.prepare("SELECT data FROM pole_reviews WHERE campaign_id = 'campagne-2025' ORDER BY pole_id").pluck().all() as string[]).map((d) => JSON.parse(d));

@@ -65,8 +65,8 @@ describe('the network synthesis on the demo network', () => {
   it('compares by age band and by region, after the dashboard’s filters', async () => {
     const ages = (await admin.json<NetworkComparison>('GET', `${COMPARE}?by=ageBand`)).body;
     expect(ages.bands!.map((b) => b.label)).toEqual(['moins de 5 ans', '5 à 9 ans', '10 à 14 ans', '15 ans et plus']);
-    // Founded 2005 to 2014: in 2026, 7 poles are 12 to 14 years old and 5 are 15 or more.
-    expect(ages.groups.map((g) => [g.label, g.poles])).toEqual([['10 à 14 ans', 7], ['15 ans et plus', 5]]);
+    // In 2026, 5 poles are 12 to 14 years old, 5 are 15 or more, and the 2 « en émergence » (3 and 4) make « autres ».
+    expect(ages.groups.map((g) => [g.label, g.poles])).toEqual([['10 à 14 ans', 5], ['15 ans et plus', 5], ['autres', 2]]);
     // 12 regions of one pole each: a single « autres », with figures (12 poles).
     const regions = (await admin.json<NetworkComparison>('GET', `${COMPARE}?by=region`)).body;
     expect(regions.groups).toHaveLength(1);
@@ -138,7 +138,7 @@ describe('the network synthesis on the demo network', () => {
     // Theme labels are text, not outlines.
     expect(themes).toContain('>Débat et concertation</text>');
     const groups = await (await admin.request('GET', '/api/campaigns/campagne-2026/chart.svg?chart=groups&by=ageBand')).text();
-    expect(groups).toContain('>10 à 14 ans (7 pôles)</text>');
+    expect(groups).toContain('>10 à 14 ans (5 pôles)</text>');
     expect(groups).toContain('>15 ans et plus (5 pôles)</text>');
     // Filtered to one pole, no group reaches 5 poles: nothing to draw.
     expect((await admin.request('GET', '/api/campaigns/campagne-2026/chart.svg?chart=groups&by=legalForm&legalForm=ues')).status).toBe(404);

@@ -158,7 +158,7 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     const groups = page.getByTestId('compare-groups');
     await expect.poll(() => groups.locator('tbody th').allTextContents()).toEqual(['Association', expect.stringMatching(/^autres \(Pas de structure juridique : 3, Union d’économie sociale \(UES\) : 1\)$/)]);
     await page.getByLabel('Regrouper les pôles par').selectOption('ageBand');
-    await expect.poll(() => groups.locator('tbody th').allTextContents()).toEqual(['10 à 14 ans', '15 ans et plus']);
+    await expect.poll(() => groups.locator('tbody th').allTextContents()).toEqual(['10 à 14 ans', '15 ans et plus', expect.stringMatching(/^autres \(moins de 5 ans : 2\)$/)]);
     expect(await page.getByTestId('compare-themes').locator('tbody tr').count()).toBe(26);
 
     // Every chart downloads: a PNG drawn for print (3 000 pixels wide), and an SVG.

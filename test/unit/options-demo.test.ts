@@ -18,7 +18,6 @@ afterAll(() => h.close());
 
 describe('options of the demo network', () => {
   it('answer every weakness of every pole, in the right quadrant, the most urgent first, for this pole', () => {
-    const questionnaire = h.deps.questionnaires.get('ptce-2026')!;
     let weaknesses = 0;
     let results = 0;
     for (const campaign of h.deps.repos.campaigns.list()) {
@@ -40,6 +39,7 @@ describe('options of the demo network', () => {
           expect(o.reason, `${at} ${o.id}`).toContain(o.because!.label.replace(/\.$/, ''));
         }
 
+        const questionnaire = h.deps.questionnaires.get(campaign.questionnaireId)!;
         const facts = poleFacts(questionnaire.profileModel, h.deps.repos.profiles.get(pole.id, campaign.id)!.data);
         const ids = r.options.map((o) => o.id);
         if (facts.legalForm === 'scic') expect(ids, at).not.toContain('wo-scic-college-collectivites');

@@ -10,7 +10,7 @@
  */
 export const DEMO_VERSIONS: Readonly<Record<number, string>> = {
   2025: 'ptce-2026',
-  2026: 'ptce-2026',
+  2026: 'ptce-2027',
 };
 
 /** The demo campaigns, oldest first: 2025 closed (its collective reviews held), 2026 open. */

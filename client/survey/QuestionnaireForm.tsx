@@ -7,6 +7,7 @@ import type { RespondentForm } from '../pages/respondent/respondentForm';
 import { applyServerErrors, firstPageWithError, type ShownQuestionError } from './serverErrors';
 import { createSurveyModel, questionTitle } from './setup';
 import { useDraftSaving } from './useDraftSaving';
+import { useFocusNewPage } from './focusNewPage';
 
 export type FormOutcome =
   | { kind: 'submitted' }
@@ -83,6 +84,7 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
     [response],
   );
   const draft = useDraftSaving(model, token, onRefused);
+  useFocusNewPage(model);
 
   const submit = useCallback(async () => {
     if (submittingRef.current) return;

@@ -176,5 +176,29 @@ window.ptceA11y = (() => {
     return { ...base, kind: 'other' };
   }
 
-  return { smallTargets, overflow, clippedText, focusStep, focused, describe };
+  /**
+   * The matrices of the page as laid out: whether SurveyJS draws them in its narrow-screen form, and for each
+   * statement (row) the boxes of the statement and of its choices.
+   */
+  function matrices() {
+    return [...document.querySelectorAll('.sd-question')].filter((q) => q.querySelector(':scope .sd-matrix__table, :scope table.sd-table')).map((q) => {
+      const rows = [...q.querySelectorAll('tbody tr')].filter((r) => r.querySelector('input[type="radio"], input[type="checkbox"]'));
+      const box = (el) => {
+        const r = el.getBoundingClientRect();
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+      };
+      return {
+        name: q.getAttribute('data-name'),
+        mobile: q.classList.contains('sd-question--mobile'),
+        headerShown: [...q.querySelectorAll('thead')].some((h) => rendered(h)),
+        rows: rows.map((r) => ({
+          row: box(r),
+          statement: (r.querySelector('.sd-matrix__cell--row-text, .sd-table__cell--row-text, th, td') || r).innerText.trim().slice(0, 60),
+          choices: [...r.querySelectorAll('label')].filter(rendered).map(box),
+        })),
+      };
+    });
+  }
+
+  return { smallTargets, overflow, clippedText, focusStep, focused, matrices, describe };
 })();

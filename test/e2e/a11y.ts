@@ -28,6 +28,22 @@ interface Probes {
   clippedText(): string[];
   focusStep(): { previous: { control: string; shown: boolean } | null; current: FocusedControl };
   focused(): FocusedControl;
+  matrices(): MatrixLayout[];
+}
+
+interface Box {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+export interface MatrixLayout {
+  name: string | null;
+  /** SurveyJS's narrow-screen form: each statement and its choices as a block. */
+  mobile: boolean;
+  headerShown: boolean;
+  rows: { row: Box; statement: string; choices: Box[] }[];
 }
 
 type ProbeName = keyof Probes;
@@ -90,6 +106,9 @@ export const clippedText = (page: Page) => probe(page, 'clippedText');
  * outline or box-shadow on it, its label or its frame, that it lost with the focus), and the control focused now.
  */
 export const focusStep = (page: Page) => probe(page, 'focusStep');
+
+/** The matrices of the page as laid out: narrow-screen form or not, and the boxes of each row and its choices. */
+export const matrixLayouts = (page: Page) => probe(page, 'matrices');
 
 /** The focused control: what it is, and for a radio button its group and whether the group has an answer. */
 export const focusedControl = (page: Page) => probe(page, 'focused');

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, runBrowserTests, signIn } from './browser.ts';
-import { describeAxe, focusStep, newA11yContext, seriousAxeViolations } from './a11y.ts';
+import { describeAxe, focusStep, horizontalOverflow, newA11yContext, seriousAxeViolations } from './a11y.ts';
 import { openAllDetails, startTourServer, tourRespondentPages, tourStaffPages, type TourServer } from './a11y-tour.ts';
 
 let tour: TourServer;
@@ -47,16 +47,23 @@ describe.runIf(runBrowserTests)('accessibility of every page (RGAA: WCAG 2.1 A a
     const violations: string[] = [];
     const noFocusMark: string[] = [];
     const visited: string[] = [];
+    const sideways: string[] = [];
     const check = async (page: Page, stop: string) => {
       visited.push(stop);
       noFocusMark.push(...(await unmarkedFocus(page, stop)));
       violations.push(...(await axeProblems(page, stop)));
     };
-    await tourRespondentPages(browser, tour, DESKTOP, check);
+    await tourRespondentPages(browser, tour, DESKTOP, async (page, stop) => {
+      await check(page, stop);
+      // On a computer too, every answer is in view: no matrix column to scroll to (phone.test.ts does the phone).
+      const { scrollers } = await horizontalOverflow(page);
+      if (scrollers.length) sideways.push(`${stop} : ${scrollers.join(', ')}`);
+    });
     await tourStaffPages(browser, tour, DESKTOP, check);
     expect(visited).toHaveLength(21);
     expect(violations, violations.join('\n\n')).toEqual([]);
     expect(noFocusMark, `contrôles sans marque de focus visible :\n${noFocusMark.join('\n')}`).toEqual([]);
+    expect(sideways, `défile de côté :\n${sideways.join('\n')}`).toEqual([]);
   }, 300_000);
 
   it('every chart of both dashboards has an accessible name and a table of its figures', async () => {

@@ -110,9 +110,6 @@ export const focusStep = (page: Page) => probe(page, 'focusStep');
 /** The matrices of the page as laid out: narrow-screen form or not, and the boxes of each row and its choices. */
 export const matrixLayouts = (page: Page) => probe(page, 'matrices');
 
-/** The focused control: what it is, and for a radio button its group and whether the group has an answer. */
-export const focusedControl = (page: Page) => probe(page, 'focused');
-
 export interface FocusedControl {
   kind: 'none' | 'radio' | 'checkbox' | 'textarea' | 'input' | 'button' | 'other';
   control: string;

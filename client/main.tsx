@@ -4,6 +4,8 @@ import { App } from './App';
 import '@fontsource/open-sans/latin-400.css';
 import '@fontsource/open-sans/latin-600.css';
 import './styles.css';
+// After styles.css: controls at least 44 px tall (issue 13).
+import './a11y.css';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('#root manquant');

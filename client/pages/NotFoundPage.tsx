@@ -11,7 +11,7 @@ export function NotFoundPage() {
         <h1>Page introuvable</h1>
         <p>Cette adresse ne correspond à aucune page.</p>
         <p>
-          <Link to="/">Retour à l’accueil</Link>
+          <Link to="/" className="tap-target">Retour à l’accueil</Link>
         </p>
       </main>
     </>

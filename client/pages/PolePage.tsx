@@ -57,13 +57,13 @@ function PoleContent({ poleId, user }: { poleId: string; user: User }) {
             {list.map((campaign) => (
               <li key={campaign.id} className="card">
                 <h3>
-                  <Link to={poleCampaignPath(poleId, campaign.id)}>Campagne {campaign.year}</Link>
+                  <Link to={poleCampaignPath(poleId, campaign.id)} className="tap-target">Campagne {campaign.year}</Link>
                 </h3>
                 <p>
                   <CampaignStatusBadge status={campaign.status} /> <span>{campaignPeriod(campaign)}</span>
                 </p>
                 <p>
-                  <Link to={resultsPagePath(poleId, campaign.id)}>
+                  <Link to={resultsPagePath(poleId, campaign.id)} className="tap-target">
                     Résultats et rapport<span className="visually-hidden"> de la campagne {campaign.year}</span>
                   </Link>
                 </p>

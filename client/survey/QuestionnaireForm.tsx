@@ -12,6 +12,7 @@ import { createRetry, isTransient } from './retry';
 import { applyServerErrors, firstPageWithError, type ShownQuestionError } from './serverErrors';
 import { createSurveyModel, questionTitle } from './setup';
 import { useDraftSaving } from './useDraftSaving';
+import { useFocusNewPage } from './focusNewPage';
 
 export type FormOutcome =
   | { kind: 'submitted' }
@@ -122,6 +123,7 @@ export default function QuestionnaireForm({ token, response, onOutcome, intro, a
   );
   // A submission found waiting is sent by submit() below, not saved as a draft first.
   const draft = useDraftSaving(model, token, onRefused, localCopy, restored !== null && !restored.submit);
+  useFocusNewPage(model);
 
   const submit = useCallback(async () => {
     if (submittingRef.current) return;

@@ -2,6 +2,8 @@
 // Only reached through dynamic imports, so SurveyJS stays out of the staff pages' main chunk.
 import 'survey-core/survey-core.fontless.css';
 import 'survey-core/i18n/french';
+// After SurveyJS's sheet: touch targets, matrices on narrow screens, visible focus (issue 13).
+import './survey-a11y.css';
 import { Model } from 'survey-core';
 import createDOMPurify from 'dompurify';
 import { htmlSanitizer } from '../../surveys/html';

@@ -252,7 +252,7 @@ export function InvitationsSection({ basePath, pagePath, colleges, refreshKey = 
               était en cours, il a été supprimé sans être lu. Nouveau lien à transmettre :
             </p>
             <p className="reissued-link">
-              <a href={reissued.url} target="_blank" rel="noreferrer" id="reissued-url">
+              <a href={reissued.url} target="_blank" rel="noreferrer" id="reissued-url" className="tap-target">
                 {reissued.url}
               </a>
             </p>

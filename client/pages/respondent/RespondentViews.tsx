@@ -55,7 +55,7 @@ export function OpenedElsewhereView({ message, restartPath }: { message: string;
       <p>{message}</p>
       {restartPath && (
         <p>
-          <a href={restartPath}>Commencer un nouveau questionnaire avec le lien partagé</a>
+          <a href={restartPath} className="tap-target">Commencer un nouveau questionnaire avec le lien partagé</a>
         </p>
       )}
     </Notice>
@@ -99,7 +99,7 @@ export function ThanksView({ restartPath }: { restartPath?: string | null }) {
       <p>Vos réponses ne peuvent plus être modifiées. Vous pouvez fermer cette page.</p>
       {restartPath && (
         <p>
-          <a href={restartPath}>Permettre à une autre personne de répondre sur cet appareil</a>
+          <a href={restartPath} className="tap-target">Permettre à une autre personne de répondre sur cet appareil</a>
         </p>
       )}
     </Notice>

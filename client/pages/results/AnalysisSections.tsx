@@ -156,7 +156,7 @@ export function EvolutionTable({ results }: { results: PoleResults }) {
         Évolution depuis {before}
       </h2>
       <p className="hint">Comparaison sur les seules affirmations communes aux deux questionnaires.</p>
-      <div className="table-wrap">
+      <div className="table-wrap" tabIndex={0} role="region" aria-label={`Scores par thème en ${before} et ${now} (défilant)`}>
         <table>
           <caption>
             Scores par thème en {before} et {now}

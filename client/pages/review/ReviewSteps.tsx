@@ -125,7 +125,7 @@ function FollowUpSummary({ results, poleId }: { results: PoleResults; poleId: st
           ))}
         </ul>
       )}
-      <p><Link to={reviewPagePath(poleId, followUp.campaignId)}>Mettre à jour les statuts du plan {followUp.year}</Link></p>
+      <p><Link to={reviewPagePath(poleId, followUp.campaignId)} className="tap-target">Mettre à jour les statuts du plan {followUp.year}</Link></p>
     </section>
   );
 }

@@ -24,6 +24,7 @@ import type { MailSender } from './mail/sender.ts';
 import { networkRoutes } from './routes/network.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { surveyDocumentRoutes } from './routes/survey-documents.ts';
 
 /**
  * Sent with every response. Scripts only from the app's own files (no inline script, no handler attribute: markup
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
   for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, reviewRoutes, exportRoutes, networkRoutes, adminRoutes]) api.route('/', routes(deps));
   api.route('/', mailRoutes(deps, options.mailSender));
+  api.route('/', surveyDocumentRoutes(deps));
   app.route('/api', api);
 
   app.doc('/api/openapi.json', {

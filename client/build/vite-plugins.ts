@@ -72,7 +72,7 @@ export function preloadDynamicImports(pages: string[]): Plugin {
         const scripts = [...later].filter((file) => !loaded.has(file));
         const styles = cssOf(bundle, scripts).filter((file) => !cssOf(bundle, loaded).includes(file));
         return [
-          ...scripts.map<HtmlTagDescriptor>((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'script', crossorigin: '', href: `/${file}` }, injectTo: 'head' })),
+          ...scripts.map<HtmlTagDescriptor>((file) => ({ tag: 'link', attrs: { rel: 'modulepreload', crossorigin: '', href: `/${file}` }, injectTo: 'head' })),
           ...styles.map<HtmlTagDescriptor>((file) => ({ tag: 'link', attrs: { rel: 'preload', as: 'style', crossorigin: '', href: `/${file}` }, injectTo: 'head' })),
         ];
       },

@@ -1,4 +1,5 @@
-// Routes. The respondent page (/r/:token) is loaded lazily with SurveyJS and needs no staff session.
+// The staff pages' routes. The respondent page (/r/:token) is another entry (client/respondent.tsx), served by the
+// server as respondent.html: it loads none of this.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Loading } from './components/Messages';
 import { AdminPage } from './pages/admin/AdminPage';
@@ -13,7 +14,6 @@ import { matchPath, usePath } from './router';
 import { SessionProvider } from './session';
 import { StaffLayout } from './components/StaffLayout';
 
-const RespondentPage = lazy(() => import('./pages/respondent/RespondentPage'));
 // The dashboard brings chart.js: kept out of the main chunk.
 const ResultsPage = lazy(() => import('./pages/results/ResultsPage'));
 // The read-only questionnaire preview brings SurveyJS.
@@ -68,14 +68,6 @@ function StaffRoutes({ path }: { path: string }) {
 
 export function App() {
   const path = usePath();
-  const respondent = matchPath('/r/:token', path);
-  if (respondent) {
-    return (
-      <Suspense fallback={<Loading label="Chargement du questionnaire…" />}>
-        <RespondentPage key={respondent.token} token={respondent.token} />
-      </Suspense>
-    );
-  }
   return (
     <SessionProvider>
       <StaffRoutes path={path} />

@@ -1,8 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import '@fontsource/open-sans/latin-400.css';
-import '@fontsource/open-sans/latin-600.css';
+import './fonts.css';
 import './styles.css';
 // After styles.css: controls at least 44 px tall (issue 13).
 import './a11y.css';

@@ -24,6 +24,7 @@ import type { MailSender } from './mail/sender.ts';
 import { networkRoutes } from './routes/network.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { reviewRoutes } from './routes/review.ts';
+import { surveyDocumentRoutes } from './routes/survey-documents.ts';
 
 /**
  * Sent with every response. Scripts only from the app's own files (no inline script, no handler attribute: markup
@@ -90,6 +91,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
   const api = new OpenAPIHono<AppEnv>({ defaultHook: (app as any).defaultHook });
   for (const routes of [sessionRoutes, poleRoutes, campaignRoutes, poleCampaignRoutes, responseRoutes, resultRoutes, reviewRoutes, exportRoutes, networkRoutes, adminRoutes]) api.route('/', routes(deps));
   api.route('/', mailRoutes(deps, options.mailSender));
+  api.route('/', surveyDocumentRoutes(deps));
   app.route('/api', api);
 
   app.doc('/api/openapi.json', {
@@ -107,10 +109,14 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     // Stored nowhere: its address may carry a respondent's token, and no-store also keeps the page out of most
     // browsers' back-forward cache, where a shared device's next user could find what the previous one saw. Being
     // sent without a validator, it was downloaded in full each time anyway: no-cache saved nothing.
-    const shell = (c: Context<AppEnv>) => {
+    const page = (file: string) => (c: Context<AppEnv>) => {
       c.header('Cache-Control', 'no-store');
-      return c.html(readFileSync(indexFile, 'utf8'));
+      return c.html(readFileSync(file, 'utf8'));
     };
+    const shell = page(indexFile);
+    // A respondent's link opens its own page, which loads only what answering needs (no staff code).
+    const respondentFile = join(options.clientDir, 'respondent.html');
+    const respondentShell = (c: Context<AppEnv>) => page(existsSync(respondentFile) ? respondentFile : indexFile)(c);
     // Built files are named by their content: cached for good. Their brotli or gzip copy, written at build time
     // (vite.config.ts), is sent when the browser accepts it.
     // (Set once the file is answered: serveStatic's onFound comes after its response is made, too late for a header.)
@@ -121,6 +127,7 @@ export function createApp(deps: AppDeps, options: AppOptions = {}) {
     app.use('/assets/*', serveStatic({ root, precompressed: true }));
     // Before the static files, which would otherwise answer « / » with index.html and no Cache-Control.
     app.get('/', shell);
+    app.get('/r/*', respondentShell);
     app.use('*', serveStatic({ root }));
     app.get('*', shell);
   }

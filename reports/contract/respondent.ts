@@ -1,7 +1,7 @@
 // What a link shows the respondent (GET /api/responses/:token), defined once: the route validates and documents it,
 // the respondent page reads its type.
 import { z } from '@hono/zod-openapi';
-import { AnswersSchema, SurveyJsonSchema } from './resources.ts';
+import { AnswersSchema } from './resources.ts';
 
 export const RespondentCampaignSchema = z.object({ id: z.string(), year: z.number(), status: z.enum(['upcoming', 'open', 'closed']), opensAt: z.string().nullable(), closesAt: z.string().nullable() });
 
@@ -11,7 +11,9 @@ export const ResponseView = z
     status: z.enum(['new', 'draft', 'submitted']),
     pole: z.object({ name: z.string() }).optional(),
     campaign: RespondentCampaignSchema.optional(),
-    questionnaire: SurveyJsonSchema.optional(),
+    questionnaireUrl: z.string().optional().openapi({
+      description: 'Adresse de la définition du questionnaire (GET /api/questionnaires/{id}/survey/{hash}) : une par version, gardée en cache par le navigateur, plutôt que la définition à chaque ouverture du lien',
+    }),
     data: AnswersSchema.optional(),
     pageNo: z.number().int().optional(),
     presetCollege: z.string().nullable().optional(),

@@ -15,6 +15,7 @@ import type { Campaign, TicketRecord } from '../db/index.ts';
 import { ALREADY_SUBMITTED, OPENED_ELSEWHERE, assertAnswering, saveDraft, submitResponse } from '../commands/responses.ts';
 import { AnswersSchema, IssueListSchema, TokenParams, errors, json, jsonBody } from '../schemas.ts';
 import { ResponseView } from '../../reports/contract/respondent.ts';
+import { surveyDocument } from '../survey-document.ts';
 
 
 /** The respondent routes also carry the ticket their middleware opened (writes only). */
@@ -123,7 +124,7 @@ export function responseRoutes(deps: AppDeps) {
 
   app.openapi(
     createRoute({
-      method: 'get', path: '/responses/{token}', tags: ['Réponses'], summary: 'Questionnaire et brouillon (au navigateur lié au lien), ou état seul une fois envoyé',
+      method: 'get', path: '/responses/{token}', tags: ['Réponses'], summary: 'Adresse du questionnaire et brouillon (au navigateur lié au lien), ou état seul une fois envoyé',
       request: { params: TokenParams },
       responses: { 200: json(ResponseView, 'À remplir, ou déjà envoyé (état seul)'), ...errors(403, 404, 409, 410) },
     }),
@@ -140,7 +141,7 @@ export function responseRoutes(deps: AppDeps) {
           status: ticket.status,
           pole: { name: pole.name },
           campaign: campaignView(campaign),
-          questionnaire: questionnaire.definition,
+          questionnaireUrl: surveyDocument(questionnaire).url,
           data: ticket.data ?? {},
           pageNo: ticket.pageNo,
           presetCollege: ticket.presetCollege,

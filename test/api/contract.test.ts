@@ -6,6 +6,7 @@ import Ajv from 'ajv';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { createLinks } from '../helpers/scenario.ts';
 import { generateDemoNetwork } from '../../server/demo/network.ts';
+import { surveyDocument } from '../../server/survey-document.ts';
 
 type Json = Record<string, any>;
 
@@ -49,7 +50,8 @@ describe('the API contract', () => {
     const campaign = 'campagne-2026';
     const [link] = await createLinks(coordinator, `/api/poles/${pole}/campaigns/${campaign}`, { count: 1 });
     const respondent = h.client();
-    const params: Record<string, string> = { poleId: pole, campaignId: campaign, token: link.token, id: 'ptce-2026' };
+    const hash = surveyDocument(h.deps.questionnaires.get('ptce-2026')!).hash;
+    const params: Record<string, string> = { poleId: pole, campaignId: campaign, token: link.token, id: 'ptce-2026', hash };
     const checked: string[] = [];
     for (const [path, operations] of Object.entries<Json>(doc.paths)) {
       const schema = operations.get?.responses?.['200']?.content?.['application/json']?.schema;
@@ -69,7 +71,7 @@ describe('the API contract', () => {
       '/api/poles/{poleId}/campaigns/{campaignId}/results', '/api/campaigns/{campaignId}/results',
       '/api/poles/{poleId}/campaigns/{campaignId}/invitations', '/api/poles/{poleId}/campaigns/{campaignId}/participation',
       '/api/responses/{token}', '/api/poles/{poleId}/campaigns/{campaignId}/mailings', '/api/audit',
-      '/api/poles/{poleId}/campaigns/{campaignId}/review',
+      '/api/poles/{poleId}/campaigns/{campaignId}/review', '/api/questionnaires/{id}/survey/{hash}',
     ]));
   });
 });

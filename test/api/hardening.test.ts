@@ -60,7 +60,8 @@ describe('questionnaire markup', () => {
     const [link] = await createLinks(coordinator, base, { count: 1 });
     const form = await h.client().json('GET', `/api/responses/${link.token}`);
     expect(form.status).toBe(200);
-    expectFormattingOnly(form.body.questionnaire);
+    expect(form.body).not.toHaveProperty('questionnaire');
+    expectFormattingOnly((await h.client().json('GET', form.body.questionnaireUrl)).body);
   });
 
   it('sanitizes a version as it is loaded, from the database (imported before) or from a file', () => {

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHarness, type Client, type Harness } from '../helpers/harness.ts';
 import { createLinks } from '../helpers/scenario.ts';
+import { surveyDocument } from '../../server/survey-document.ts';
 
 type Role = 'anonymous' | 'respondentA' | 'coordinatorA' | 'coordinatorB' | 'admin';
 /** `ok`: let through (any answer but 401/403, never a 5xx); a number: refused with exactly that status. */
@@ -38,6 +39,7 @@ const ACCESS: Record<string, keyof typeof CLASSES> = {
   'GET /api/questionnaires': 'signedIn',
   'POST /api/questionnaires': 'admin',
   'GET /api/questionnaires/{id}': 'signedIn',
+  'GET /api/questionnaires/{id}/survey/{hash}': 'public',
   'GET /api/campaigns': 'signedIn',
   'POST /api/campaigns': 'admin',
   [`GET ${POLE}/profile`]: 'poleA',
@@ -101,7 +103,7 @@ async function world() {
   const params: Record<string, string> = {
     poleId: poleA.id, campaignId: campaign.id, invitationId: spare.id, id: 'ptce-2026',
     userId: h.deps.repos.users.findByEmail(`coord-${poleB.id}@pole.test`)!.id,
-    exportId: '1',
+    exportId: '1', hash: surveyDocument(h.deps.questionnaires.get('ptce-2026')!).hash,
   };
   const tokenFor = (route: string) => (route.endsWith('/claim') ? shared.token : route.includes('/opt-out/') ? 'a'.repeat(43) : bound.token);
   return { h, clients, params, tokenFor };

@@ -16,7 +16,11 @@ describe('the respondent journey through the API', () => {
     const first = await r.json('GET', `/api/responses/${link.token}`);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ kind: 'individual', status: 'new', pole: { name: pole.name }, data: {}, pageNo: 0, presetCollege: null, campaign: { year: 2026, status: 'open' } });
-    expect(first.body.questionnaire.pages[0].elements[0].name).toBe('college');
+    // The definition is not in the answers view: the view gives its address, which answers it to anyone.
+    expect(first.body).not.toHaveProperty('questionnaire');
+    const definition = await h.client().json('GET', first.body.questionnaireUrl);
+    expect(definition.status).toBe(200);
+    expect(definition.body.pages[0].elements[0].name).toBe('college');
 
     const draft = { college: 'recherche', position: 'membre', anciennete: 4, siegeInstance: false };
     const saved = await r.json('PUT', `/api/responses/${link.token}`, { data: draft, pageNo: 1 });

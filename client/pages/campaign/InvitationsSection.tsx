@@ -8,7 +8,7 @@ import { ErrorAlert, LoadError, Loading, SuccessStatus } from '../../components/
 import { Link } from '../../router';
 import { useResource } from '../../useResource';
 import type { Invitation, InvitationInput } from '../../../reports/contract/resources';
-import { copyText } from './copyText';
+import { copyText } from '../../copyText';
 import { invitationKindLabel, invitationStatusLabel } from './invitationStatus';
 import { useAction } from '../../useAction';
 

@@ -1,6 +1,6 @@
 // Cards above the questionnaire: the confidentiality promise (first page) and the resume-elsewhere link.
 import { useId, useState } from 'react';
-import { copyText } from '../campaign/copyText';
+import { copyText } from '../../copyText';
 
 /** Wide enough to show the whole promise open without pushing the first question out of view. */
 const WIDE = '(min-width: 40rem) and (min-height: 40rem)';

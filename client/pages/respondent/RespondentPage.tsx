@@ -8,8 +8,8 @@ import { SkipLink } from '../../components/SkipLink';
 import { navigate } from '../../router';
 import QuestionnaireForm, { type FormOutcome } from '../../survey/QuestionnaireForm';
 import { forgetLocalCopy, hasLocalCopy } from '../../survey/localCopy';
-import type { RespondentResponse } from '../../../reports/contract/respondent';
-import { isRespondentForm, type RespondentForm } from './respondentForm';
+import { isFillable, type RespondentForm } from './respondentForm';
+import { loadDefinition, loadOnce } from './respondentLoad';
 import { usePageTitle } from '../../usePageTitle';
 import { ConfidentialityPromise, ResumeElsewhere } from './RespondentCards';
 import {
@@ -54,21 +54,6 @@ function claimOnce(sharedToken: string): Promise<string> {
   return claim;
 }
 
-// One GET per link at a time. The first use of a link binds it to this browser (a cookie the server sets in its
-// answer): two first requests at once (StrictMode runs effects twice) would each get a cookie of their own, and the
-// loser would be told the link was opened elsewhere.
-const loads = new Map<string, Promise<RespondentResponse>>();
-function loadOnce(token: string): Promise<RespondentResponse> {
-  let load = loads.get(token);
-  if (!load) {
-    load = api.get<RespondentResponse>(responsePath(token), { auth: false });
-    loads.set(token, load);
-    const done = () => loads.delete(token);
-    load.then(done, done);
-  }
-  return load;
-}
-
 /**
  * Forgets the personal token claimed on this device for a shared link (after submission, or once unusable), with any
  * answers of that person still kept here: the next person on the device starts from nothing.
@@ -80,7 +65,6 @@ function forgetClaim(sharedToken: string): void {
   claims.delete(sharedToken);
 }
 
-const responsePath = (token: string) => `/api/responses/${encodeURIComponent(token)}`;
 const pagePath = (token: string) => `/r/${encodeURIComponent(token)}`;
 
 function detail(error: ApiError, key: string): string | null {
@@ -164,8 +148,21 @@ export default function RespondentPage({ token }: { token: string }) {
           if (!cancelled) navigate(response.resumeUrl, { replace: true });
           return;
         }
-        if (isRespondentForm(response)) show({ kind: 'form', response });
-        else show({ kind: 'error', message: 'La réponse du serveur est incomplète. Réessayez dans un instant.' });
+        if (!isFillable(response)) {
+          show({ kind: 'error', message: 'La réponse du serveur est incomplète. Réessayez dans un instant.' });
+          return;
+        }
+        // The questionnaire itself, at its own address: from the browser's cache after a first visit. Its failure says
+        // nothing about the link (a 404 here is not an unknown link).
+        let questionnaire: RespondentForm['questionnaire'];
+        try {
+          questionnaire = await loadDefinition(response.questionnaireUrl);
+        } catch (error) {
+          const offline = error instanceof ApiError && error.status === 0;
+          show({ kind: 'error', message: offline ? error.message : 'Le questionnaire n’a pas pu être chargé. Réessayez dans un instant.' });
+          return;
+        }
+        show({ kind: 'form', response: { ...response, questionnaire } });
       } catch (error) {
         const shared = error instanceof ApiError ? sharedTokenOf(token) : null;
         // A personal token remembered for a shared link that the server no longer knows: claim a new one.
@@ -233,7 +230,7 @@ export default function RespondentPage({ token }: { token: string }) {
   return (
     <>
       <SkipLink />
-      <header className="site-header">
+      <header className="site-header respondent-header">
         <div className="site-header-inner">
           <span className="brand">Auto-évaluation PTCE</span>
           {view.kind === 'form' && (

@@ -36,19 +36,25 @@ async function frenchCsv(client: Client, url: string) {
   return { res, header, rows, at };
 }
 const frenchNumber = (cell: string) => (cell === '' ? null : Number(cell.replace(',', '.')));
+/** The questionnaire version a campaign runs on: its themes make the columns. */
+const versionOf = (campaignId: string) => h.deps.questionnaires.get(h.deps.repos.campaigns.get(campaignId)!.questionnaireId)!;
 
 describe('the « pôles × thèmes » table', () => {
   it('gives each pole with results its profile and its balanced scores, as its own results give them to 0.001', async () => {
-    const model = h.deps.questionnaires.get('ptce-2026')!.model;
+    const model = versionOf(CAMPAIGN).model;
     const { header, rows, at, res } = await frenchCsv(admin, `${BASE}/export.csv?format=poles`);
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="ptce-2026-reponses-poles-themes.csv"');
     expect(header.slice(0, 4)).toEqual(['campagne', 'pole', 'pole_id', 'region']);
     // Profile columns: a choice's code then its label, yes/no in French, numbers as numbers.
     expect(header).toEqual(expect.arrayContaining(['formeJuridique', 'formeJuridique_libelle', 'lieuVitrine', 'anneeCreation', 'charte', 'charte_libelle']));
-    // Theme columns under codes that say what the theme is.
+    // Theme columns under codes that say what the theme is: the theme whose role is « gouv-isomorphisme » (whatever
+    // its id in this version) is written « gouv-equilibre-independance ».
     expect(header.slice(header.indexOf('score_global') + 1)).toEqual(model.themes.map(themeCode));
+    expect(model.themes.some((t) => t.role === 'gouv-isomorphisme')).toBe(true);
     expect(header).toContain('gouv-equilibre-independance');
     expect(header).not.toContain('gouv-isomorphisme');
+    // Codes, not this version's ids, where the two differ.
+    for (const t of model.themes.filter((t) => themeCode(t) !== t.id)) expect(header, t.id).not.toContain(t.id);
 
     const network = (await admin.json('GET', `${BASE}/results`)).body;
     const withResults = network.poles.filter((p: { available: boolean }) => p.available);
@@ -73,12 +79,21 @@ describe('the « pôles × thèmes » table', () => {
     const { header, rows, at } = await frenchCsv(admin, `${BASE}/export.csv?format=poles&compareTo=campagne-2025`);
     expect(header).toEqual(expect.arrayContaining(['evolution_global', 'evolution_gouv-equilibre-independance']));
     const network = (await admin.json('GET', `${BASE}/results?compareTo=campagne-2025`)).body;
+    const { themes } = versionOf(CAMPAIGN).model;
+    expect(rows.length).toBeGreaterThan(0);
     for (const row of rows) {
       const pole = network.poles.find((p: { id: string }) => p.id === at(row, 'pole_id'));
       const expected = pole.change.overall;
       if (expected === null) expect(at(row, 'evolution_global')).toBe('');
       else expect(frenchNumber(at(row, 'evolution_global'))).toBeCloseTo(expected, 3);
-      expect(frenchNumber(at(row, 'evolution_gouv-debat-concertation'))).toBeCloseTo(pole.change.themes['gouv-debat-concertation'], 3);
+      // Each theme's change under its code, as the results give it under the theme's id.
+      for (const theme of themes) {
+        const change = pole.change.themes[theme.id];
+        const cell = at(row, `evolution_${themeCode(theme)}`);
+        expect(cell, `${pole.name} ${theme.id}`).toBeDefined();
+        if (change === null) expect(cell).toBe('');
+        else expect(frenchNumber(cell), `${pole.name} ${theme.id}`).toBeCloseTo(change, 3);
+      }
     }
     const unknown = await admin.json('GET', `${BASE}/export.csv?format=poles&compareTo=inconnue`);
     expect(unknown.status).toBe(422);
@@ -114,9 +129,11 @@ describe('the dictionary and the long CSV', () => {
   it('gives the dictionary as CSV: theme codes and questionnaire ids, scales, value codes beside their labels, the codes’ version', async () => {
     const { header, rows, at } = await frenchCsv(admin, `${BASE}/export.csv?format=dictionary`);
     expect(header).toEqual(['question', 'libelle', 'type', 'theme', 'theme_libelle', 'theme_id_questionnaire', 'dimension', 'polarite', 'echelle_min', 'echelle_max', 'valeurs']);
-    const isomorphisme = rows.find((r) => at(r, 'theme_id_questionnaire') === 'gouv-isomorphisme')!;
+    // The theme of role « gouv-isomorphisme », whatever its id and label in the campaign's version.
+    const theme = versionOf(CAMPAIGN).model.themes.find((t) => t.role === 'gouv-isomorphisme')!;
+    const isomorphisme = rows.find((r) => at(r, 'theme_id_questionnaire') === theme.id)!;
     expect(at(isomorphisme, 'theme')).toBe('gouv-equilibre-independance');
-    expect(at(isomorphisme, 'theme_libelle')).toBe('Équilibre entre les parties et indépendance du projet');
+    expect(at(isomorphisme, 'theme_libelle')).toBe(theme.label);
     const debate = rows.find((r) => at(r, 'question') === 'gouv_debat.espaces_debat')!;
     expect(at(debate, 'valeurs')).toMatch(/^1 = .+ \| 2 = .+ \| 3 = .+ \| 4 = .+ \| 5 = .+ \| nsp = .+$/);
     expect(rows.at(-1)![0]).toBe('(codes des thèmes)');

@@ -4,11 +4,15 @@ import type { Browser, Page } from 'playwright-core';
 import { expectChartsDrawn, launchBrowser, runBrowserTests, signIn } from './browser.ts';
 import { startE2eServer } from './server.ts';
 import { generateDemoNetwork, type DemoAccounts } from '../../server/demo/network.ts';
+import { supportMinWeaknesses } from '../../reports/analysis/network-support.ts';
+import type { QuestionnaireModel } from '../../surveys/model.ts';
 
 type Server = Awaited<ReturnType<typeof startE2eServer>>;
 let server: Server;
 let browser: Browser;
 let accounts: DemoAccounts;
+/** The themes of the 2026 campaign's questionnaire version: the dashboard's columns and rows. */
+let model: QuestionnaireModel;
 /** Set DASHBOARD_SCREENSHOTS=/some/folder to keep screenshots of the network dashboard at 1100 px and 360 px. */
 const SCREENSHOTS = process.env.DASHBOARD_SCREENSHOTS;
 
@@ -18,6 +22,7 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     server = await startE2eServer();
     // 12 fictitious poles (8 associations, 3 without legal structure, 1 UES), campaigns 2025 and 2026.
     accounts = await generateDemoNetwork(server.deps);
+    model = server.deps.questionnaires.get(server.deps.repos.campaigns.get('campagne-2026')!.questionnaireId)!.model;
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
@@ -39,11 +44,12 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/Résultats du réseau 2026/);
     expect(await page.getByTestId('network-counts').textContent()).toMatch(/12 pôles, 12 avec résultats/);
 
-    // Heatmap: 12 poles × 26 themes, each cell showing its score (« 56,3 »), not only a colour.
-    expect(await page.getByTestId('heatmap').getByTestId('heatmap-theme').count()).toBe(26);
+    // Heatmap: 12 poles × the version's themes, in its order, each cell showing its score (« 56,3 »), not only a colour.
+    const themeLabels = model.themes.map((t) => t.label);
+    expect(await page.getByTestId('heatmap').getByTestId('heatmap-theme').locator('.visually-hidden').allTextContents()).toEqual(themeLabels);
     const firstRowCells = heatmapRows(page).first().locator('td');
-    // Overall score, weaknesses, dissensus, participation, change since 2025, then the 26 themes.
-    await expect.poll(() => firstRowCells.count()).toBe(31);
+    // Overall score, weaknesses, dissensus, participation, change since 2025, then the themes.
+    await expect.poll(() => firstRowCells.count()).toBe(5 + themeLabels.length);
     expect(await firstRowCells.nth(0).textContent()).toMatch(/^\d{1,3},\d$/);
     expect(await firstRowCells.nth(3).textContent()).toMatch(/^\d{1,3}\s%$/);
     expect(await firstRowCells.nth(4).textContent()).toMatch(/^[+−-]?\d{1,3},\d$/);
@@ -55,7 +61,7 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     expect(await legalForms.textContent()).toMatch(/Pas de structure juridique\s*:\s*3/);
 
     // Theme table, frequent weaknesses, participation and evolution are there.
-    expect(await page.locator('#network-themes-table tbody tr').count()).toBe(26);
+    expect(await page.locator('#network-themes-table tbody tr').count()).toBe(themeLabels.length);
     expect(await page.getByTestId('frequent-weaknesses').locator('li').count()).toBeGreaterThan(0);
     expect(await page.getByTestId('participation-poles').locator('tbody tr').count()).toBe(12);
     expect(await page.locator('#network-evolution-table thead th').allTextContents()).toEqual(expect.arrayContaining(['2025', '2026']));
@@ -136,14 +142,17 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     await heatmap.getByRole('button', { name: 'Faiblesses' }).click();
     const weaknesses = (await heatmapRows(page).locator('td:nth-of-type(2)').allTextContents()).map(Number);
     expect(weaknesses).toEqual([...weaknesses].sort((a, b) => b - a));
-    // By a theme.
-    await heatmap.getByRole('button', { name: 'Débat et concertation' }).click();
+    // By a theme: the first, whose column follows the change since 2025.
+    await heatmap.getByRole('button', { name: model.themes[0].label, exact: true }).click();
     const theme = (await heatmapRows(page).locator('td:nth-of-type(6)').allTextContents()).map(score);
     expect(theme).toEqual([...theme].sort((a, b) => a - b));
 
     // « Pôles à accompagner »: the rule is stated, each pole on the list meets it.
     const support = page.getByTestId('network-support');
-    expect(await support.getByTestId('support-rule').textContent()).toMatch(/quart le plus bas .* ou qui comptent au moins 11 faiblesses/);
+    const internal = model.themes.filter((t) => model.dimensions.find((d) => d.id === t.dimension)!.factor === 'internal').length;
+    expect(await support.getByTestId('support-rule').textContent()).toMatch(
+      new RegExp(`quart le plus bas .* ou qui comptent au moins ${supportMinWeaknesses(internal)} faiblesses, soit la moitié de leurs ${internal} thèmes internes`),
+    );
     const listed = await support.getByTestId('support-pole').allTextContents();
     expect(listed.length).toBeGreaterThan(0);
     for (const line of listed) expect(line).toMatch(/dans le quart le plus bas|faiblesses, au moins la moitié des thèmes internes/);
@@ -159,7 +168,7 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     await expect.poll(() => groups.locator('tbody th').allTextContents()).toEqual(['Association', expect.stringMatching(/^autres \(Pas de structure juridique : 3, Union d’économie sociale \(UES\) : 1\)$/)]);
     await page.getByLabel('Regrouper les pôles par').selectOption('ageBand');
     await expect.poll(() => groups.locator('tbody th').allTextContents()).toEqual(['10 à 14 ans', '15 ans et plus', expect.stringMatching(/^autres \(moins de 5 ans : 2\)$/)]);
-    expect(await page.getByTestId('compare-themes').locator('tbody tr').count()).toBe(26);
+    expect(await page.getByTestId('compare-themes').locator('tbody tr').count()).toBe(model.themes.length);
 
     // Every chart downloads: a PNG drawn for print (3 000 pixels wide), and an SVG.
     const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Répartition des scores des pôles par thème.* en PNG/ }).click()]);

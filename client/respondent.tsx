@@ -3,6 +3,8 @@
 // (the page preloads their files: see client/build/vite-plugins.ts).
 import './fonts.css';
 import './styles.css';
+// After styles.css: controls at least 44 px tall (issue 13); the phone's compact header comes last.
+import './a11y.css';
 import './pages/respondent/respondent.css';
 import { preloadResponse, tokenOfPath } from './pages/respondent/respondentLoad';
 

@@ -3,7 +3,14 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 
 export const newToken = (): string => randomBytes(32).toString('base64url');
-export const newId = (): string => randomBytes(12).toString('base64url');
+/**
+ * Record ids: 96 random bits in base64url, never starting with « - », which spreadsheets read as a formula: exports
+ * would have to quote such an id (reports/csv.ts) and it would no longer match the id the API gives.
+ */
+export const newId = (): string => {
+  const id = randomBytes(12).toString('base64url');
+  return id.startsWith('-') ? `_${id.slice(1)}` : id;
+};
 export const hashToken = (token: string): string => createHash('sha256').update(token).digest('base64url');
 
 /** Invitation tokens are 43 base64url characters; anything else is rejected before touching the database. */

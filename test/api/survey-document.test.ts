@@ -89,11 +89,11 @@ describe('GET /api/questionnaires/{id}/survey/{hash}', () => {
     const admin = await h.admin();
     const changed = JSON.parse(readFileSync(join(DEFINITIONS_DIR, 'ptce-2026.json'), 'utf8'));
     changed.title = 'Auto-évaluation PTCE 2027';
-    expect((await admin.json('POST', '/api/questionnaires', { id: 'ptce-2027', definition: changed })).status).toBe(201);
-    const campaign = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2027', opensAt: '2026-01-01' })).body;
+    expect((await admin.json('POST', '/api/questionnaires', { id: 'ptce-2028', definition: changed })).status).toBe(201);
+    const campaign = (await admin.json('POST', '/api/campaigns', { year: 2027, questionnaireId: 'ptce-2028', opensAt: '2026-01-01' })).body;
     const base2027 = `${base.split('/campaigns/')[0]}/campaigns/${campaign.id}`;
     const url2027 = (await addressOfNewLink(base2027, coordinator)).questionnaireUrl;
-    expect(url2027).toMatch(/^\/api\/questionnaires\/ptce-2027\/survey\/[A-Za-z0-9_-]{22}$/);
+    expect(url2027).toMatch(/^\/api\/questionnaires\/ptce-2028\/survey\/[A-Za-z0-9_-]{22}$/);
     expect(url2027.split('/').at(-1)).not.toBe(hash);
     expect((await (await get(url2027)).json()).title).toBe('Auto-évaluation PTCE 2027');
   });

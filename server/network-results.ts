@@ -186,15 +186,31 @@ function changesSince(deps: AppDeps, compareTo: Campaign, questionnaire: Questio
   };
 }
 
-/** Network medians per theme for every campaign up to this one, with the same filters (themes matched by id). */
+/**
+ * Network medians per theme for every campaign up to this one, with the same filters. A campaign on another
+ * questionnaire version is read through this version's themes, each on the rows both versions share (directly or
+ * through `renamed`), as a pole's own evolution is: a merged or reworded theme gets its earlier median from the rows
+ * it kept, and a theme with no shared row none at all.
+ */
 export function networkEvolution(deps: AppDeps, upTo: Campaign, filters: NetworkFilters, current: NetworkResults): NetworkEvolution {
   const campaigns = deps.repos.campaigns.list().filter((c) => c.year <= upTo.year && deps.questionnaires.has(c.questionnaireId)).sort((a, b) => a.year - b.year);
+  const version = questionnaireOf(deps, upTo);
   return {
     campaigns: campaigns.map((c) => {
-      const r = c.id === upTo.id ? current : networkResults(deps, c, filters);
+      const r = c.id === upTo.id ? current : c.questionnaireId === version.id ? networkResults(deps, c, filters) : throughVersion(deps, c, filters, version);
       return { id: c.id, year: c.year, polesWithResults: r.polesWithResults, medians: Object.fromEntries(r.themes.map((t) => [t.id, t.distribution.median])) };
     }),
   };
+}
+
+/** An earlier campaign's network results with `version`'s themes, each made of the earlier rows it shares. */
+function throughVersion(deps: AppDeps, campaign: Campaign, filters: NetworkFilters, version: Questionnaire): NetworkResults {
+  const { input, questionnaire: earlier } = networkInput(deps, campaign, filters);
+  const previousItem = previousItemIndexes(version.model, earlier.model, version.renamed);
+  const themes = version.model.themes
+    .map(({ id, label, dimension, factor, items }) => ({ id, label, dimension, factor, items: items.flatMap((i) => (previousItem[i] === undefined ? [] : [previousItem[i]!])) }))
+    .filter((t) => t.items.length > 0);
+  return computeNetworkResults({ ...input, themes, dimensions: version.model.dimensions });
 }
 
 /** The latest campaign before this one whose questionnaire is still loaded: what « since last year » compares to. */

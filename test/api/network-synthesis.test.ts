@@ -241,3 +241,52 @@ describe('each pole’s change across questionnaire versions', () => {
     res.body.themes.forEach((t, i) => expect(change.themes[t.id], t.id).toBe(pole.scores[i]! - then.scores[i]!));
   });
 });
+
+describe('the evolution of the network medians across questionnaire versions', () => {
+  let h: Harness;
+  let admin: Client;
+  beforeAll(async () => {
+    h = await createHarness();
+    await generateDemoNetwork(h.deps);
+    admin = await h.admin();
+  });
+  afterAll(() => h.close());
+
+  it('gives each theme its earlier median on the rows both versions share, and none to a theme with no shared row', async () => {
+    const now = (await admin.json<NetworkResultsView>('GET', RESULTS)).body;
+    const [earlier, current] = [versionOf(h, 'campagne-2025'), versionOf(h, 'campagne-2026')];
+    expect(earlier.id).not.toBe(current.id);
+    const medians2025 = now.evolution.campaigns.find((c) => c.id === 'campagne-2025')!.medians;
+    const medians2026 = now.evolution.campaigns.find((c) => c.id === 'campagne-2026')!.medians;
+    expect(medians2026).toEqual(Object.fromEntries(now.themes.map((t) => [t.id, t.distribution.median])));
+    // The 2025 median of a 2026 theme: the median, over the 2025 poles with results, of their scores on its shared
+    // rows, each computed as the pole's own report computes a theme (poleResults on the earlier campaign, with the
+    // theme's shared rows as the only items: the mean of their balanced item scores over collège groups).
+    const sharedRows = (themeId: string) => current.model.themes.find((t) => t.id === themeId)!.items.flatMap((i) => {
+      const item = current.model.items[i];
+      const key = current.renamed[item.key] ?? (item.row !== undefined && current.renamed[item.question] ? `${current.renamed[item.question]}.${item.row}` : item.key);
+      return earlier.model.itemIndex.has(key) ? [key] : [];
+    });
+    const withShared = current.model.themes.filter((t) => sharedRows(t.id).length > 0).map((t) => t.id);
+    expect(Object.keys(medians2025).sort()).toEqual([...withShared].sort());
+    // Not the 2025 themes of the same id: a 2026 theme that lost or gained rows gets another median than its namesake.
+    const then = (await admin.json<NetworkResultsView>('GET', '/api/campaigns/campagne-2025/results')).body;
+    const differing = withShared.filter((id) => {
+      const namesake = earlier.model.themes.find((t) => t.id === id);
+      return namesake && namesake.items.map((i) => earlier.model.items[i].key).sort().join() !== sharedRows(id).sort().join();
+    });
+    expect(differing.length).toBeGreaterThan(0);
+    const polesThen = h.deps.repos.poles.list().filter((p) => then.poles.some((q) => q.id === p.id && q.available));
+    for (const id of differing.slice(0, 3)) {
+      const rows = new Set(sharedRows(id));
+      const campaign2025 = h.deps.repos.campaigns.get('campagne-2025')!;
+      const scores = polesThen.map((p) => {
+        const items = poleResults(h.deps, p, campaign2025).items.filter((it) => rows.has(it.name));
+        // As combineAggregates: each group's mean over the rows, then the mean over groups.
+        const groups = [...new Set(items.flatMap((it) => it.byCollege.map((b) => b.college)))];
+        return mean(groups.map((g) => mean(items.map((it) => it.byCollege.find((b) => b.college === g && !b.suppressed)?.score ?? null))));
+      });
+      expect(medians2025[id]).toBeCloseTo(distribution(scores).median!, 6);
+    }
+  });
+});

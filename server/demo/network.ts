@@ -7,7 +7,7 @@ import { issueToken, newId } from '../security/tokens.ts';
 import { poleLeanings, sampleAnswers } from './sample-answers.ts';
 import { partsOf } from '../../surveys/model.ts';
 import type { ProfileRole } from '../../surveys/metadata.ts';
-import { scoreRespondent } from '../../reports/analysis/scoring.ts';
+import { itemValues } from '../../reports/analysis/quality.ts';
 import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import { between, pick, seededRandom, type Rng } from './random.ts';
 import { generateDemoReviews } from './reviews.ts';
@@ -119,7 +119,7 @@ export async function generateDemoNetwork(deps: AppDeps, questionnaireId = 'ptce
           const ticket = { id: inv.row.ticketId, poleId, campaignId };
           if (inv.n < submitted) {
             const day = at(between(rng, 2, 60)).slice(0, 10);
-            repos.tickets.submit(ticket, { responseId: newId(), college: inv.college, data, itemScores: scoreRespondent(model, data).items, day, minBatch: deps.analysis.minGroupSize, readyForNextBatch: (rows) => readyForNextBatch(q.colleges, rows, deps.analysis.minGroupSize) });
+            repos.tickets.submit(ticket, { responseId: newId(), college: inv.college, data, itemScores: itemValues(model, data, q.validator.isVisible), day, minBatch: deps.analysis.minGroupSize, readyForNextBatch: (rows) => readyForNextBatch(q.colleges, rows, deps.analysis.minGroupSize) });
           } else if (rng() < 0.6) repos.tickets.saveDraft(ticket.id, JSON.stringify({ college: inv.college }), 1, at(between(rng, 2, 60)));
         }
       });

@@ -57,6 +57,7 @@ function theme(id: string, label: string, dimension: string, score: number, coll
     sd: 14.21,
     dissensus: spread >= 20,
     swot: null,
+    interval: { low: score - 6, high: score + 6, level: 0.9 },
     ...extra,
   };
 }
@@ -77,6 +78,8 @@ const ITEM: ItemResult = {
   score: 36.42,
   rawScore: 35.1,
   byCollege: byCollege([49.93, 23.12, 36.21]),
+  interval: { low: 29.9, high: 42.9, level: 0.9 },
+  nspRate: 0.1,
   spread: 26.81,
   sd: 21.37,
   dissensus: true,
@@ -131,7 +134,7 @@ function fixture(): PoleResults {
       { id: 'contexte', label: 'Contexte', factor: 'external', score: 68.81 },
     ],
     overall: (gouvernance + cooperation) / 2,
-    swot: { strengths: ['gouv-debat'], weaknesses: ['gouv-consensus'], opportunities: ['ctx-soutien'], threats: [], vigilance: ['coop-animation'] },
+    swot: { strengths: ['gouv-debat'], weaknesses: ['gouv-consensus'], opportunities: ['ctx-soutien'], threats: [], vigilance: ['coop-animation'], uncertain: ['ctx-soutien'] },
     // The results' order (most urgent first), neither by quadrant nor by strength: the PDF must keep it.
     options: [
       {
@@ -445,7 +448,7 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
       message: `Les résultats s’affichent à partir de ${K} réponses envoyées (2 pour l’instant).`,
       participation: { ...base.participation, submitted: 2, colleges: base.participation.colleges.map((c, i) => ({ ...c, submitted: i === 0 ? 2 : 0 })) },
       themes: [], items: [], dimensions: [], overall: null,
-      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [], uncertain: [] },
       options: [], evolution: null, verbatims: [], followUp: null,
     };
     const shortFile = write('short.pdf', await renderPoleReport(short, { generatedAt: new Date('2026-03-15T09:30:00Z') }));
@@ -536,7 +539,7 @@ describe.runIf(runPdfTests)('pole summary PDF', () => {
       ...base, available: false, message: `Les résultats s’affichent à partir de ${K} réponses envoyées (2 pour l’instant).`,
       participation: { ...base.participation, submitted: 2, colleges: base.participation.colleges.map((c, i) => ({ ...c, submitted: i === 0 ? 2 : 0 })) },
       themes: [], items: [], dimensions: [], overall: null, options: [], evolution: null, verbatims: [],
-      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [], uncertain: [] },
     };
     const text = plain(pdftotext(write('summary-early.pdf', await renderPoleSummary(early, { generatedAt }))));
     expect(pageCount(text)).toBe(1);

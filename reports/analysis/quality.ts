@@ -1,0 +1,215 @@
+// How well the questionnaire's rows work, for whoever writes next year's version: how often a row gets « je ne sais
+// pas / non concerné » from the people it is shown to (nspRate), and whether a theme's rows hang together (Cronbach's
+// α). Both read one value per respondent and item, as stored with each response (server/db/item-scores.ts):
+// a score from 0 to 100, or one of the codes below; NaN means shown but left unanswered.
+import { NOT_APPLICABLE, type QuestionnaireModel } from '../../surveys/model.ts';
+import type { CollegeGrouping } from './groups.ts';
+import { itemScore, type Answers } from './scoring.ts';
+
+/** « Je ne sais pas / non concerné ». */
+export const NSP_VALUE = -1;
+/** The row's question was hidden by the respondent's earlier answers (a `visibleIf`): it was never shown. */
+export const HIDDEN_VALUE = -2;
+
+/** Whether a stored value is a score (NaN and the codes are not). */
+export const isScore = (v: number | null | undefined): v is number => typeof v === 'number' && v >= 0;
+
+/** Whether a question was shown to a respondent, given their answers (the validator's `isVisible`). */
+export type IsShown = (question: string, data: Answers) => boolean;
+
+/** A row « nsp » this often or more is to be reworked. */
+export const NSP_HIGH = 0.3;
+/** A theme whose rows hang together less than this (Cronbach's α) is to be reworked. */
+export const ALPHA_LOW = 0.6;
+/** α is not computed on fewer respondents with every row of the theme answered (nor under k). */
+export const ALPHA_MIN_RESPONDENTS = 10;
+
+/**
+ * One value per item of the model: its score as scoreRespondent gives it, else NSP_VALUE, else HIDDEN_VALUE when its
+ * question is not shown to this respondent, else NaN. Without `isShown`, every question counts as shown.
+ */
+export function itemValues(model: QuestionnaireModel, data: Answers, isShown?: IsShown): number[] {
+  const shown = new Map<string, boolean>();
+  return model.items.map((item) => {
+    const answer = data[item.question];
+    const value = item.row === undefined ? answer : answer && typeof answer === 'object' ? (answer as Answers)[item.row] : undefined;
+    const score = itemScore(item, value);
+    if (score !== null) return score;
+    if (value === NOT_APPLICABLE) return NSP_VALUE;
+    if (!isShown) return NaN;
+    let visible = shown.get(item.question);
+    if (visible === undefined) shown.set(item.question, (visible = isShown(item.question, data)));
+    return visible ? NaN : HIDDEN_VALUE;
+  });
+}
+
+/** A response as quality reads it: its collège, results batch and one value per item (itemValues). */
+export interface ValuedResponse {
+  college: string | null;
+  batch?: number;
+  items: ArrayLike<number | null>;
+}
+
+/** Per item: how many were shown it and how many said « nsp », over the (batch, group) cells counted. */
+export interface NspCounts {
+  shown: Float64Array;
+  nsp: Float64Array;
+}
+
+export const emptyNspCounts = (items: number): NspCounts => ({ shown: new Float64Array(items), nsp: new Float64Array(items) });
+
+/**
+ * Adds a pole's « nsp » counts to `into`, from the (batch, group) cells in which at least k people were shown the
+ * row, as the scores keep cells (aggregate.ts): a row shown to two people of a cell (a question for one collège, an
+ * insider's question) says nothing of what they answered, and a later batch adds whole cells or nothing.
+ */
+export function addNspCounts(
+  into: NspCounts,
+  responses: readonly ValuedResponse[],
+  grouping: CollegeGrouping,
+  k: number,
+  /** Called with each response's values on the way: lets the network read them in the same pass. */
+  visit?: (values: ArrayLike<number | null>) => void,
+): NspCounts {
+  const items = into.shown.length;
+  const where = responses.map((r) => grouping.cellOf(r.batch ?? 1, r.college));
+  const cells = grouping.cellCount;
+  const shown = new Int32Array(items * cells);
+  const nsp = new Int32Array(items * cells);
+  for (let r = 0; r < responses.length; r++) {
+    const { cell, group } = where[r];
+    if (group < 0) continue;
+    const values = responses[r].items;
+    visit?.(values);
+    for (let i = 0; i < items; i++) {
+      const v = values[i];
+      if (v === HIDDEN_VALUE) continue;
+      shown[i * cells + cell]++;
+      if (v === NSP_VALUE) nsp[i * cells + cell]++;
+    }
+  }
+  for (let i = 0; i < items; i++) {
+    for (let c = 0; c < cells; c++) {
+      const at = i * cells + c;
+      if (shown[at] < k) continue;
+      into.shown[i] += shown[at];
+      into.nsp[i] += nsp[at];
+    }
+  }
+  return into;
+}
+
+/** The share of « nsp » per item (0 to 1), null where no cell counts. */
+export const nspRates = (counts: NspCounts): (number | null)[] => Array.from(counts.shown, (shown, i) => (shown ? counts.nsp[i] / shown : null));
+
+/**
+ * Cronbach's α per theme, accumulated one respondent at a time (one pass over the campaign's responses): for a
+ * theme of K items, α = K / (K − 1) × (1 − Σ var(item) / var(total)), over the respondents who gave a score to every
+ * item of the theme, with sample variances (n − 1). null under two items, under `minRespondents` such respondents,
+ * or when the totals do not vary.
+ */
+export class ThemeCoherence {
+  private readonly themes: readonly (readonly number[])[];
+  private readonly offsets: number[];
+  private readonly n: Float64Array;
+  private readonly total: Float64Array;
+  private readonly totalSquares: Float64Array;
+  private readonly item: Float64Array;
+  private readonly itemSquares: Float64Array;
+
+  constructor(themes: readonly { items: readonly number[] }[]) {
+    this.themes = themes.map((t) => t.items);
+    this.offsets = [];
+    let at = 0;
+    for (const items of this.themes) {
+      this.offsets.push(at);
+      at += items.length;
+    }
+    this.n = new Float64Array(themes.length);
+    this.total = new Float64Array(themes.length);
+    this.totalSquares = new Float64Array(themes.length);
+    this.item = new Float64Array(at);
+    this.itemSquares = new Float64Array(at);
+  }
+
+  add(values: ArrayLike<number | null>): void {
+    for (let t = 0; t < this.themes.length; t++) {
+      const items = this.themes[t];
+      let sum = 0;
+      let complete = true;
+      for (let j = 0; j < items.length; j++) {
+        const v = values[items[j]];
+        if (!isScore(v)) {
+          complete = false;
+          break;
+        }
+        sum += v;
+      }
+      if (!complete || !items.length) continue;
+      this.n[t]++;
+      this.total[t] += sum;
+      this.totalSquares[t] += sum * sum;
+      const base = this.offsets[t];
+      for (let j = 0; j < items.length; j++) {
+        const v = values[items[j]] as number;
+        this.item[base + j] += v;
+        this.itemSquares[base + j] += v * v;
+      }
+    }
+  }
+
+  /** Respondents with every item of theme `t` scored. */
+  respondents(t: number): number {
+    return this.n[t];
+  }
+
+  alpha(t: number, minRespondents = 2): number | null {
+    const items = this.themes[t].length;
+    const n = this.n[t];
+    if (items < 2 || n < Math.max(2, minRespondents)) return null;
+    const variance = (sum: number, squares: number) => (squares - (sum * sum) / n) / (n - 1);
+    const totalVariance = variance(this.total[t], this.totalSquares[t]);
+    // Sums of squares lose a few digits: a total that does not vary is zero up to that noise.
+    if (!(totalVariance > 1e-9 * (this.totalSquares[t] / n))) return null;
+    let itemVariances = 0;
+    for (let j = 0; j < items; j++) itemVariances += variance(this.item[this.offsets[t] + j], this.itemSquares[this.offsets[t] + j]);
+    return (items / (items - 1)) * (1 - itemVariances / totalVariance);
+  }
+}
+
+/**
+ * The network's « Qualité du questionnaire »: per theme, Cronbach's α over the respondents of the poles with results
+ * and the items whose « nsp » rate (each pole's cells of at least k, added up) exceeds NSP_HIGH. Poles are added one
+ * by one as the network scores them, each response read once.
+ */
+export class NetworkQuality {
+  private readonly coherence: ThemeCoherence;
+  private readonly counts: NspCounts;
+
+  constructor(
+    private readonly themes: readonly { items: readonly number[] }[],
+    private readonly items: readonly { name: string; label: string }[] | undefined,
+    private readonly k: number,
+  ) {
+    this.coherence = new ThemeCoherence(themes);
+    const count = items?.length ?? themes.reduce((m, t) => Math.max(m, ...t.items.map((i) => i + 1)), 0);
+    this.counts = emptyNspCounts(count);
+  }
+
+  /** A pole with results, grouped as its report groups it. */
+  addPole(responses: readonly ValuedResponse[], grouping: CollegeGrouping): void {
+    addNspCounts(this.counts, responses, grouping, this.k, (values) => this.coherence.add(values));
+  }
+
+  theme(t: number): { alpha: number | null; alphaRespondents: number; nspItems: { name: string; label: string; nspRate: number }[] } {
+    const rates = this.themes[t].items
+      .map((i) => ({ i, rate: this.counts.shown[i] ? this.counts.nsp[i] / this.counts.shown[i] : null }))
+      .filter((x): x is { i: number; rate: number } => x.rate !== null && x.rate > NSP_HIGH)
+      .sort((a, b) => b.rate - a.rate);
+    return {
+      alpha: this.coherence.alpha(t, Math.max(ALPHA_MIN_RESPONDENTS, this.k)),
+      alphaRespondents: this.coherence.respondents(t),
+      nspItems: rates.map(({ i, rate }) => ({ name: this.items?.[i]?.name ?? String(i), label: this.items?.[i]?.label ?? `Item ${i + 1}`, nspRate: rate })),
+    };
+  }
+}

@@ -568,6 +568,48 @@ describe.runIf(runPdfTests)('pole summary PDF', () => {
   });
 });
 
+describe.runIf(runPdfTests)('how sure the figures are, in both pole PDFs', () => {
+  const generatedAt = new Date('2026-03-15T09:30:00Z');
+  // Débat et concertation (72,3) now has an interval down to 63,1: on 13 answers its strength is not settled.
+  function unsure(): PoleResults {
+    const base = fixture();
+    return {
+      ...base,
+      themes: base.themes.map((th) => (th.id === 'gouv-debat' ? { ...th, interval: { low: 63.1, high: 81.6, level: 0.9 } } : th)),
+      swot: { ...base.swot, uncertain: ['gouv-debat', 'ctx-soutien'] },
+    };
+  }
+
+  it('the summary says « à confirmer » beside the strength, and what it means', async () => {
+    const text = plain(pdftotext(write('summary-unsure.pdf', await renderPoleSummary(unsure(), { generatedAt }))));
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Débat et concertation : 72,3 sur 100 (à confirmer)');
+    expect(flat).toContain('« à confirmer » : avec ce nombre de réponses, le score pourrait se situer de l’autre côté du seuil');
+    expect(jargonIn(text)).toEqual([]);
+    // Settled strengths and weaknesses say nothing of the kind (the fixture's only unsure theme is a context one).
+    expect(plain(pdftotext(write('summary-sure.pdf', await renderPoleSummary(fixture(), { generatedAt }))))).not.toContain('à confirmer');
+  });
+
+  it('the full report shows each theme’s interval in its table, « à confirmer » there and in the SWOT, and the annex explains both', async () => {
+    const file = write('report-unsure.pdf', await renderPoleReport(unsure(), { generatedAt }));
+    const pages = plain(pdftotext(file)).split('\f');
+    const start = (heading: string) => pages.findIndex((page) => firstLine(page) === heading) + 1;
+    const gouvernance = rawText(file, start('Gouvernance'));
+    // Interval bounds rounded outwards: 63,1 → 63, 81,6 → 82.
+    expect(gouvernance).toContain('Débat et concertation 72,3 (63 – 82) 13 Force, à confirmer');
+    expect(gouvernance).toContain('Recherche du consensus 38,1 (32 – 45) 13 Faiblesse');
+    expect(gouvernance).toContain('la fourchette dans laquelle le score se situe très probablement (9 chances sur 10)');
+    const swot = rawText(file, start('Forces, faiblesses, opportunités, menaces'));
+    expect(swot).toContain('Débat et concertation (72,3) – à confirmer');
+    expect(swot).toContain('Soutien des collectivités et sa continuité (68,8) – à confirmer');
+    expect(swot).toContain('« à confirmer » : la fourchette du score franchit le seuil qui classe le thème');
+    const annex = rawText(file, start('Annexe : méthode'), pages.length);
+    for (const words of ['Fourchettes et « à confirmer »', 'Welch–Satterthwaite', 'jamais des moyennes personnelles', 'Intervalle à 90 %', 'Débat et concertation 72,3 63 – 82']) {
+      expect(annex, words).toContain(words);
+    }
+  });
+});
+
 describe('French typography', () => {
   it('adds no-break spaces where French wants them, idempotently', () => {
     const once = frenchTypography('Note: le « bilan » est-il fait? Oui ; à 45% !');

@@ -284,8 +284,8 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
   layout.subheading('Scores par thème');
   layout.table(
     [
-      { header: 'Thème', width: 150 },
-      { header: THEME_COLUMNS.score, width: 80, align: 'right' },
+      { header: 'Thème', width: 138 },
+      { header: THEME_COLUMNS.score, width: 92, align: 'right' },
       { header: THEME_COLUMNS.responses, width: 55, align: 'right' },
       { header: THEME_COLUMNS.category, width: 70 },
       { header: THEME_COLUMNS.colleges, width: 145 },

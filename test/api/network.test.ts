@@ -51,6 +51,9 @@ describe('network results through the API', () => {
     db.prepare("UPDATE responses SET item_scores = NULL WHERE pole_id IN ('pole-1', 'pole-2')").run();
     const after = (await admin.json('GET', '/api/campaigns/campagne-2026/results')).body;
     expect(after.poles).toEqual(before.poles);
+    // « nsp » and hidden rows are told apart again from the answers: the questionnaire's quality is the same.
+    expect(after.themes).toEqual(before.themes);
+    expect(before.themes.every((t: any) => t.alpha !== null && t.alphaRespondents >= 10)).toBe(true);
     expect(db.prepare("SELECT count(*) FROM responses WHERE item_scores IS NULL").pluck().get()).toBe(0);
   });
 

@@ -12,6 +12,7 @@ import { NetworkFilters } from './NetworkFilters';
 import { FrequentThemes, MediansEvolution, NetworkParticipation, OverallDistribution, ProfileTable, ThemeDistributions } from './NetworkSections';
 import { Heatmap, PoleChanges, SupportList } from './PoleTables';
 import { COMPARE_CHOICES, GroupComparison } from './GroupComparison';
+import { QualitySection } from './QualitySection';
 import {
   compareToFromSearch, filtersFromSearch, filterValuesOf, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues,
 } from './paths';
@@ -46,6 +47,7 @@ function DashboardNav() {
     ['#network-participation-title', 'Participation'],
     ['#profile-title', 'Profils'],
     ['#network-evolution-title', 'Évolution des médianes'],
+    ['#quality-title', 'Qualité du questionnaire'],
     ['#exports-title', 'Exports'],
   ];
   return <SectionNav label="Parties du tableau de bord du réseau" links={links} />;
@@ -184,6 +186,7 @@ function Dashboard({ campaignId }: { campaignId: string }) {
           <NetworkParticipation results={results} />
           <ProfileTable results={results} />
           <MediansEvolution results={results} />
+          <QualitySection results={results} />
           <Exports results={results} />
         </div>
       )}

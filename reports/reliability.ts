@@ -77,7 +77,8 @@ export const QUALITY_INTRO =
   `parmi les personnes à qui elle a été présentée ; un thème, quand sa cohérence (α de Cronbach) est sous ${formatAlpha(ALPHA_LOW)}.`;
 
 export const QUALITY_METHOD =
-  `Cohérence d’un thème : α de Cronbach sur les scores (0 à 100) de ses lignes, calculé sur les répondants des pôles avec résultats qui ont répondu à chacune ; ` +
+  `Cohérence d’un thème : α de Cronbach sur les scores (0 à 100) de ses lignes, calculé sur les répondants des pôles avec résultats qui ont noté chacune ` +
+  '(dans chaque pôle, par groupes de collèges d’au moins autant de personnes que le seuil d’anonymat) ; ' +
   `proche de 1, les lignes mesurent la même chose ; sous ${formatAlpha(ALPHA_LOW)}, l’une d’elles mesure sans doute autre chose ou est mal comprise. ` +
   `Non calculée pour un thème d’une seule ligne ou sur moins de ${ALPHA_MIN_RESPONDENTS} réponses complètes. ` +
   'Part de « je ne sais pas » : comptée dans chaque pôle sur les groupes de collèges où la ligne a été présentée à assez de personnes (seuil d’anonymat), puis additionnée.';

@@ -63,14 +63,7 @@ export const emptyNspCounts = (items: number): NspCounts => ({ shown: new Float6
  * row, as the scores keep cells (aggregate.ts): a row shown to two people of a cell (a question for one collège, an
  * insider's question) says nothing of what they answered, and a later batch adds whole cells or nothing.
  */
-export function addNspCounts(
-  into: NspCounts,
-  responses: readonly ValuedResponse[],
-  grouping: CollegeGrouping,
-  k: number,
-  /** Called with each response's values on the way: lets the network read them in the same pass. */
-  visit?: (values: ArrayLike<number | null>) => void,
-): NspCounts {
+export function addNspCounts(into: NspCounts, responses: readonly ValuedResponse[], grouping: CollegeGrouping, k: number): NspCounts {
   const items = into.shown.length;
   const where = responses.map((r) => grouping.cellOf(r.batch ?? 1, r.college));
   const cells = grouping.cellCount;
@@ -80,7 +73,6 @@ export function addNspCounts(
     const { cell, group } = where[r];
     if (group < 0) continue;
     const values = responses[r].items;
-    visit?.(values);
     for (let i = 0; i < items; i++) {
       const v = values[i];
       if (v === HIDDEN_VALUE) continue;
@@ -132,30 +124,37 @@ export class ThemeCoherence {
     this.itemSquares = new Float64Array(at);
   }
 
-  add(values: ArrayLike<number | null>): void {
-    for (let t = 0; t < this.themes.length; t++) {
-      const items = this.themes[t];
-      let sum = 0;
-      let complete = true;
-      for (let j = 0; j < items.length; j++) {
-        const v = values[items[j]];
-        if (!isScore(v)) {
-          complete = false;
-          break;
-        }
-        sum += v;
-      }
-      if (!complete || !items.length) continue;
-      this.n[t]++;
-      this.total[t] += sum;
-      this.totalSquares[t] += sum * sum;
-      const base = this.offsets[t];
-      for (let j = 0; j < items.length; j++) {
-        const v = values[items[j]] as number;
-        this.item[base + j] += v;
-        this.itemSquares[base + j] += v * v;
-      }
+  get themeCount(): number {
+    return this.themes.length;
+  }
+
+  /** Whether a respondent gave a score to every item of theme `t`. */
+  isComplete(t: number, values: ArrayLike<number | null>): boolean {
+    const items = this.themes[t];
+    if (!items.length) return false;
+    for (let j = 0; j < items.length; j++) if (!isScore(values[items[j]])) return false;
+    return true;
+  }
+
+  /** Counts a complete respondent (isComplete) in theme `t`. */
+  addTo(t: number, values: ArrayLike<number | null>): void {
+    const items = this.themes[t];
+    const base = this.offsets[t];
+    let sum = 0;
+    for (let j = 0; j < items.length; j++) {
+      const v = values[items[j]] as number;
+      sum += v;
+      this.item[base + j] += v;
+      this.itemSquares[base + j] += v * v;
     }
+    this.n[t]++;
+    this.total[t] += sum;
+    this.totalSquares[t] += sum * sum;
+  }
+
+  /** Counts a respondent in every theme they completed. */
+  add(values: ArrayLike<number | null>): void {
+    for (let t = 0; t < this.themes.length; t++) if (this.isComplete(t, values)) this.addTo(t, values);
   }
 
   /** Respondents with every item of theme `t` scored. */
@@ -180,7 +179,9 @@ export class ThemeCoherence {
 /**
  * The network's « Qualité du questionnaire »: per theme, Cronbach's α over the respondents of the poles with results
  * and the items whose « nsp » rate (each pole's cells of at least k, added up) exceeds NSP_HIGH. Poles are added one
- * by one as the network scores them, each response read once.
+ * by one as the network scores them. As for « nsp », a respondent counts in a theme's α only within a (batch, group)
+ * cell of the pole where at least k completed the theme: a filter down to one pole, or its figures before and after a
+ * batch, then never tell whether one person (the only collectivité, say) answered every row.
  */
 export class NetworkQuality {
   private readonly coherence: ThemeCoherence;
@@ -198,7 +199,24 @@ export class NetworkQuality {
 
   /** A pole with results, grouped as its report groups it. */
   addPole(responses: readonly ValuedResponse[], grouping: CollegeGrouping): void {
-    addNspCounts(this.counts, responses, grouping, this.k, (values) => this.coherence.add(values));
+    addNspCounts(this.counts, responses, grouping, this.k);
+    const themes = this.coherence.themeCount;
+    const where = responses.map((r) => grouping.cellOf(r.batch ?? 1, r.college));
+    const complete = new Uint8Array(responses.length * themes);
+    const perCell = new Int32Array(grouping.cellCount * themes);
+    for (let r = 0; r < responses.length; r++) {
+      if (where[r].group < 0) continue;
+      for (let t = 0; t < themes; t++) {
+        if (!this.coherence.isComplete(t, responses[r].items)) continue;
+        complete[r * themes + t] = 1;
+        perCell[where[r].cell * themes + t]++;
+      }
+    }
+    for (let r = 0; r < responses.length; r++) {
+      for (let t = 0; t < themes; t++) {
+        if (complete[r * themes + t] && perCell[where[r].cell * themes + t] >= this.k) this.coherence.addTo(t, responses[r].items);
+      }
+    }
   }
 
   theme(t: number): { alpha: number | null; alphaRespondents: number; nspItems: { name: string; label: string; nspRate: number }[] } {

@@ -123,10 +123,12 @@ describe('the network’s « Qualité du questionnaire »', () => {
     // Twelve complete respondents on a theme nobody skipped: α is computed.
     expect(theme('coop-animation')).toMatchObject({ alphaRespondents: 12, nspItems: [] });
     expect(theme('coop-animation').alpha).toEqual(expect.any(Number));
-    // Six said « nsp » on one row of « Gouvernance partagée et confiance »: six complete, too few for α; the row listed.
+    // Six said « nsp » on one row of « Gouvernance partagée et confiance »: six complete, but only the last Salariés
+    // batch holds k of them (the ESS batches hold none and two, the first Salariés one): three count, too few for α.
+    // The row is listed.
     expect(theme('gouv-partagee-confiance')).toMatchObject({
       alpha: null,
-      alphaRespondents: 6,
+      alphaRespondents: 3,
       nspItems: [{ name: 'gouv_partagee.confiance_personnelle', label: expect.stringMatching(/^Je fais confiance/), nspRate: 0.5 }],
     });
     for (const t of r.themes) if (t.id !== 'gouv-partagee-confiance') expect(t.nspItems, t.id).toEqual([]);

@@ -100,8 +100,8 @@ describe('the network’s « Qualité du questionnaire »', () => {
     expect(r.themes[0].alpha).toBeCloseTo(6 / 7, 12);
     expect(r.themes[0].alphaRespondents).toBe(12);
     expect(r.themes[0].nspItems).toEqual([]);
-    // One item: no α (six respondents gave it a score).
-    expect(r.themes[1]).toMatchObject({ alpha: null, alphaRespondents: 6, nspItems: [{ name: 'elus.x', label: 'Les élus sont associés', nspRate: 0.5 }] });
+    // One item: no α. Two of each pole's four gave it a score: a cell of two, under k, is not counted.
+    expect(r.themes[1]).toMatchObject({ alpha: null, alphaRespondents: 0, nspItems: [{ name: 'elus.x', label: 'Les élus sont associés', nspRate: 0.5 }] });
   });
 
   it('counts « nsp » only in cells of at least k people shown the row, and leaves α out under ten respondents', () => {
@@ -117,5 +117,22 @@ describe('the network’s « Qualité du questionnaire »', () => {
     expect(small.themes[1].nspItems).toEqual([]);
     // Six complete respondents on t1: fewer than ten, no α.
     expect(small.themes[0]).toMatchObject({ alpha: null, alphaRespondents: 6 });
+  });
+
+  it('counts a respondent in α only within a cell where at least k completed the theme', () => {
+    // The α pole p1 three times (twelve complete, α = 6/7), plus a pole whose B cell holds two complete respondents
+    // (the third skipped a row): that cell is left out, its A cell of three counts. α over 12 + 3 respondents.
+    const full = (id: string) => pole(id, rows.map((r) => response('A', [...r, 80])));
+    const mixed = pole('p4', [
+      response('A', [25, 50, 50, 80]), response('A', [50, 50, 75, 80]), response('A', [75, 100, 75, 80]),
+      response('B', [0, 0, 0, 80]), response('B', [100, 100, 100, 80]), response('B', [50, NaN, 50, 80]),
+    ]);
+    const withB = computeNetworkResults(input([full('p1'), full('p2'), full('p3'), mixed]));
+    expect(withB.themes[0].alphaRespondents).toBe(15);
+    // Whatever the two complete B respondents answered, α is the same: they are not counted.
+    const other = pole('p4', [...mixed.responses.slice(0, 3), response('B', [100, 0, 50, 80]), response('B', [0, 100, 25, 80]), mixed.responses[5]]);
+    expect(computeNetworkResults(input([full('p1'), full('p2'), full('p3'), other])).themes[0].alpha).toBe(withB.themes[0].alpha);
+    // The fourth item's cells all hold three or more: everyone counts.
+    expect(withB.themes[1].alphaRespondents).toBe(18);
   });
 });

@@ -64,31 +64,33 @@ export const emptyNspCounts = (items: number): NspCounts => ({ shown: new Float6
  * insider's question) says nothing of what they answered, and a later batch adds whole cells or nothing.
  */
 export function addNspCounts(into: NspCounts, responses: readonly ValuedResponse[], grouping: CollegeGrouping, k: number): NspCounts {
-  const items = into.shown.length;
   const where = responses.map((r) => grouping.cellOf(r.batch ?? 1, r.college));
-  const cells = grouping.cellCount;
+  countNsp(into, responses, where, grouping.cellCount, k);
+  return into;
+}
+
+/** addNspCounts, with each response's cell already known. */
+function countNsp(into: NspCounts, responses: readonly ValuedResponse[], where: readonly { cell: number; group: number }[], cells: number, k: number): void {
+  const items = into.shown.length;
   const shown = new Int32Array(items * cells);
   const nsp = new Int32Array(items * cells);
   for (let r = 0; r < responses.length; r++) {
     const { cell, group } = where[r];
     if (group < 0) continue;
     const values = responses[r].items;
-    for (let i = 0; i < items; i++) {
+    for (let i = 0, at = cell; i < items; i++, at += cells) {
       const v = values[i];
       if (v === HIDDEN_VALUE) continue;
-      shown[i * cells + cell]++;
-      if (v === NSP_VALUE) nsp[i * cells + cell]++;
+      shown[at]++;
+      if (v === NSP_VALUE) nsp[at]++;
     }
   }
-  for (let i = 0; i < items; i++) {
-    for (let c = 0; c < cells; c++) {
-      const at = i * cells + c;
-      if (shown[at] < k) continue;
-      into.shown[i] += shown[at];
-      into.nsp[i] += nsp[at];
-    }
+  for (let at = 0; at < shown.length; at++) {
+    if (shown[at] < k) continue;
+    const i = Math.floor(at / cells);
+    into.shown[i] += shown[at];
+    into.nsp[i] += nsp[at];
   }
-  return into;
 }
 
 /** The share of « nsp » per item (0 to 1), null where no cell counts. */
@@ -199,9 +201,9 @@ export class NetworkQuality {
 
   /** A pole with results, grouped as its report groups it. */
   addPole(responses: readonly ValuedResponse[], grouping: CollegeGrouping): void {
-    addNspCounts(this.counts, responses, grouping, this.k);
-    const themes = this.coherence.themeCount;
     const where = responses.map((r) => grouping.cellOf(r.batch ?? 1, r.college));
+    countNsp(this.counts, responses, where, grouping.cellCount, this.k);
+    const themes = this.coherence.themeCount;
     const complete = new Uint8Array(responses.length * themes);
     const perCell = new Int32Array(grouping.cellCount * themes);
     for (let r = 0; r < responses.length; r++) {

@@ -188,6 +188,9 @@ export class ThemeCoherence {
 export class NetworkQuality {
   private readonly coherence: ThemeCoherence;
   private readonly counts: NspCounts;
+  /** Each item's theme (−1: none) and each theme's number of items: completeness is counted on the way. */
+  private readonly themeOf: Int32Array;
+  private readonly themeSize: Int32Array;
 
   constructor(
     private readonly themes: readonly { items: readonly number[] }[],
@@ -197,26 +200,51 @@ export class NetworkQuality {
     this.coherence = new ThemeCoherence(themes);
     const count = items?.length ?? themes.reduce((m, t) => Math.max(m, ...t.items.map((i) => i + 1)), 0);
     this.counts = emptyNspCounts(count);
+    this.themeOf = new Int32Array(count).fill(-1);
+    themes.forEach((t, index) => t.items.forEach((i) => (this.themeOf[i] = index)));
+    this.themeSize = Int32Array.from(themes, (t) => t.items.length);
   }
 
-  /** A pole with results, grouped as its report groups it. */
+  /** A pole with results, grouped as its report groups it: its responses read once, then those that count added. */
   addPole(responses: readonly ValuedResponse[], grouping: CollegeGrouping): void {
+    const { k, themeOf, themeSize } = this;
     const where = responses.map((r) => grouping.cellOf(r.batch ?? 1, r.college));
-    countNsp(this.counts, responses, where, grouping.cellCount, this.k);
-    const themes = this.coherence.themeCount;
+    const items = this.counts.shown.length;
+    const themes = themeSize.length;
+    const cells = grouping.cellCount;
+    const shown = new Int32Array(items * cells);
+    const nsp = new Int32Array(items * cells);
+    const scored = new Int32Array(themes);
     const complete = new Uint8Array(responses.length * themes);
-    const perCell = new Int32Array(grouping.cellCount * themes);
+    const perCell = new Int32Array(cells * themes);
     for (let r = 0; r < responses.length; r++) {
-      if (where[r].group < 0) continue;
-      for (let t = 0; t < themes; t++) {
-        if (!this.coherence.isComplete(t, responses[r].items)) continue;
-        complete[r * themes + t] = 1;
-        perCell[where[r].cell * themes + t]++;
+      const { cell, group } = where[r];
+      if (group < 0) continue;
+      const values = responses[r].items;
+      scored.fill(0);
+      for (let i = 0, at = cell; i < items; i++, at += cells) {
+        const v = values[i];
+        if (v === HIDDEN_VALUE) continue;
+        shown[at]++;
+        if (v === NSP_VALUE) nsp[at]++;
+        else if (isScore(v) && themeOf[i] >= 0) scored[themeOf[i]]++;
       }
+      for (let t = 0; t < themes; t++) {
+        if (themeSize[t] === 0 || scored[t] !== themeSize[t]) continue;
+        complete[r * themes + t] = 1;
+        perCell[cell * themes + t]++;
+      }
+    }
+    // « nsp » from the cells where at least k were shown the row; α from those where at least k completed the theme.
+    for (let at = 0; at < shown.length; at++) {
+      if (shown[at] < k) continue;
+      const i = Math.floor(at / cells);
+      this.counts.shown[i] += shown[at];
+      this.counts.nsp[i] += nsp[at];
     }
     for (let r = 0; r < responses.length; r++) {
       for (let t = 0; t < themes; t++) {
-        if (complete[r * themes + t] && perCell[where[r].cell * themes + t] >= this.k) this.coherence.addTo(t, responses[r].items);
+        if (complete[r * themes + t] && perCell[where[r].cell * themes + t] >= k) this.coherence.addTo(t, responses[r].items);
       }
     }
   }

@@ -2,7 +2,7 @@
 // dashboard and the PDF. Defined once as zod schemas in reports/contract/results.ts; these are their types.
 import type { z } from '@hono/zod-openapi';
 import type {
-  AggregateSchema, BenchmarkPositionSchema, BenchmarkSchema, CollegeScoreSchema, DimensionResultSchema, EvolutionSchema,
+  AggregateSchema, BenchmarkPositionSchema, BenchmarkSchema, CollegeScoreSchema, DimensionResultSchema, EvolutionSchema, IntervalSchema,
   ItemResultSchema, ParticipationSchema, PoleResultsSchema, QuadrantSchema, ResultGroupSchema, ResultsSnapshotSchema,
   StrategicOptionResultSchema, SwotCategorySchema, SwotThresholdsSchema, ThemeEvolutionSchema, ThemeResultSchema, VerbatimsSchema,
 } from './contract/results.ts';
@@ -21,6 +21,8 @@ export type SwotThresholds = z.infer<typeof SwotThresholdsSchema>;
 export type CollegeScore = z.infer<typeof CollegeScoreSchema>;
 /** A pole's figures for one item (from its respondents) or one theme (from its items). */
 export type Aggregate = z.infer<typeof AggregateSchema>;
+/** A 90 % interval around a score: reports/analysis/uncertainty.ts. */
+export type Interval = z.infer<typeof IntervalSchema>;
 export type ThemeResult = z.infer<typeof ThemeResultSchema>;
 export type ItemResult = z.infer<typeof ItemResultSchema>;
 export type DimensionResult = z.infer<typeof DimensionResultSchema>;

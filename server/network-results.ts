@@ -12,7 +12,7 @@ import { describeFilters, filterChoices, matchesFilters, type NetworkFilters } f
 import { networkKeyFigures } from '../reports/analysis/key-figures.ts';
 import { previousItemIndexes } from '../reports/analysis/shared-items.ts';
 import type { CompareBy, FilterChoices, NetworkComparison, NetworkEvolution, NetworkResultsView } from '../reports/contract/network.ts';
-import { scoreRespondent } from '../reports/analysis/scoring.ts';
+import { itemValues } from '../reports/analysis/quality.ts';
 import { DISSENSUS_THRESHOLD } from '../reports/analysis/index.ts';
 import { partsOf, poleFacts } from '../surveys/model.ts';
 import type { Questionnaire } from '../surveys/registry.ts';
@@ -87,7 +87,7 @@ export function networkFiltersText(deps: AppDeps, campaign: Campaign, filters: N
 /** Each response in the results, as item scores, for the poles `wanted` keeps. */
 function readResponses(deps: AppDeps, campaign: Campaign, questionnaire: Questionnaire, wanted: (poleId: string) => boolean) {
   const repo = deps.repos.network;
-  repo.backfillScores(campaign.id, (data) => scoreRespondent(questionnaire.model, data).items);
+  repo.backfillScores(campaign.id, (data) => itemValues(questionnaire.model, data, questionnaire.validator.isVisible));
   const byPole = new Map<string, NetworkPoleInput['responses']>();
   repo.forEachSubmitted(campaign.id, (poleId, college, batch, items) => {
     if (!wanted(poleId)) return;
@@ -117,6 +117,7 @@ function networkInput(deps: AppDeps, campaign: Campaign, filters: NetworkFilters
   const input: NetworkInput = {
     campaign: { id: campaign.id, year: campaign.year, questionnaireId: campaign.questionnaireId },
     themes: model.themes.map(({ id, label, dimension, factor, items }) => ({ id, label, dimension, factor, items })),
+    items: model.items.map((item) => ({ name: item.key, label: item.label })),
     dimensions: model.dimensions,
     colleges: questionnaire.colleges,
     profileQuestions: profileQuestions(questionnaire),

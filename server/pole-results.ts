@@ -58,6 +58,7 @@ export function poleResults(deps: AppDeps, pole: Pole, campaign: Campaign): Serv
       : null,
     minGroupSize: analysis.minGroupSize,
     thresholds: analysis.thresholds,
+    isShown: questionnaire.validator.isVisible,
   };
   const results = computePoleResults(input);
   const info = repos.responses.snapshotInfo(pole.id, campaign.id);

@@ -25,6 +25,17 @@ export interface AggregateRules {
  * figure is a sum of whole cells of at least k people, and a new batch changes it by whole cells too.
  */
 export function aggregate(values: readonly Scored[], rules: AggregateRules): Aggregate {
+  return aggregateCells(keepCells(values, rules), rules);
+}
+
+/** Per group of the grouping: the values that count (whole cells of at least k scorers), and how many scored. */
+export interface KeptCells {
+  kept: number[][];
+  scorers: number[];
+}
+
+/** Which values count, by group (see aggregate): what every figure of an item, its interval included, rests on. */
+export function keepCells(values: readonly Scored[], rules: AggregateRules): KeptCells {
   const { grouping, minGroupSize: k } = rules;
   // Two passes over numbered cells: how many scored in each (batch, group) cell, then which values count.
   const where = values.map((v) => (v.value === null ? null : grouping.cellOf(v.batch ?? 1, v.college)));
@@ -38,6 +49,12 @@ export function aggregate(values: readonly Scored[], rules: AggregateRules): Agg
     scorers[w.group]++;
     if (cellSize[w.cell] >= k) kept[w.group].push(v.value!);
   });
+  return { kept, scorers };
+}
+
+/** An item's figures from its kept values (keepCells). */
+export function aggregateCells({ kept, scorers }: KeptCells, rules: AggregateRules): Aggregate {
+  const { grouping } = rules;
   const included: number[] = [];
   const groupMeans: number[] = [];
   const byCollege: CollegeScore[] = [];

@@ -9,6 +9,7 @@ import { groupColleges, type CollegeGrouping } from './groups.ts';
 import { mean, spread } from './statistics.ts';
 import { swotCategory } from './swot.ts';
 import { polesToSupport } from './network-support.ts';
+import { isScore, NetworkQuality } from './quality.ts';
 import type { PoleFacts } from '../../surveys/model.ts';
 import type { ProfileRole } from '../../surveys/metadata.ts';
 import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
@@ -47,6 +48,8 @@ export interface NetworkInput {
   dissensusThreshold: number;
   /** The action plans the kept poles stored for this campaign (their review's actions); none when omitted. */
   plans?: readonly NetworkPlanInput[];
+  /** The questionnaire's items (name, label), in the order of each response's `items`: names the rows the « Qualité du questionnaire » page lists. */
+  items?: readonly { name: string; label: string }[];
   /** Where adopted options get their title; the service's catalogue by default. */
   catalogue?: readonly Pick<StrategicOptionDefinition, 'id' | 'title'>[];
 }
@@ -70,7 +73,8 @@ export function distribution(values: readonly (number | null)[]): Distribution {
   return { n, min: sorted[0], q1: at(0.25), median: at(0.5), q3: at(0.75), max: sorted[n - 1] };
 }
 
-const scoreOrNull = (v: number | null) => (v === null || Number.isNaN(v) ? null : v);
+// Stored values hold codes besides scores (« nsp », hidden: quality.ts): anything but a score is no score.
+const scoreOrNull = (v: number | null) => (isScore(v) ? v : null);
 
 /**
  * A pole's theme scores and spreads between groups, exactly as its own report computes them (aggregate for each
@@ -132,6 +136,8 @@ export interface PoleFigures {
   /** Gap between the highest and lowest group, per theme (null under two groups). */
   spreads: (number | null)[];
   overall: number | null;
+  /** The pole's collège groups, as its own report forms them. */
+  grouping: CollegeGrouping;
 }
 
 /** A pole's theme scores, spreads and overall score, as its own report computes them; null under k responses. */
@@ -142,7 +148,7 @@ export function scorePole(responses: NetworkPoleInput['responses'], scoring: Pol
   const figures = poleThemeFigures(responses, scoring.themes, grouping, scoring.minGroupSize);
   const scores = figures.map((f) => f.score);
   const overall = mean(scoring.internalDimensions.map((d) => mean(scoring.themes.flatMap((t, i) => (t.dimension === d ? [scores[i]] : [])))));
-  return { scores, spreads: figures.map((f) => f.spread), overall };
+  return { scores, spreads: figures.map((f) => f.spread), overall, grouping };
 }
 
 const profileValue = (value: unknown) => (typeof value === 'boolean' ? (value ? 'true' : 'false') : String(value));
@@ -157,9 +163,11 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     colleges: input.colleges,
     minGroupSize: input.minGroupSize,
   };
+  const quality = new NetworkQuality(input.themes, input.items, input.minGroupSize);
 
   const poles: NetworkPoleResult[] = input.poles.map((pole) => {
     const figures = scorePole(pole.responses, scoring);
+    if (figures) quality.addPole(pole.responses, figures.grouping);
     let weaknesses = 0;
     let dissensusThemes = 0;
     for (let t = 0; figures && t < themeCount; t++) {
@@ -193,6 +201,7 @@ export function computeNetworkResults(input: NetworkInput): NetworkResults {
     distribution: distribution(withResults.map((p) => p.scores[i])),
     weakPoles: weakPoles[i],
     dissensusPoles: dissensusPoles[i],
+    ...quality.theme(i),
   }));
   const rank = (factor: 'internal' | 'external', counts: number[]) =>
     themes.map((t, i) => ({ t, count: counts[i] })).filter((x) => x.t.factor === factor && x.count > 0).sort((a, b) => b.count - a.count).map((x) => x.t.id);

@@ -1,12 +1,14 @@
 // A pole's results for one campaign, from plain data: no database, no clock, no HTTP.
 import type { DimensionResult, Evolution, ItemResult, Participation, PoleResults, SwotThresholds, ThemeResult, Verbatims } from '../types.ts';
-import { aggregate, combineAggregates, type AggregateRules } from './aggregate.ts';
+import { aggregate, aggregateCells, combineAggregates, keepCells, type AggregateRules } from './aggregate.ts';
 import { groupColleges } from './groups.ts';
 import { mean } from './statistics.ts';
 import { scoreRespondent, type Answers, type RespondentScores } from './scoring.ts';
 import { DEFAULT_THRESHOLDS, swotCategory } from './swot.ts';
 import { selectOptions } from './options.ts';
 import { previousItemIndexes } from './shared-items.ts';
+import { groupSpreads, itemInterval, themeInterval, uncertainThemes } from './uncertainty.ts';
+import { addNspCounts, emptyNspCounts, itemValues, nspRates, type IsShown } from './quality.ts';
 import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 import type { PoleFacts, QuestionnaireModel } from '../../surveys/model.ts';
 import { themeRoles } from '../../surveys/metadata.ts';
@@ -44,6 +46,8 @@ export interface PoleResultsInput {
   thresholds?: SwotThresholds;
   dissensusThreshold?: number;
   catalogue?: readonly StrategicOptionDefinition[];
+  /** Whether a question was shown to a respondent (the validator's `isVisible`): what nspRate counts among. Every question by default. */
+  isShown?: IsShown;
 }
 
 export const DEFAULT_MIN_GROUP_SIZE = 3;
@@ -68,7 +72,7 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
       available: false,
       message: `Les résultats s’affichent à partir de ${k} réponses envoyées (${input.responses.length} pour l’instant), pour protéger l’anonymat des répondants.`,
       themes: [], items: [], dimensions: [], overall: null,
-      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [], uncertain: [] },
       options: [], evolution: null, verbatims: [],
     };
   }
@@ -80,14 +84,27 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
   const roles = new Map(model.themes.map((t) => [t.id, themeRoles(t)]));
   const scored = input.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(model, r.data) }));
 
-  const itemFigures = model.items.map((_, i) => aggregate(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules));
-  const items: ItemResult[] = model.items.map((item, i) => ({ name: item.key, label: item.label, theme: item.theme, polarity: item.polarity, ...itemFigures[i] }));
+  const itemCells = model.items.map((_, i) => keepCells(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules));
+  const itemFigures = itemCells.map((cells) => aggregateCells(cells, rules));
+  // Intervals and « nsp » rates rest on the same kept cells as the scores (uncertainty.ts, quality.ts).
+  const itemSpreads = itemCells.map((cells) => groupSpreads(cells.kept));
+  const valued = input.responses.map((r) => ({ college: r.college, batch: r.batch, items: itemValues(model, r.data, input.isShown) }));
+  const nsp = nspRates(addNspCounts(emptyNspCounts(model.items.length), valued, grouping, k));
+  const items: ItemResult[] = model.items.map((item, i) => ({
+    name: item.key, label: item.label, theme: item.theme, polarity: item.polarity, ...itemFigures[i],
+    interval: itemInterval(itemFigures[i].score, itemSpreads[i]), nspRate: nsp[i],
+  }));
   const themes: ThemeResult[] = model.themes.map((theme) => {
     const agg = combineAggregates(theme.items.map((i) => itemFigures[i]), rules);
-    return { id: theme.id, label: theme.label, dimension: theme.dimension, factor: theme.factor, seedRefs: theme.seedRefs, ...agg, swot: swotCategory(agg.score, theme.factor, thresholds) };
+    return {
+      id: theme.id, label: theme.label, dimension: theme.dimension, factor: theme.factor, seedRefs: theme.seedRefs, ...agg, swot: swotCategory(agg.score, theme.factor, thresholds),
+      interval: themeInterval(agg.score, theme.items.map((i) => itemSpreads[i]), grouping.groups.length),
+    };
   });
+  const uncertain = uncertainThemes(themes, thresholds);
   const dimensions: DimensionResult[] = model.dimensions.map((d) => ({ ...d, score: mean(themes.filter((t) => t.dimension === d.id).map((t) => t.score)) }));
   const ids = (category: string) => themes.filter((t) => t.swot === category).sort((a, b) => b.score! - a.score!).map((t) => t.id);
+  const swot = { strengths: ids('strength'), weaknesses: ids('weakness').reverse(), opportunities: ids('opportunity'), threats: ids('threat').reverse(), vigilance: ids('vigilance') };
 
   return {
     ...base,
@@ -98,13 +115,7 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
     items,
     dimensions,
     overall: mean(dimensions.filter((d) => d.factor === 'internal').map((d) => d.score)),
-    swot: {
-      strengths: ids('strength'),
-      weaknesses: ids('weakness').reverse(),
-      opportunities: ids('opportunity'),
-      threats: ids('threat').reverse(),
-      vigilance: ids('vigilance'),
-    },
+    swot: { ...swot, uncertain: [...swot.strengths, ...swot.weaknesses, ...swot.opportunities, ...swot.threats].filter((id) => uncertain.has(id)) },
     options: selectOptions({ catalogue: input.catalogue ?? STRATEGIC_OPTIONS, themes, items, roles, thresholds, facts: input.profile }),
     evolution: input.previous ? evolutionOf(model, scored, input.previous, rules, input.colleges) : null,
     verbatims: verbatimsOf(model, input.responses, k),

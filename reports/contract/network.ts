@@ -51,6 +51,12 @@ export const NetworkResultsSchema = z
     themes: z.array(z.object({
       id: z.string(), label: z.string(), dimension: z.string(), factor: z.enum(['internal', 'external']),
       distribution: DistributionSchema, weakPoles: z.number().int(), dissensusPoles: z.number().int(),
+      // « Qualité du questionnaire » (reports/analysis/quality.ts): over the respondents of the poles with results.
+      alpha: score.openapi({ description: 'α de Cronbach des items du thème (scores 0-100), sur les répondants ayant répondu à chacun ; null sous 2 items, sous `alphaRespondents` suffisants ou sans variance' }),
+      alphaRespondents: z.number().int().openapi({ description: 'Répondants ayant un score à chaque item du thème' }),
+      nspItems: z
+        .array(z.object({ name: z.string(), label: z.string(), nspRate: z.number().min(0).max(1) }))
+        .openapi({ description: 'Items du thème dont la part de « je ne sais pas / non concerné » (parmi ceux à qui ils ont été présentés, cellules d’au moins k) dépasse 30 %, la plus forte d’abord' }),
     })),
     poles: z.array(z.object({
       id: z.string(), name: z.string(), region: z.string().nullable(), legalForm: z.string().nullable(), foundedYear: z.number().nullable(),

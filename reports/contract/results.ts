@@ -32,14 +32,26 @@ export const AggregateSchema = z.object({
   dissensus: z.boolean(),
 });
 
+/** How sure a score is: reports/analysis/uncertainty.ts. Inline wherever used: OpenAPI 3.0 cannot make a reference nullable. */
+export const IntervalSchema = z.object({
+  low: z.number(), high: z.number(),
+  level: z.number().openapi({ description: 'Niveau de confiance (0,9)' }),
+});
+const interval = IntervalSchema.nullable().openapi({
+  description: 'Intervalle à 90 % autour de `score`, des seules valeurs comptées (cellules d’au moins k) : intervalle t sur la moyenne des groupes (ddl de Welch–Satterthwaite) ; pour un thème, majoré à partir de ceux de ses items. null quand il ne peut être calculé',
+});
+
 export const ThemeResultSchema = AggregateSchema.extend({
   id: z.string(), label: z.string(), dimension: z.string(), factor, seedRefs: z.array(z.string()),
   swot: SwotCategorySchema.nullable(),
+  interval,
 });
 
 export const ItemResultSchema = AggregateSchema.extend({
   name: z.string().openapi({ description: 'Nom de la question, ou « question.ligne » pour une ligne de matrice' }),
   label: z.string(), theme: z.string(), polarity: z.enum(['positive', 'negative']),
+  interval,
+  nspRate: z.number().min(0).max(1).nullable().openapi({ description: 'Part de « je ne sais pas / non concerné » parmi les personnes à qui la ligne a été présentée, dans les cellules (paquet, groupe) d’au moins k d’entre elles ; null sinon' }),
 });
 
 export const DimensionResultSchema = z.object({ id: z.string(), label: z.string(), factor, score });
@@ -112,7 +124,10 @@ export const PoleResultsSchema = z
     items: z.array(ItemResultSchema),
     dimensions: z.array(DimensionResultSchema),
     overall: score,
-    swot: z.object({ strengths: z.array(z.string()), weaknesses: z.array(z.string()), opportunities: z.array(z.string()), threats: z.array(z.string()), vigilance: z.array(z.string()) }),
+    swot: z.object({
+      strengths: z.array(z.string()), weaknesses: z.array(z.string()), opportunities: z.array(z.string()), threats: z.array(z.string()), vigilance: z.array(z.string()),
+      uncertain: z.array(z.string()).openapi({ description: 'Thèmes classés (force, faiblesse, opportunité, menace) dont l’intervalle franchit le seuil qui les a classés (ou qui n’en ont pas) : « à confirmer »' }),
+    }),
     options: z.array(StrategicOptionResultSchema).openapi({ description: 'Dans l’ordre à montrer : les options qui répondent aux faiblesses (WO, WT), du thème le plus faible au moins faible, puis celles qui s’appuient sur les forces (SO, ST)' }),
     evolution: EvolutionSchema.nullable(),
     followUp: FollowUpSchema.nullable().openapi({ description: 'Suivi du plan d’action adopté lors de la dernière campagne antérieure ayant une revue collective ; null sans revue antérieure' }),

@@ -15,6 +15,8 @@ import { bandOf, scoreBands, type ScoreBand } from '../vocabulary.ts';
 import type { NetworkComparison, NetworkResultsView } from '../contract/network.ts';
 import { describeFilters } from '../analysis/network-filters.ts';
 import { networkKeyFiguresSection } from './network-key-figures.ts';
+import { qualitySection } from './quality-section.ts';
+import { QUALITY_TITLE } from '../reliability.ts';
 
 /**
  * The network results as the route serves them: filters, evolution of the medians and, when compared with an
@@ -48,6 +50,7 @@ export const NETWORK_SECTION_TITLES = {
   heatmap: 'Carte de chaleur',
   evolution: 'Évolution des médianes',
   poleEvolution: 'Évolution par pôle',
+  quality: QUALITY_TITLE,
   method: 'Annexe : méthode',
 } as const;
 
@@ -168,6 +171,7 @@ export async function renderNetworkReport(results: NetworkReportInput, options: 
   heatmapSection(layout, ctx);
   evolution(layout, ctx, charts.evolution);
   poleEvolution(layout, ctx);
+  qualitySection(layout, results);
   method(layout, ctx);
   tableOfContents(layout, 1, NETWORK_SECTION_TITLES.toc);
   await allCharts;

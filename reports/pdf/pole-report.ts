@@ -21,6 +21,7 @@ import {
 } from '../vocabulary.ts';
 import { runningTitle, SUMMARY_TITLE, summarySection } from './summary.ts';
 import { keyFiguresSection } from './key-figures.ts';
+import { INTERVAL_NOTE, intervalMethod, intervalText, scoreWithInterval, TO_CONFIRM, toConfirmNote } from '../reliability.ts';
 
 /** The collective review of this campaign, as stored (reports/contract/review.ts), without its date of record. */
 export type PoleReview = Omit<Review, 'updatedAt'>;
@@ -286,17 +287,21 @@ function dimensionSection(layout: Layout, results: PoleResults, dimensionId: str
   layout.subheading('Scores par thème');
   layout.table(
     [
-      { header: 'Thème', width: 175 },
-      { header: THEME_COLUMNS.score, width: 50, align: 'right' },
-      { header: THEME_COLUMNS.responses, width: 60, align: 'right' },
+      { header: 'Thème', width: 138 },
+      { header: THEME_COLUMNS.score, width: 92, align: 'right' },
+      { header: THEME_COLUMNS.responses, width: 55, align: 'right' },
       { header: THEME_COLUMNS.category, width: 70 },
       { header: THEME_COLUMNS.colleges, width: 145 },
     ],
-    themes.map((th) => [th.label, { text: formatScore(th.score), bold: true }, formatInteger(th.n), th.swot ? SWOT_LABEL[th.swot] : '–', collegesCell(th)]),
+    themes.map((th) => [
+      th.label, { text: scoreWithInterval(th), bold: true }, formatInteger(th.n),
+      th.swot ? `${SWOT_LABEL[th.swot]}${results.swot.uncertain.includes(th.id) ? `, ${TO_CONFIRM}` : ''}` : '–', collegesCell(th),
+    ]),
   );
   layout.paragraph(
     'Score : moyenne des collèges, chacun pesant autant quel que soit son nombre de réponses. Réponses : personnes ayant donné un avis sur le thème. ' +
-      'Les collèges sont en désaccord quand 20 points ou plus séparent le plus favorable du moins favorable, proches sinon. Le détail des calculs est en annexe.',
+      'Les collèges sont en désaccord quand 20 points ou plus séparent le plus favorable du moins favorable, proches sinon. ' + INTERVAL_NOTE +
+      (themes.some((th) => results.swot.uncertain.includes(th.id)) ? ` ${toConfirmNote(results.thresholds)}` : '') + ' Le détail des calculs est en annexe.',
     { size: SIZE.small, muted: true },
   );
 
@@ -393,7 +398,9 @@ function swot(layout: Layout, results: PoleResults) {
       `Les thèmes du contexte suivent les mêmes seuils : opportunités et menaces. Entre les deux, un thème est un point de vigilance.`,
   );
   const byId = themeById(results);
-  const list = (ids: string[]) => ids.map((id) => byId.get(id)).filter((th): th is ThemeResult => !!th).map((th) => `${th.label} (${formatScore(th.score)})`);
+  const unsure = new Set(results.swot.uncertain);
+  const list = (ids: string[]) =>
+    ids.map((id) => byId.get(id)).filter((th): th is ThemeResult => !!th).map((th) => `${th.label} (${formatScore(th.score)})${unsure.has(th.id) ? ` – ${TO_CONFIRM}` : ''}`);
   const boxes = [
     { title: 'Forces', subtitle: `le pôle, ${formatThreshold(high)} et plus`, items: list(results.swot.strengths), fill: '#eef5f0', mark: '+' },
     { title: 'Faiblesses', subtitle: `le pôle, ${formatThreshold(low)} ou moins`, items: list(results.swot.weaknesses), fill: '#f8eeed', mark: '−' },
@@ -436,6 +443,7 @@ function swot(layout: Layout, results: PoleResults) {
     doc.x = LEFT;
     doc.y = y + height + gap;
   }
+  if (unsure.size) layout.paragraph(toConfirmNote(results.thresholds), { size: SIZE.small, muted: true });
 
   layout.subheading('Points de vigilance');
   const vigilance = list(results.swot.vigilance);
@@ -657,6 +665,8 @@ function method(layout: Layout, results: PoleResults) {
     `Options stratégiques : matrice TOWS (Weihrich, 1982), qui croise forces et faiblesses avec opportunités et menaces en quatre quadrants : ${(['SO', 'ST', 'WO', 'WT'] as const).map((q) => `${q}, ${QUADRANT[q].name.toLowerCase()}`).join(' ; ')}. ` +
       'Une option est proposée quand les thèmes qui la fondent sont dans les catégories attendues ; son intensité est l’écart moyen, en points, de ces thèmes au-delà de leurs seuils.',
   ]);
+  layout.subheading('Fourchettes et « à confirmer »');
+  layout.bullets(intervalMethod(k, results.thresholds));
   layout.subheading('Termes techniques');
   layout.bullets([
     'n : nombre de répondants ayant un score sur une question (pour un thème, le plus grand n de ses questions) ; « Réponses » dans le corps du rapport.',
@@ -667,14 +677,15 @@ function method(layout: Layout, results: PoleResults) {
   layout.subheading('Chiffres détaillés par thème');
   layout.table(
     [
-      { header: 'Thème', width: 200 },
-      { header: 'Score', width: 50, align: 'right' },
-      { header: 'Score brut', width: 55, align: 'right' },
-      { header: 'n', width: 35, align: 'right' },
-      { header: 'Écart entre collèges', width: 75, align: 'right' },
-      { header: 'Écart-type', width: 55, align: 'right' },
+      { header: 'Thème', width: 170 },
+      { header: 'Score', width: 45, align: 'right' },
+      { header: 'Intervalle à 90 %', width: 60, align: 'right' },
+      { header: 'Score brut', width: 50, align: 'right' },
+      { header: 'n', width: 30, align: 'right' },
+      { header: 'Écart entre collèges', width: 70, align: 'right' },
+      { header: 'Écart-type', width: 50, align: 'right' },
     ],
-    results.themes.map((th) => [th.label, formatScore(th.score), formatScore(th.rawScore), formatInteger(th.n), formatScore(th.spread), formatScore(th.sd)]),
+    results.themes.map((th) => [th.label, formatScore(th.score), intervalText(th.interval) ?? '–', formatScore(th.rawScore), formatInteger(th.n), formatScore(th.spread), formatScore(th.sd)]),
     { size: 7.5 },
   );
   layout.subheading('Règles d’anonymat');

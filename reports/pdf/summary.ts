@@ -12,6 +12,7 @@ import {
 import {
   BOTTOM, COLOUR, FONT, LEFT, Layout, MARGIN, SIZE, WIDTH, drawBlock, footers, openDocument, resetTypography, t, type TextBlock, type TextStyle,
 } from './layout.ts';
+import { TO_CONFIRM, TO_CONFIRM_SHORT } from '../reliability.ts';
 
 /** The summary never takes more pages than this. */
 export const SUMMARY_MAX_PAGES = 2;
@@ -250,7 +251,8 @@ function summaryParts(layout: Layout, results: PoleResults, content: Content, pl
   if (!results.available) {
     parts.push(stack([{ block: block(results.message ?? 'Les résultats apparaîtront quand assez de réponses auront été envoyées.', STYLE.body), before: 10 }]));
   } else {
-    const scoreLine = (th: ThemeResult) => `${th.label} : ${formatScore(th.score)} sur 100`;
+    const unsure = new Set(results.swot.uncertain);
+    const scoreLine = (th: ThemeResult) => `${th.label} : ${formatScore(th.score)} sur 100${unsure.has(th.id) ? ` (${TO_CONFIRM})` : ''}`;
 
     // Strengths.
     const strengths = content.strengths.slice(0, plan.strengths);
@@ -287,6 +289,8 @@ function summaryParts(layout: Layout, results: PoleResults, content: Content, pl
       const rest = content.weaknesses.slice(plan.weaknesses).map((w) => `${w.theme.label} (${formatScore(w.theme.score)})`);
       weaknessLines.push([{ block: block(`Autres points faibles : ${rest.join(' ; ')}. Leurs pistes sont dans le rapport complet.`, STYLE.muted), before: 6 }]);
     }
+    const shownUnsure = [...strengths, ...content.weaknesses.slice(0, plan.weaknesses).map((w) => w.theme)].some((th) => unsure.has(th.id));
+    if (shownUnsure) weaknessLines.push([{ block: block(TO_CONFIRM_SHORT, STYLE.muted), before: 6 }]);
     parts.push(...group('Points faibles et pistes pour y remédier', weaknessLines));
 
     // What divides the collèges.

@@ -8,7 +8,7 @@ import { newId } from '../security/tokens.ts';
 import { sealDraft } from '../security/draft-crypto.ts';
 import { campaignDay, campaignStatus } from '../campaign-status.ts';
 import { readyForNextBatch } from '../../reports/analysis/groups.ts';
-import { scoreRespondent } from '../../reports/analysis/scoring.ts';
+import { itemValues } from '../../reports/analysis/quality.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
 import type { ValidationIssue } from '../../surveys/validator.ts';
 
@@ -94,7 +94,7 @@ export async function submitResponse(
         responseId: newId(),
         college: typeof data.college === 'string' ? data.college : ticket.presetCollege,
         data,
-        itemScores: scoreRespondent(questionnaire.model, data).items,
+        itemScores: itemValues(questionnaire.model, data, questionnaire.validator.isVisible),
         day,
         minBatch: k,
         readyForNextBatch: (rows) => readyForNextBatch(questionnaire.colleges, rows, k),

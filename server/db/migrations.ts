@@ -261,4 +261,14 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 9,
+    name: 'stored item values tell « nsp » and hidden rows apart',
+    // Item values stored with each response (item-scores.ts) now keep « je ne sais pas » (−1) and a row whose
+    // question was hidden to the respondent (−2) apart from an unanswered one (NaN): the network's « nsp » rate per
+    // row needs them. Values stored before are cleared, and scored again from the answers at the next network read.
+    sql: `
+      UPDATE responses SET item_scores = NULL WHERE item_scores IS NOT NULL;
+    `,
+  },
 ];

@@ -8,7 +8,7 @@ import { issueToken, newId } from '../security/tokens.ts';
 import { sampleAnswers } from './sample-answers.ts';
 import { partsOf, poleFacts } from '../../surveys/model.ts';
 import type { Questionnaire } from '../../surveys/registry.ts';
-import { scoreRespondent } from '../../reports/analysis/scoring.ts';
+import { itemValues } from '../../reports/analysis/quality.ts';
 import { readyForNextBatch } from '../../reports/analysis/groups.ts';
 import { between, seededRandom, type Rng } from './random.ts';
 import { generateDemoReviews, type PlannedAction } from './reviews.ts';
@@ -146,7 +146,7 @@ export async function generateDemoNetwork(deps: AppDeps, { seed = 2026, versions
           const data = sampleAnswers(q, rng, { college: inv.college, respondent: members.respondent(inv.college, rng) });
           const ticket = { id: inv.row.ticketId, poleId: p.id, campaignId: c.id };
           repos.tickets.submit(ticket, {
-            responseId: newId(), college: inv.college, data, itemScores: scoreRespondent(q.model, data).items, day: at(days[n]).slice(0, 10),
+            responseId: newId(), college: inv.college, data, itemScores: itemValues(q.model, data, q.validator.isVisible), day: at(days[n]).slice(0, 10),
             minBatch: k, readyForNextBatch: (rows) => readyForNextBatch(q.colleges, rows, k),
           });
         });

@@ -51,6 +51,10 @@ describe('network results through the API', () => {
     db.prepare("UPDATE responses SET item_scores = NULL WHERE pole_id IN ('pole-1', 'pole-2')").run();
     const after = (await admin.json('GET', '/api/campaigns/campagne-2026/results')).body;
     expect(after.poles).toEqual(before.poles);
+    // « nsp » and hidden rows are told apart again from the answers: the questionnaire's quality is the same.
+    expect(after.themes).toEqual(before.themes);
+    expect(before.themes.filter((t: any) => t.alpha !== null).length).toBeGreaterThan(20);
+    for (const t of before.themes) expect(t.alpha === null, t.id).toBe(t.alphaRespondents < 10);
     expect(db.prepare("SELECT count(*) FROM responses WHERE item_scores IS NULL").pluck().get()).toBe(0);
   });
 

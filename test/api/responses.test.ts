@@ -3,6 +3,7 @@ import { createHarness, type Harness } from '../helpers/harness.ts';
 import { completeAnswers, createLinks, poleWithCampaign } from '../helpers/scenario.ts';
 import { scoreRespondent } from '../../reports/analysis/scoring.ts';
 import { unpackScores } from '../../server/db/item-scores.ts';
+import { HIDDEN_VALUE, isScore, itemValues } from '../../reports/analysis/quality.ts';
 
 let h: Harness;
 beforeEach(async () => (h = await createHarness()));
@@ -36,9 +37,15 @@ describe('the respondent journey through the API', () => {
     expect(submitted.body).toEqual({ status: 'submitted', submittedAt: '2026-03-01' });
     // Committed before the 201: another connection to the file sees it.
     const row = h.deps.repos.db.prepare('SELECT data, college, item_scores, submitted_on FROM responses').get() as any;
-    // Theme scores are kept with the answers, for the network view.
-    const expected = scoreRespondent(h.deps.questionnaires.get('ptce-2026')!.model, full).items;
-    expect(Array.from(unpackScores(row.item_scores), (v) => (Number.isNaN(v) ? null : v))).toEqual(expected);
+    // Item values are kept with the answers, for the network view: the scores, and what each missing one is.
+    const q = h.deps.questionnaires.get('ptce-2026')!;
+    const stored = Array.from(unpackScores(row.item_scores));
+    expect(stored.map((v) => (isScore(v) ? v : null))).toEqual(scoreRespondent(q.model, full).items);
+    expect(stored).toEqual(itemValues(q.model, full, q.validator.isVisible));
+    // The collectivités' own rows were never shown to this researcher.
+    const hidden = stored.filter((_, i) => q.model.items[i].question === 'gouv_vue_collectivites');
+    expect(hidden.length).toBeGreaterThan(0);
+    expect(hidden.every((v) => v === HIDDEN_VALUE)).toBe(true);
     expect(JSON.parse(row.data)).toEqual(full);
     expect(row.college).toBe('recherche');
     expect(row.submitted_on).toBe('2026-03-01');

@@ -53,7 +53,7 @@ describe('pole results through the API', () => {
     expect(results.items.length).toBeGreaterThan(50);
     expect(results.items[0]).toEqual(expect.objectContaining({ name: expect.any(String), theme: expect.any(String), n: expect.any(Number) }));
     expect(results.dimensions.map((d: any) => d.id)).toEqual(['gouvernance', 'cooperation', 'contexte']);
-    expect(Object.keys(results.swot)).toEqual(['strengths', 'weaknesses', 'opportunities', 'threats', 'vigilance']);
+    expect(Object.keys(results.swot)).toEqual(['strengths', 'weaknesses', 'opportunities', 'threats', 'vigilance', 'uncertain']);
     for (const option of results.options) expect(Object.keys(option)).toEqual(expect.arrayContaining(['id', 'quadrant', 'title', 'themes', 'needsConsensus']));
     // Verbatims come without any link to their author.
     for (const v of results.verbatims) expect(Object.keys(v)).toEqual(['question', 'label', 'answers']);

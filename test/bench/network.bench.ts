@@ -13,7 +13,7 @@ import { closeChartWorker } from '../../reports/pdf/render-chart.ts';
 import { hashToken, newId, newToken } from '../../server/security/tokens.ts';
 import { poleLeanings, sampleAnswers } from '../../server/demo/sample-answers.ts';
 import { seededRandom } from '../../server/demo/random.ts';
-import { scoreRespondent } from '../../reports/analysis/scoring.ts';
+import { itemValues } from '../../reports/analysis/quality.ts';
 
 const RESPONSES_PER_POLE = 30;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
@@ -44,7 +44,7 @@ async function measure(poles: number) {
         return { id: `i${p}-${i}`, poleId, campaignId: 'c2026', tokenHash: hashToken(token), tokenSealed: 'x', shared: false, college: null, createdAt: now, ticketId: `t${p}-${i}` };
       });
       deps.repos.invitations.createMany(rows);
-      const scores = answers.map((a) => scoreRespondent(model, a).items);
+      const scores = answers.map((a) => itemValues(model, a, q.validator.isVisible));
       rows.forEach((row, i) =>
         deps.repos.tickets.submit(
           { id: row.ticketId, poleId, campaignId: 'c2026' },

@@ -94,6 +94,20 @@ describe.runIf(runBrowserTests)('a coordinator reads the pole dashboard and down
     for (const id of results.swot.strengths) expect(await page.getByTestId('swot-strengths').textContent()).toContain(label(id));
     for (const id of results.swot.vigilance) expect(await page.getByTestId('swot-vigilance').textContent()).toContain(label(id));
 
+    // How sure: « à confirmer » beside each classification the interval does not settle (12 answers: some), and
+    // each theme's interval, rounded outwards, after its score in its dimension's table.
+    expect(results.swot.uncertain.length).toBeGreaterThan(0);
+    expect(await swot.getByTestId('a-confirmer').count()).toBe(results.swot.uncertain.length);
+    for (const id of results.swot.uncertain) {
+      expect(await swot.locator('li', { hasText: label(id) }).getByTestId('a-confirmer').count(), label(id)).toBe(1);
+    }
+    for (const t of results.themes) {
+      if (!t.interval) continue;
+      const row = page.getByTestId(`dimension-${t.dimension}`).locator('tbody tr', { has: page.getByRole('rowheader', { name: t.label, exact: true }) });
+      expect(await row.locator('td').first().textContent(), t.label).toBe(`${oneDecimal.format(t.score!)} (${Math.floor(t.interval.low)} – ${Math.ceil(t.interval.high)})`);
+      expect(await row.getByTestId('a-confirmer').count(), t.label).toBe(results.swot.uncertain.includes(t.id) ? 1 : 0);
+    }
+
     // Strategic options: exactly those of the API, in its order (most urgent first), never re-sorted.
     const options = page.getByTestId('options').getByTestId('option');
     expect(results.options.length).toBeGreaterThan(1);

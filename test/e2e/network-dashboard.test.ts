@@ -66,6 +66,17 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     expect(await page.getByTestId('participation-poles').locator('tbody tr').count()).toBe(12);
     expect(await page.locator('#network-evolution-table thead th').allTextContents()).toEqual(expect.arrayContaining(['2025', '2026']));
 
+    // « Qualité du questionnaire », reached from the page's navigation: each theme's coherence, as the API gives it.
+    const quality = page.getByTestId('network-quality');
+    expect(await page.getByRole('link', { name: 'Qualité du questionnaire' }).getAttribute('href')).toBe('#quality-title');
+    expect(await quality.getByRole('heading', { name: 'Qualité du questionnaire', level: 2 }).count()).toBe(1);
+    const served = await page.evaluate(() => fetch('/api/campaigns/campagne-2026/results').then((r) => r.json()));
+    const rows = quality.getByTestId('quality-table').locator('tbody tr');
+    expect(await rows.count()).toBe(26);
+    const alpha = served.themes[0].alpha as number;
+    expect(await rows.first().locator('td').first().textContent()).toBe(alpha.toFixed(2).replace('.', ','));
+    expect(await quality.textContent()).toMatch(/À retravailler l’an prochain/);
+
     // Charts: theme distributions, groups by legal form and median evolution, with a visible size and an accessible label.
     await expectChartsDrawn(page, 3);
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/network-1100.png`, fullPage: true });

@@ -22,8 +22,8 @@ function results(poles: NetworkPoleResult[]): NetworkResults {
     thresholds: { high: 65, low: 45 },
     polesWithResults: poles.filter((p) => p.available).length,
     themes: [
-      { id: 't1', label: 'Débat', dimension: 'gov', factor: 'internal', distribution: DIST_NONE, weakPoles: 0, dissensusPoles: 0 },
-      { id: 't2', label: 'Soutien', dimension: 'ctx', factor: 'external', distribution: DIST_NONE, weakPoles: 0, dissensusPoles: 0 },
+      { id: 't1', label: 'Débat', dimension: 'gov', factor: 'internal', distribution: DIST_NONE, weakPoles: 0, dissensusPoles: 0, alpha: null, alphaRespondents: 0, nspItems: [] },
+      { id: 't2', label: 'Soutien', dimension: 'ctx', factor: 'external', distribution: DIST_NONE, weakPoles: 0, dissensusPoles: 0, alpha: null, alphaRespondents: 0, nspItems: [] },
     ],
     poles,
     frequentWeaknesses: [], frequentThreats: [], dissensus: [],

@@ -17,13 +17,13 @@ const NBSP = '\u00a0';
 function theme(id: string, factor: 'internal' | 'external', score: number | null): ThemeResult {
   return {
     id, label: `Thème ${id}`, dimension: factor === 'internal' ? 'gouvernance' : 'contexte', factor, seedRefs: [],
-    score, rawScore: score, n: 10, byCollege: [], spread: null, sd: null, dissensus: false, swot: swotCategory(score, factor, T),
+    score, rawScore: score, n: 10, byCollege: [], spread: null, sd: null, dissensus: false, swot: swotCategory(score, factor, T), interval: null,
   };
 }
 const internal = (id: string, score: number | null) => theme(id, 'internal', score);
 const external = (id: string, score: number | null) => theme(id, 'external', score);
 const item = (name: string, themeId: string, score: number | null, polarity: 'positive' | 'negative' = 'positive'): ItemResult => ({
-  name, label: `Énoncé ${name}.`, theme: themeId, polarity, score, rawScore: score, n: 10, byCollege: [], spread: null, sd: null, dissensus: false,
+  name, label: `Énoncé ${name}.`, theme: themeId, polarity, score, rawScore: score, n: 10, byCollege: [], spread: null, sd: null, dissensus: false, interval: null, nspRate: null,
 });
 const facts = (known: Partial<PoleFacts> = {}): PoleFacts => ({ ...NO_POLE_FACTS, ...known });
 
@@ -210,7 +210,7 @@ describe('the catalogue over any results', () => {
         const ids = (category: string) => themes.filter((t) => t.swot === category).map((t) => t.id);
         const results: Pick<PoleResults, 'themes' | 'options' | 'thresholds' | 'swot'> = {
           themes, options, thresholds: T,
-          swot: { strengths: ids('strength'), weaknesses: ids('weakness'), opportunities: ids('opportunity'), threats: ids('threat'), vigilance: ids('vigilance') },
+          swot: { strengths: ids('strength'), weaknesses: ids('weakness'), opportunities: ids('opportunity'), threats: ids('threat'), vigilance: ids('vigilance'), uncertain: [] },
         };
         expect(contradictions(results)).toEqual([]);
         expect(unanswered(results)).toEqual([]);

@@ -57,6 +57,7 @@ function theme(id: string, label: string, dimension: string, score: number, coll
     sd: 14.21,
     dissensus: spread >= 20,
     swot: null,
+    interval: { low: score - 6, high: score + 6, level: 0.9 },
     ...extra,
   };
 }
@@ -77,6 +78,8 @@ const ITEM: ItemResult = {
   score: 36.42,
   rawScore: 35.1,
   byCollege: byCollege([49.93, 23.12, 36.21]),
+  interval: { low: 29.9, high: 42.9, level: 0.9 },
+  nspRate: 0.1,
   spread: 26.81,
   sd: 21.37,
   dissensus: true,
@@ -131,7 +134,7 @@ function fixture(): PoleResults {
       { id: 'contexte', label: 'Contexte', factor: 'external', score: 68.81 },
     ],
     overall: (gouvernance + cooperation) / 2,
-    swot: { strengths: ['gouv-debat'], weaknesses: ['gouv-consensus'], opportunities: ['ctx-soutien'], threats: [], vigilance: ['coop-animation'] },
+    swot: { strengths: ['gouv-debat'], weaknesses: ['gouv-consensus'], opportunities: ['ctx-soutien'], threats: [], vigilance: ['coop-animation'], uncertain: ['ctx-soutien'] },
     // The results' order (most urgent first), neither by quadrant nor by strength: the PDF must keep it.
     options: [
       {
@@ -445,7 +448,7 @@ describe.runIf(runPdfTests)('pole PDF report', () => {
       message: `Les résultats s’affichent à partir de ${K} réponses envoyées (2 pour l’instant).`,
       participation: { ...base.participation, submitted: 2, colleges: base.participation.colleges.map((c, i) => ({ ...c, submitted: i === 0 ? 2 : 0 })) },
       themes: [], items: [], dimensions: [], overall: null,
-      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [], uncertain: [] },
       options: [], evolution: null, verbatims: [], followUp: null,
     };
     const shortFile = write('short.pdf', await renderPoleReport(short, { generatedAt: new Date('2026-03-15T09:30:00Z') }));
@@ -536,7 +539,7 @@ describe.runIf(runPdfTests)('pole summary PDF', () => {
       ...base, available: false, message: `Les résultats s’affichent à partir de ${K} réponses envoyées (2 pour l’instant).`,
       participation: { ...base.participation, submitted: 2, colleges: base.participation.colleges.map((c, i) => ({ ...c, submitted: i === 0 ? 2 : 0 })) },
       themes: [], items: [], dimensions: [], overall: null, options: [], evolution: null, verbatims: [],
-      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [] },
+      swot: { strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: [], uncertain: [] },
     };
     const text = plain(pdftotext(write('summary-early.pdf', await renderPoleSummary(early, { generatedAt }))));
     expect(pageCount(text)).toBe(1);
@@ -562,6 +565,48 @@ describe.runIf(runPdfTests)('pole summary PDF', () => {
     // A two-page limit that the content really presses against: the full report holds more than two pages of it.
     const report = plain(pdftotext(write('report-crowded.pdf', await renderPoleReport(results, { generatedAt }))));
     expect(report.split('\f').findIndex((page) => firstLine(page) === 'Participation par collège')).toBe(4);
+  });
+});
+
+describe.runIf(runPdfTests)('how sure the figures are, in both pole PDFs', () => {
+  const generatedAt = new Date('2026-03-15T09:30:00Z');
+  // Débat et concertation (72,3) now has an interval down to 63,1: on 13 answers its strength is not settled.
+  function unsure(): PoleResults {
+    const base = fixture();
+    return {
+      ...base,
+      themes: base.themes.map((th) => (th.id === 'gouv-debat' ? { ...th, interval: { low: 63.1, high: 81.6, level: 0.9 } } : th)),
+      swot: { ...base.swot, uncertain: ['gouv-debat', 'ctx-soutien'] },
+    };
+  }
+
+  it('the summary says « à confirmer » beside the strength, and what it means', async () => {
+    const text = plain(pdftotext(write('summary-unsure.pdf', await renderPoleSummary(unsure(), { generatedAt }))));
+    const flat = text.replace(/\s+/g, ' ');
+    expect(flat).toContain('Débat et concertation : 72,3 sur 100 (à confirmer)');
+    expect(flat).toContain('« à confirmer » : avec ce nombre de réponses, le score pourrait se situer de l’autre côté du seuil');
+    expect(jargonIn(text)).toEqual([]);
+    // Settled strengths and weaknesses say nothing of the kind (the fixture's only unsure theme is a context one).
+    expect(plain(pdftotext(write('summary-sure.pdf', await renderPoleSummary(fixture(), { generatedAt }))))).not.toContain('à confirmer');
+  });
+
+  it('the full report shows each theme’s interval in its table, « à confirmer » there and in the SWOT, and the annex explains both', async () => {
+    const file = write('report-unsure.pdf', await renderPoleReport(unsure(), { generatedAt }));
+    const pages = plain(pdftotext(file)).split('\f');
+    const start = (heading: string) => pages.findIndex((page) => firstLine(page) === heading) + 1;
+    const gouvernance = rawText(file, start('Gouvernance'));
+    // Interval bounds rounded outwards: 63,1 → 63, 81,6 → 82.
+    expect(gouvernance).toContain('Débat et concertation 72,3 (63 – 82) 13 Force, à confirmer');
+    expect(gouvernance).toContain('Recherche du consensus 38,1 (32 – 45) 13 Faiblesse');
+    expect(gouvernance).toContain('la fourchette dans laquelle le score se situe très probablement (9 chances sur 10)');
+    const swot = rawText(file, start('Forces, faiblesses, opportunités, menaces'));
+    expect(swot).toContain('Débat et concertation (72,3) – à confirmer');
+    expect(swot).toContain('Soutien des collectivités et sa continuité (68,8) – à confirmer');
+    expect(swot).toContain('« à confirmer » : la fourchette du score franchit le seuil qui classe le thème');
+    const annex = rawText(file, start('Annexe : méthode'), pages.length);
+    for (const words of ['Fourchettes et « à confirmer »', 'Welch–Satterthwaite', 'jamais des moyennes personnelles', 'Intervalle à 90 %', 'Débat et concertation 72,3 63 – 82']) {
+      expect(annex, words).toContain(words);
+    }
   });
 });
 

@@ -17,7 +17,7 @@ const byCollege = (ess: number, salaries: number, autres: number | null): Colleg
 function theme(id: string, label: string, score: number, swot: ThemeResult['swot'], colleges: CollegeScore[]): ThemeResult {
   const shown = colleges.filter((c) => c.score !== null).map((c) => c.score!);
   const spread = Math.max(...shown) - Math.min(...shown);
-  return { id, label, dimension: 'gouvernance', factor: 'internal', seedRefs: [], score, rawScore: score, n: 13, byCollege: colleges, spread, sd: 10, dissensus: spread >= 20, swot };
+  return { id, label, dimension: 'gouvernance', factor: 'internal', seedRefs: [], score, rawScore: score, n: 13, byCollege: colleges, spread, sd: 10, dissensus: spread >= 20, swot, interval: null };
 }
 
 const results = {

@@ -151,12 +151,30 @@ describe('pole results', () => {
 
   it('derives the SWOT from the thresholds (65 / 45 by default)', () => {
     // 56.25, 50 and 62.5 all lie between 45 and 65.
-    expect(r.swot).toEqual({ strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: ['t3', 't1', 't2'] });
+    expect(r.swot).toEqual({ strengths: [], weaknesses: [], opportunities: [], threats: [], vigilance: ['t3', 't1', 't2'], uncertain: [] });
     const narrow = computePoleResults({ ...input, thresholds: { high: 60, low: 51 } });
-    // t2 = 50 ≤ 51: weakness ; t3 = 62.5 ≥ 60: opportunity
-    expect(narrow.swot).toEqual({ strengths: [], weaknesses: ['t2'], opportunities: ['t3'], threats: [], vigilance: ['t1'] });
+    // t2 = 50 ≤ 51: weakness ; t3 = 62.5 ≥ 60: opportunity. On five answers, both intervals reach across their
+    // threshold (see the intervals below): both are « à confirmer ».
+    expect(narrow.swot).toEqual({ strengths: [], weaknesses: ['t2'], opportunities: ['t3'], threats: [], vigilance: ['t1'], uncertain: ['t2', 't3'] });
     const strict = computePoleResults({ ...input, thresholds: { high: 49, low: 30 } });
     expect(strict.swot).toMatchObject({ strengths: ['t1', 't2'], weaknesses: [], opportunities: ['t3'] });
+  });
+
+  it('puts a 90 % t-interval around each item’s balanced score, from the kept values only', () => {
+    // m.a: A {100, 50}: mean 75, s² = (25² + 25²)/1 = 1250, s²/n = 625 ; Autres {0, 25, 75}: mean 33.33,
+    // s² = (33.33² + 8.33² + 41.67²)/2 = 1458.33, s²/n = 486.11. Score (75 + 33.33)/2 = 54.17 ;
+    // SE = √(625 + 486.11)/2 = 16.667 ; Welch–Satterthwaite df = 1111.11² / (625²/1 + 486.11²/2) = 2.4265 ;
+    // t(0.95; 2.4265) = 2.59839 (scipy.stats.t.ppf) → half-width 43.306: [10.861, 97.473].
+    expect(item('m.a').interval!.low).toBeCloseTo(10.8606, 3);
+    expect(item('m.a').interval!.high).toBeCloseTo(97.4727, 3);
+    expect(item('m.a').interval!.level).toBe(0.9);
+    // Cut at 0 and 100, never beyond.
+    expect(item('lvl').interval).toEqual({ low: 0, high: 100, level: 0.9 });
+  });
+
+  it('counts « nsp » among those shown the row, in cells of at least k', () => {
+    // m.b: 5 shown, R2 said « nsp » → 1/5 ; c.x: R3 → 1/5 ; m.a, lvl: none (R4 skipped lvl: shown, unanswered).
+    expect(r.items.map((i) => [i.name, i.nspRate])).toEqual([['m.a', 0], ['m.b', 0.2], ['lvl', 0], ['c.x', 0.2]]);
   });
 
   it('proposes the options whose conditions hold and a remedy to each weakness, paired with its context', () => {

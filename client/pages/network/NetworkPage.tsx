@@ -13,6 +13,7 @@ import { FrequentThemes, MediansEvolution, NetworkParticipation, OverallDistribu
 import { Heatmap, PoleChanges, SupportList } from './PoleTables';
 import { NetworkKeyFigures } from './NetworkKeyFigures';
 import { COMPARE_CHOICES, GroupComparison } from './GroupComparison';
+import { QualitySection } from './QualitySection';
 import {
   compareToFromSearch, filtersFromSearch, filterValuesOf, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues,
 } from './paths';
@@ -48,6 +49,7 @@ function DashboardNav() {
     ['#profile-title', 'Profils'],
     ['#network-key-figures-title', 'Chiffres clés'],
     ['#network-evolution-title', 'Évolution des médianes'],
+    ['#quality-title', 'Qualité du questionnaire'],
     ['#exports-title', 'Exports'],
   ];
   return <SectionNav label="Parties du tableau de bord du réseau" links={links} />;
@@ -189,6 +191,7 @@ function Dashboard({ campaignId }: { campaignId: string }) {
           <ProfileTable results={results} />
           <NetworkKeyFigures keyFigures={results.keyFigures} />
           <MediansEvolution results={results} />
+          <QualitySection results={results} />
           <Exports results={results} />
         </div>
       )}

@@ -4,6 +4,7 @@ import type { PoleResults, ThemeResult } from '../../../reports/types';
 import { answerCount, divergenceText } from '../../../reports/vocabulary';
 import { QUADRANT } from './labels';
 import { formatNumber, formatScore } from './scoreFormat';
+import { ToConfirmNote, ToConfirmTag } from './Uncertainty';
 
 type ThemeIndex = Map<string, ThemeResult>;
 export const themeIndex = (results: PoleResults): ThemeIndex => new Map(results.themes.map((t) => [t.id, t]));
@@ -57,7 +58,7 @@ export function DissensusList({ results }: { results: PoleResults }) {
   );
 }
 
-function SwotCell({ title, ids, themes, kind, hint }: { title: string; ids: string[]; themes: ThemeIndex; kind: string; hint: string }) {
+function SwotCell({ title, ids, themes, kind, hint, results }: { title: string; ids: string[]; themes: ThemeIndex; kind: string; hint: string; results: PoleResults }) {
   return (
     <div className={`swot-cell swot-cell-${kind}`} data-testid={`swot-${kind}`}>
       <h3>{title}</h3>
@@ -69,6 +70,7 @@ function SwotCell({ title, ids, themes, kind, hint }: { title: string; ids: stri
           {ids.map((id) => (
             <li key={id}>
               {themes.get(id)?.label ?? id} <span className="swot-score">{formatScore(themes.get(id)?.score)}</span>
+              <ToConfirmTag results={results} id={id} />
             </li>
           ))}
         </ul>
@@ -89,11 +91,12 @@ export function SwotGrid({ results }: { results: PoleResults }) {
         menace) jusqu’à {formatNumber(low)} ; entre les deux, c’est un point de vigilance.
       </p>
       <div className="swot-grid">
-        <SwotCell title="Forces" kind="strengths" ids={swot.strengths} themes={themes} hint="Facteurs internes favorables" />
-        <SwotCell title="Faiblesses" kind="weaknesses" ids={swot.weaknesses} themes={themes} hint="Facteurs internes défavorables" />
-        <SwotCell title="Opportunités" kind="opportunities" ids={swot.opportunities} themes={themes} hint="Contexte favorable" />
-        <SwotCell title="Menaces" kind="threats" ids={swot.threats} themes={themes} hint="Contexte défavorable" />
+        <SwotCell title="Forces" kind="strengths" ids={swot.strengths} themes={themes} hint="Facteurs internes favorables" results={results} />
+        <SwotCell title="Faiblesses" kind="weaknesses" ids={swot.weaknesses} themes={themes} hint="Facteurs internes défavorables" results={results} />
+        <SwotCell title="Opportunités" kind="opportunities" ids={swot.opportunities} themes={themes} hint="Contexte favorable" results={results} />
+        <SwotCell title="Menaces" kind="threats" ids={swot.threats} themes={themes} hint="Contexte défavorable" results={results} />
       </div>
+      <ToConfirmNote results={results} />
       <div className="vigilance" data-testid="swot-vigilance">
         <h3>Points de vigilance</h3>
         {swot.vigilance.length === 0 ? (

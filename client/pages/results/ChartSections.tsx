@@ -11,6 +11,8 @@ import { chartFileName } from './DownloadReportButton';
 import { FACTOR_LABEL, SWOT_LABEL } from './labels';
 import { formatCount, formatRate, formatScore } from './scoreFormat';
 import { ParticipationCells, ParticipationHeaders } from '../../components/ParticipationCells';
+import { INTERVAL_NOTE, scoreWithInterval } from '../../../reports/reliability';
+import { ToConfirmNote, ToConfirmTag } from './Uncertainty';
 
 const WEB = { print: false } as const;
 const asConfig = (c: unknown) => c as ChartConfiguration;
@@ -255,15 +257,19 @@ function DimensionResults({ results, dimension }: { results: PoleResults; dimens
             {themes.map((t) => (
               <tr key={t.id}>
                 <th scope="row">{t.label}</th>
-                <td className="num">{formatScore(t.score)}</td>
+                <td className="num">{scoreWithInterval(t)}</td>
                 <td className="num">{formatCount(t.n)}</td>
-                <td>{t.swot ? <span className={`swot-tag swot-${t.swot}`}>{SWOT_LABEL[t.swot]}</span> : '–'}</td>
+                <td>
+                  {t.swot ? <span className={`swot-tag swot-${t.swot}`}>{SWOT_LABEL[t.swot]}</span> : '–'}
+                  <ToConfirmTag results={results} id={t.id} />
+                </td>
                 <CollegesCell theme={t} />
               </tr>
             ))}
           </tbody>
         </table>
       </div>
+      {themes.some((t) => results.swot.uncertain.includes(t.id)) && <ToConfirmNote results={results} />}
       <h4>Avis des collèges</h4>
       <CollegeComparison results={results} dimension={dimension} />
     </section>
@@ -278,7 +284,7 @@ export function DimensionsResults({ results }: { results: PoleResults }) {
       <p className="hint">
         Le score d’un thème est la moyenne des collèges, chacun pesant autant quel que soit son nombre de réponses. « Réponses » : personnes ayant donné
         un avis sur le thème. Les collèges sont en désaccord quand 20 points ou plus séparent le plus favorable du moins favorable. Les collèges de moins
-        de {k} réponses sont regroupés dans « Autres collèges », complété si besoin par les plus petits collèges jusqu’à {k} réponses.
+        de {k} réponses sont regroupés dans « Autres collèges », complété si besoin par les plus petits collèges jusqu’à {k} réponses. {INTERVAL_NOTE}
       </p>
       {results.dimensions.map((d) => (
         <DimensionResults key={d.id} results={results} dimension={d} />

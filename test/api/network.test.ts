@@ -53,7 +53,8 @@ describe('network results through the API', () => {
     expect(after.poles).toEqual(before.poles);
     // « nsp » and hidden rows are told apart again from the answers: the questionnaire's quality is the same.
     expect(after.themes).toEqual(before.themes);
-    expect(before.themes.filter((t: any) => t.alpha !== null).length).toBeGreaterThan(20);
+    // Most themes have enough complete respondents for an alpha (some rows are shown to a few people only).
+    expect(before.themes.filter((t: any) => t.alpha !== null).length).toBeGreaterThan(before.themes.length / 2);
     for (const t of before.themes) expect(t.alpha === null, t.id).toBe(t.alphaRespondents < 10);
     expect(db.prepare("SELECT count(*) FROM responses WHERE item_scores IS NULL").pluck().get()).toBe(0);
   });

@@ -41,6 +41,23 @@ describe('compression', () => {
     expect(Buffer.from(await plain.arrayBuffer()).equals(original)).toBe(true);
   });
 
+  it('sends built files without the headers only documents obey, and keeps those scripts and fonts do', async () => {
+    const file = readdirSync(join(CLIENT_DIST, 'assets')).find((f) => /^surveyjs-.*\.js$/.test(f))!;
+    const asset = await get(`/assets/${file}`, { 'accept-encoding': 'br' });
+    expect(asset.status).toBe(200);
+    for (const name of ['content-security-policy', 'x-frame-options', 'cross-origin-opener-policy', 'x-xss-protection']) expect(asset.headers.get(name), name).toBeNull();
+    expect(asset.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(asset.headers.get('cross-origin-resource-policy')).toBe('same-origin');
+    expect(asset.headers.get('referrer-policy')).toBe('no-referrer');
+    // The page itself keeps them all.
+    const page = await get('/r/un-lien');
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'/);
+    expect(page.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    // So does a file that is not there (answered by the app's page).
+    const missing = await get('/assets/absent.js');
+    expect(missing.headers.get('content-security-policy')).not.toBeNull();
+  });
+
   it('gzips JSON answers for a browser that accepts it, never the session’s', async () => {
     const admin = await h.admin();
     const cookie = [...admin.cookies].map(([k, v]) => `${k}=${v}`).join('; ');

@@ -91,12 +91,13 @@ describe('questionnaire markup', () => {
     expect(res.body.error.details).toEqual([{ path: 'pages[1].questions', message: '« questions » n’est pas pris en charge : placez ces éléments dans « elements ».' }]);
   });
 
-  it('sends the Content-Security-Policy with every response: API, refusals, page shell, static files', async () => {
+  it('sends the Content-Security-Policy with every response a browser could open as a page: API, refusals, page shell, an SVG file', async () => {
     const clientDir = mkdtempSync(join(tmpdir(), 'ptce-client-'));
     try {
       mkdirSync(join(clientDir, 'assets'));
       writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>PTCE</title>');
       writeFileSync(join(clientDir, 'assets', 'index-abc.js'), 'export {};');
+      writeFileSync(join(clientDir, 'assets', 'logo-abc.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
       const app = createApp(h.deps, { clientDir });
       const responses = [
         await app.request('/api/session'),
@@ -104,10 +105,15 @@ describe('questionnaire markup', () => {
         await app.request('/api/questionnaires', { method: 'POST', headers: { 'content-type': 'application/json', 'content-length': String(600 * 1024) }, body: 'x'.repeat(600 * 1024) }),
         await app.request('/r/jeton'),
         await app.request('/'),
-        await app.request('/assets/index-abc.js'),
+        await app.request('/assets/logo-abc.svg'),
+        await app.request('/assets/absent.js'),
       ];
-      expect(responses.map((r) => r.status)).toEqual([401, 404, 413, 200, 200, 200]);
+      expect(responses.map((r) => r.status)).toEqual([401, 404, 413, 200, 200, 200, 200]);
       for (const res of responses) expect(res.headers.get('content-security-policy')).toBe(CSP);
+      // A script is no page: it goes without the document's headers (test/api/compression.test.ts), not without nosniff.
+      const script = await app.request('/assets/index-abc.js');
+      expect(script.headers.get('content-security-policy')).toBeNull();
+      expect(script.headers.get('x-content-type-options')).toBe('nosniff');
     } finally {
       rmSync(clientDir, { recursive: true, force: true });
     }
@@ -226,6 +232,7 @@ describe('caching', () => {
       mkdirSync(join(clientDir, 'assets'));
       writeFileSync(join(clientDir, 'index.html'), '<!doctype html><title>PTCE</title>');
       writeFileSync(join(clientDir, 'assets', 'index-abc.js'), 'export {};');
+      writeFileSync(join(clientDir, 'assets', 'logo-abc.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
       const app = createApp(h.deps, { clientDir });
       const token = 'A'.repeat(43);
       for (const path of [`/r/${token}`, '/', '/poles/p1/campagnes/c1/qr', '/admin']) {

@@ -18,6 +18,23 @@ function withApplied(choices: FilterChoices['regions'], applied: string) {
   return !applied || choices.some((c) => c.value === applied) ? choices : [...choices, { value: applied, label: applied, count: 0 }];
 }
 
+/** One filter among the values some pole has, each with its count of poles. */
+function ChoiceFilter(props: { id: string; label: string; all: string; choices: FilterChoices['regions']; value: string; onChange: (event: { target: { value: string } }) => void }) {
+  return (
+    <div className="field">
+      <label htmlFor={props.id}>{props.label}</label>
+      <select id={props.id} value={props.value} onChange={props.onChange}>
+        <option value="">{props.all}</option>
+        {props.choices.map((c) => (
+          <option key={c.value} value={c.value}>
+            {c.label} ({c.count})
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function NetworkFilters({ value, choices, busy, onApply }: Props) {
   // The form is remounted (key) whenever the applied filters change, so its draft starts from them.
   const [draft, setDraft] = useState<NetworkFilterValues>(value);
@@ -44,50 +61,13 @@ export function NetworkFilters({ value, choices, busy, onApply }: Props) {
       </h2>
       {error && <ErrorAlert>{error}</ErrorAlert>}
       <div className="network-filter-fields">
-        <div className="field">
-          <label htmlFor="filter-region">Région</label>
-          <select id="filter-region" value={draft.region} onChange={set('region')}>
-            <option value="">Toutes les régions</option>
-            {withApplied(choices.regions, value.region).map((r) => (
-              <option key={r.value} value={r.value}>
-                {r.label} ({r.count})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-legal-form">Forme juridique</label>
-          <select id="filter-legal-form" value={draft.legalForm} onChange={set('legalForm')}>
-            <option value="">Toutes les formes</option>
-            {withApplied(choices.legalForms, value.legalForm).map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label} ({f.count})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-territory-type">Type de territoire</label>
-          <select id="filter-territory-type" value={draft.territoryType} onChange={set('territoryType')}>
-            <option value="">Tous les territoires</option>
-            {withApplied(choices.territoryTypes, value.territoryType).map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label} ({f.count})
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-stage">Stade de développement</label>
-          <select id="filter-stage" value={draft.stage} onChange={set('stage')}>
-            <option value="">Tous les stades</option>
-            {withApplied(choices.stages, value.stage).map((f) => (
-              <option key={f.value} value={f.value}>
-                {f.label} ({f.count})
-              </option>
-            ))}
-          </select>
-        </div>
+        <ChoiceFilter id="filter-region" label="Région" all="Toutes les régions" choices={withApplied(choices.regions, value.region)} value={draft.region} onChange={set('region')} />
+        <ChoiceFilter id="filter-legal-form" label="Forme juridique" all="Toutes les formes" choices={withApplied(choices.legalForms, value.legalForm)} value={draft.legalForm} onChange={set('legalForm')} />
+        <ChoiceFilter
+          id="filter-territory-type" label="Type de territoire" all="Tous les territoires"
+          choices={withApplied(choices.territoryTypes, value.territoryType)} value={draft.territoryType} onChange={set('territoryType')}
+        />
+        <ChoiceFilter id="filter-stage" label="Stade de développement" all="Tous les stades" choices={withApplied(choices.stages, value.stage)} value={draft.stage} onChange={set('stage')} />
         <div className="field">
           <label htmlFor="filter-min-age">Âge minimum (ans)</label>
           <input id="filter-min-age" type="number" inputMode="numeric" min={0} max={200} step={1} value={draft.minAge} onChange={set('minAge')} aria-describedby="filter-age-hint" />

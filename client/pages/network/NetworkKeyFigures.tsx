@@ -4,6 +4,7 @@
 import type { NetworkKeyFigures as KeyFigures } from '../../../reports/contract/key-figures';
 import { formatKeyFigure } from '../../../reports/key-figures-format';
 import { formatCount } from '../results/scoreFormat';
+import { CountList } from './NetworkSections';
 
 export function NetworkKeyFigures({ keyFigures }: { keyFigures: KeyFigures }) {
   const empty = !keyFigures.figures.length && !keyFigures.facts.length;
@@ -68,22 +69,11 @@ export function NetworkKeyFigures({ keyFigures }: { keyFigures: KeyFigures }) {
             </thead>
             <tbody>
               {keyFigures.facts.map((f) => {
-                const shown = f.counts.filter((c) => c.count > 0);
                 return (
                   <tr key={f.id} data-testid={`network-key-fact-${f.id}`}>
                     <th scope="row">{f.label}</th>
                     <td>
-                      {shown.length === 0 ? (
-                        '–'
-                      ) : (
-                        <ul className="profile-counts">
-                          {shown.map((c) => (
-                            <li key={c.value}>
-                              {c.label}&nbsp;: <strong>{formatCount(c.count)}</strong>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      <CountList counts={f.counts} />
                     </td>
                     <td className="num">{formatCount(f.answered)}</td>
                   </tr>

@@ -262,6 +262,21 @@ export function NetworkParticipation({ results }: { results: NetworkResultsView 
 
 // ——— (6) Profiles ———
 
+/** The poles per answer of a profile question, the answers no pole gave left out (« – » when none). */
+export function CountList({ counts }: { counts: readonly { value: string; label: string; count: number }[] }) {
+  const shown = counts.filter((c) => c.count > 0);
+  if (shown.length === 0) return <>–</>;
+  return (
+    <ul className="profile-counts">
+      {shown.map((c) => (
+        <li key={c.value}>
+          {c.label}&nbsp;: <strong>{formatCount(c.count)}</strong>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function ProfileTable({ results }: { results: NetworkResultsView }) {
   const questions = Object.entries(results.profile);
   return (
@@ -283,22 +298,11 @@ export function ProfileTable({ results }: { results: NetworkResultsView }) {
             </thead>
             <tbody>
               {questions.map(([name, q]) => {
-                const shown = q.counts.filter((c) => c.count > 0);
                 return (
                   <tr key={name} data-testid={`profile-${name}`}>
                     <th scope="row">{q.label}</th>
                     <td>
-                      {shown.length === 0 ? (
-                        '–'
-                      ) : (
-                        <ul className="profile-counts">
-                          {shown.map((c) => (
-                            <li key={c.value}>
-                              {c.label}&nbsp;: <strong>{formatCount(c.count)}</strong>
-                            </li>
-                          ))}
-                        </ul>
-                      )}
+                      <CountList counts={q.counts} />
                     </td>
                     <td className="num">{formatCount(q.answered)}</td>
                   </tr>

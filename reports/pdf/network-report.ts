@@ -16,6 +16,7 @@ import type { NetworkComparison, NetworkResultsView } from '../contract/network.
 import { describeFilters } from '../analysis/network-filters.ts';
 import { networkKeyFiguresSection } from './network-key-figures.ts';
 import { qualitySection } from './quality-section.ts';
+import { networkActionsSection } from './network-actions.ts';
 import { QUALITY_TITLE } from '../reliability.ts';
 
 /**
@@ -171,6 +172,7 @@ export async function renderNetworkReport(results: NetworkReportInput, options: 
   heatmapSection(layout, ctx);
   evolution(layout, ctx, charts.evolution);
   poleEvolution(layout, ctx);
+  networkActionsSection(layout, results.actions, results.campaign.year);
   qualitySection(layout, results);
   method(layout, ctx);
   tableOfContents(layout, 1, NETWORK_SECTION_TITLES.toc);

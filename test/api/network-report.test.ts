@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHarness, type Harness } from '../helpers/harness.ts';
 import { generateDemoNetwork } from '../../server/demo/network.ts';
+import { NETWORK_ACTIONS_TITLE, networkActionsIntro, networkOwnActionsText } from '../../reports/contract/review-labels.ts';
 import { formatDelta, formatScore } from '../../reports/format.ts';
 import { NETWORK_SECTION_TITLES } from '../../reports/pdf/network-report.ts';
 import { scoreBands } from '../../reports/vocabulary.ts';
@@ -145,6 +146,25 @@ describe.runIf(hasPoppler || process.env.CI === 'true')('the network report PDF 
     expect(flat(pdfText((await download()).file, { layout: false }))).toContain('Écart de score de chaque pôle entre 2025 et 2026');
     expect((await admin.request('GET', `${REPORT}?compare=legalForm,couleur`)).status).toBe(422);
     expect((await admin.request('GET', `${REPORT}?compareTo=inconnue`)).status).toBe(422);
+  });
+
+  it('says which options the poles adopted after their review, and how many carried them out', async () => {
+    const admin = await h.admin();
+    const results = (await admin.json('GET', '/api/campaigns/campagne-2025/results')).body;
+    expect(results.actions.poles).toBeGreaterThan(0);
+    const res = await admin.request('GET', '/api/campaigns/campagne-2025/report.pdf');
+    expect(res.status).toBe(200);
+    const file = join(dir, 'reseau-2025-plans.pdf');
+    writeFileSync(file, Buffer.from(await res.arrayBuffer()));
+    const text = flat(pdfText(file, { layout: false }));
+    const section = text.slice(text.lastIndexOf(flat(NETWORK_ACTIONS_TITLE)));
+    expect(section).toContain(flat(networkActionsIntro(results.actions.poles, 2025)));
+    for (const o of results.actions.options.slice(0, 3)) expect(section).toContain(flat(o.title));
+    expect(section).toContain(flat(networkOwnActionsText(results.actions.ownActions)));
+    // A campaign with no plan yet says so, and shows no table.
+    const none = await download();
+    const noneText = flat(pdfText(none.file, { layout: false }));
+    expect(noneText).toContain(flat(networkActionsIntro(0, 2026)));
   });
 
   it('is for the Labo only', async () => {

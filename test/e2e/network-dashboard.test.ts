@@ -78,6 +78,11 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     expect(await rows.nth(withAlpha).locator('td').first().textContent()).toBe(served.themes[withAlpha].alpha.toFixed(2).replace('.', ','));
     expect(await quality.textContent()).toMatch(/À retravailler l’an prochain/);
 
+    // « Plans d’action des pôles »: the demo's poles stored plans for 2025 only, so 2026 says none yet.
+    expect(served.actions.poles).toBe(0);
+    expect(await page.getByTestId('network-actions').textContent()).toContain('Aucun pôle retenu par les filtres n’a encore enregistré de plan d’action pour la campagne 2026');
+    expect(await page.getByTestId('network-actions-table').count()).toBe(0);
+
     // Charts: theme distributions, groups by legal form and median evolution, with a visible size and an accessible label.
     await expectChartsDrawn(page, 3);
     if (SCREENSHOTS) await page.screenshot({ path: `${SCREENSHOTS}/network-1100.png`, fullPage: true });
@@ -203,6 +208,23 @@ describe.runIf(runBrowserTests)('the Labo reads the network dashboard', () => {
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent(), { timeout: 10_000 }).toContain(name!);
     await context.close();
   }, 90_000);
+
+  it('shows the options the poles adopted in their 2025 plans, as the results give them', async () => {
+    const page = await browser.newPage({ locale: 'fr-FR' });
+    await login(page);
+    await page.goto(`${server.url}/reseau/campagnes/campagne-2025`);
+    const section = page.getByTestId('network-actions');
+    await expect.poll(() => section.getByTestId('network-actions-table').locator('tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    const served = await page.evaluate(() => fetch('/api/campaigns/campagne-2025/results').then((r) => r.json()));
+    const rows = section.getByTestId('network-actions-table').locator('tbody tr');
+    expect(await rows.count()).toBe(served.actions.options.length);
+    const first = served.actions.options[0];
+    expect(await rows.first().locator('th').textContent()).toBe(first.title);
+    expect(await rows.first().locator('td').allTextContents()).toEqual([String(first.adopted), String(first.done)]);
+    expect(await section.textContent()).toMatch(new RegExp(`${served.actions.poles} pôles retenus par les filtres ont enregistré un plan`));
+    expect(await page.getByRole('link', { name: 'Plans d’action' }).getAttribute('href')).toBe('#network-actions-title');
+    await page.close();
+  }, 60_000);
 
   it('opens filtered from the query string and fits a phone screen', async () => {
     const context = await browser.newContext({ locale: 'fr-FR', viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });

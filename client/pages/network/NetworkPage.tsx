@@ -14,6 +14,7 @@ import { Heatmap, PoleChanges, SupportList } from './PoleTables';
 import { NetworkKeyFigures } from './NetworkKeyFigures';
 import { COMPARE_CHOICES, GroupComparison } from './GroupComparison';
 import { QualitySection } from './QualitySection';
+import { NetworkActionsSection } from './NetworkActionsSection';
 import {
   compareToFromSearch, filtersFromSearch, filterValuesOf, networkExportPaths, networkResultsApiPath, searchFromFilters, type NetworkFilterValues,
 } from './paths';
@@ -49,6 +50,7 @@ function DashboardNav() {
     ['#profile-title', 'Profils'],
     ['#network-key-figures-title', 'Chiffres clés'],
     ['#network-evolution-title', 'Évolution des médianes'],
+    ['#network-actions-title', 'Plans d’action'],
     ['#quality-title', 'Qualité du questionnaire'],
     ['#exports-title', 'Exports'],
   ];
@@ -191,6 +193,7 @@ function Dashboard({ campaignId }: { campaignId: string }) {
           <ProfileTable results={results} />
           <NetworkKeyFigures keyFigures={results.keyFigures} />
           <MediansEvolution results={results} />
+          <NetworkActionsSection results={results} />
           <QualitySection results={results} />
           <Exports results={results} />
         </div>

@@ -8,7 +8,7 @@ import { DEFAULT_THRESHOLDS, swotCategory } from './swot.ts';
 import { selectOptions } from './options.ts';
 import { previousItemIndexes } from './shared-items.ts';
 import { groupSpreads, itemInterval, themeInterval, uncertainThemes } from './uncertainty.ts';
-import { addNspCounts, emptyNspCounts, itemValues, nspRates, type IsShown } from './quality.ts';
+import { addNspCounts, emptyNspCounts, isScore, itemValues, nspRates, type IsShown } from './quality.ts';
 import { STRATEGIC_OPTIONS, type StrategicOptionDefinition } from '../../surveys/strategic-options.ts';
 import type { PoleFacts, QuestionnaireModel } from '../../surveys/model.ts';
 import { themeRoles } from '../../surveys/metadata.ts';
@@ -82,13 +82,15 @@ export function computePoleResults(input: PoleResultsInput): PoleResults {
   const rules: AggregateRules = { grouping, minGroupSize: k, dissensusThreshold };
   const model = input.model;
   const roles = new Map(model.themes.map((t) => [t.id, themeRoles(t)]));
-  const scored = input.responses.map((r) => ({ college: r.college, batch: r.batch, scores: scoreRespondent(model, r.data) }));
+  // One pass over each response's answers: the values say « nsp » and hidden rows apart (quality.ts), the scores are
+  // those of them that are scores.
+  const valued = input.responses.map((r) => ({ college: r.college, batch: r.batch, items: itemValues(model, r.data, input.isShown) }));
+  const scored = valued.map((r) => ({ college: r.college, batch: r.batch, scores: { items: r.items.map((v) => (isScore(v) ? v : null)) } }));
 
   const itemCells = model.items.map((_, i) => keepCells(scored.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rules));
   const itemFigures = itemCells.map((cells) => aggregateCells(cells, rules));
   // Intervals and « nsp » rates rest on the same kept cells as the scores (uncertainty.ts, quality.ts).
   const itemSpreads = itemCells.map((cells) => groupSpreads(cells.kept));
-  const valued = input.responses.map((r) => ({ college: r.college, batch: r.batch, items: itemValues(model, r.data, input.isShown) }));
   const nsp = nspRates(addNspCounts(emptyNspCounts(model.items.length), valued, grouping, k));
   const items: ItemResult[] = model.items.map((item, i) => ({
     name: item.key, label: item.label, theme: item.theme, polarity: item.polarity, ...itemFigures[i],
@@ -169,7 +171,7 @@ export function evolutionSince(input: PoleResultsInput, previous: NonNullable<Po
  */
 function evolutionOf(
   model: QuestionnaireModel,
-  current: { college: string | null; batch?: number; scores: RespondentScores }[],
+  current: { college: string | null; batch?: number; scores: Pick<RespondentScores, 'items'> }[],
   previous: NonNullable<PoleResultsInput['previous']>,
   rules: AggregateRules,
   colleges: PoleResultsInput['colleges'],
@@ -180,7 +182,7 @@ function evolutionOf(
   // The earlier campaign is grouped on its own responses.
   const beforeRules: AggregateRules = { ...rules, grouping: groupColleges(colleges, previous.responses, rules.minGroupSize) };
   // As the themes themselves: from the figures of the items both years share.
-  const themeScore = (scoredList: { college: string | null; batch?: number; scores: RespondentScores }[], itemIndexes: number[], rulesOf: AggregateRules) =>
+  const themeScore = (scoredList: { college: string | null; batch?: number; scores: Pick<RespondentScores, 'items'> }[], itemIndexes: number[], rulesOf: AggregateRules) =>
     combineAggregates(itemIndexes.map((i) => aggregate(scoredList.map((r) => ({ college: r.college, batch: r.batch, value: r.scores.items[i] })), rulesOf)), rulesOf).score;
   return {
     previousCampaign: previous.campaign,

@@ -4,7 +4,7 @@
 // a score from 0 to 100, or one of the codes below; NaN means shown but left unanswered.
 import { NOT_APPLICABLE, type QuestionnaireModel } from '../../surveys/model.ts';
 import type { CollegeGrouping } from './groups.ts';
-import { itemScore, type Answers } from './scoring.ts';
+import { itemAnswer, itemScore, type Answers } from './scoring.ts';
 
 /** « Je ne sais pas / non concerné ». */
 export const NSP_VALUE = -1;
@@ -31,8 +31,7 @@ export const ALPHA_MIN_RESPONDENTS = 10;
 export function itemValues(model: QuestionnaireModel, data: Answers, isShown?: IsShown): number[] {
   const shown = new Map<string, boolean>();
   return model.items.map((item) => {
-    const answer = data[item.question];
-    const value = item.row === undefined ? answer : answer && typeof answer === 'object' ? (answer as Answers)[item.row] : undefined;
+    const value = itemAnswer(item, data);
     const score = itemScore(item, value);
     if (score !== null) return score;
     if (value === NOT_APPLICABLE) return NSP_VALUE;

@@ -19,11 +19,14 @@ export function itemScore(item: Pick<ModelItem, 'min' | 'max' | 'polarity'>, val
   return item.polarity === 'negative' ? 100 - score : score;
 }
 
+/** The answer a respondent gave to an item: its question's value, or its row's in a matrix. */
+export function itemAnswer(item: Pick<ModelItem, 'question' | 'row'>, data: Answers): unknown {
+  const answer = data[item.question];
+  return item.row === undefined ? answer : answer && typeof answer === 'object' ? (answer as Answers)[item.row] : undefined;
+}
+
 export function scoreRespondent(model: QuestionnaireModel, data: Answers): RespondentScores {
-  const items = model.items.map((item) => {
-    const answer = data[item.question];
-    return itemScore(item, item.row === undefined ? answer : answer && typeof answer === 'object' ? (answer as Answers)[item.row] : undefined);
-  });
+  const items = model.items.map((item) => itemScore(item, itemAnswer(item, data)));
   const themes = model.themes.map((theme) => {
     let sum = 0;
     let n = 0;
